@@ -1,0 +1,46 @@
+# The notebook kit's commands. `make help` lists them.
+# Each target sets itself up on first use: it uses the active conda or virtual environment
+# when there is one, otherwise it makes .venv/ here with `python3 -m venv`, and installs the
+# kit (reinstalling only when pyproject.toml has changed).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+ifdef VIRTUAL_ENV
+ENV_DIR := $(VIRTUAL_ENV)
+else ifdef CONDA_PREFIX
+ENV_DIR := $(CONDA_PREFIX)
+else
+ENV_DIR := .venv
+endif
+PY := $(ENV_DIR)/bin/python
+STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
+
+ARTICLE ?=
+
+.PHONY: help setup report test lab clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(PY):
+	python3 -m venv $(ENV_DIR)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@mkdir -p .make && touch $@
+
+setup: $(STAMP) ## Create the environment and install the kit (done by the other targets too)
+
+report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
+	$(PY) -m helpers report $(ARTICLE)
+
+test: $(STAMP) ## Run the tests: helpers, notebooks, lint
+	$(PY) -m pytest
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/
+	$(PY) -m jupyter lab --notebook-dir=notebooks
+
+clean: ## Remove the local environment and caches (not reports/)
+	rm -rf .venv .make .pytest_cache .ruff_cache

@@ -1,0 +1,175 @@
+"""Sentences and words with character spans, from NLTK parts that need no downloaded data.
+
+Sentences come from a Punkt tokenizer built with our own abbreviation and sentence-starter
+lists (data/lexicons/), run paragraph by paragraph so that no sentence crosses a paragraph
+break. Words come from a regular-expression tokenizer that reports spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from helpers.article import Article
+from helpers.lexicons import lexicon
+
+# U.S. / U.K. style initialisms; words with inner hyphens or apostrophes (won't) and numbers
+# such as 1,000 or 3.5; a possessive 's on its own (Putin's -> Putin + 's); then any other
+# single visible character (punctuation).
+WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|\w+(?:[-.,]\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]"
+_WORDS = RegexpTokenizer(WORD_PATTERN)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 0-based through the article
+    paragraph: int  # paragraph number (1-based); 0 for the headline and subheadings
+    block: str  # "headline", "subheading" or "paragraph"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Punkt with our abbreviations (lower case, no final period) and frequent sentence starters."""
+    params = PunktParameters()
+    params.abbrev_types = {a.lower().rstrip(".") for a in lexicon("abbreviations")}
+    params.sent_starters = {w.lower() for w in lexicon("sentence_starters")}
+    return PunktSentenceTokenizer(params)
+
+
+def sentences(article: Article, include_headings: bool = False) -> list[Sentence]:
+    """The article's sentences, paragraph by paragraph (headline and subheadings on request)."""
+    punkt = sentence_tokenizer()
+    out: list[Sentence] = []
+    for block in article.blocks:
+        if block.kind != "paragraph" and not include_headings:
+            continue
+        par = block.index if block.kind == "paragraph" else 0
+        for s, e in punkt.span_tokenize(block.text):
+            start, end = block.start + s, block.start + e
+            out.append(Sentence(len(out), par, block.kind, start, end, article.text[start:end]))
+    return out
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of word and punctuation tokens in a string."""
+    return list(_WORDS.span_tokenize(text))
+
+
+def tokens(article: Article, include_headings: bool = False) -> list[Token]:
+    """Every token of the article's sentences, with offsets into the article file."""
+    out: list[Token] = []
+    for sent in sentences(article, include_headings):
+        for s, e in word_spans(sent.text):
+            start, end = sent.start + s, sent.start + e
+            out.append(Token(article.text[start:end], start, end, sent.index, sent.paragraph))
+    return out
+
+
+def sentence_table(article: Article, include_headings: bool = False) -> pd.DataFrame:
+    """One row per sentence: number, paragraph, offsets, length in words, text."""
+    rows = []
+    for sent in sentences(article, include_headings):
+        n_words = sum(1 for s, e in word_spans(sent.text) if _has_alnum(sent.text[s:e]))
+        rows.append(
+            {
+                "sentence": sent.index + 1,
+                "paragraph": sent.paragraph,
+                "block": sent.block,
+                "start": sent.start,
+                "end": sent.end,
+                "words": n_words,
+                "text": sent.text,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["sentence", "paragraph", "block", "start", "end", "words", "text"]
+    )
+
+
+def token_table(article: Article, include_headings: bool = False) -> pd.DataFrame:
+    """One row per token: text, lower-cased form, offsets, sentence, paragraph, is_word."""
+    toks = tokens(article, include_headings)
+    return pd.DataFrame(
+        {
+            "token": [t.text for t in toks],
+            "lower": [t.text.lower() for t in toks],
+            "start": [t.start for t in toks],
+            "end": [t.end for t in toks],
+            "sentence": [t.sentence + 1 for t in toks],
+            "paragraph": [t.paragraph for t in toks],
+            "is_word": [t.is_word for t in toks],
+        }
+    )
+
+
+def _has_alnum(s: str) -> bool:
+    return any(ch.isalnum() for ch in s)
+
+
+def stopwords() -> frozenset[str]:
+    """Our stopword list (data/lexicons/stopwords.txt), lower-cased."""
+    return frozenset(w.lower() for w in lexicon("stopwords"))
+
+
+def counts(article: Article) -> dict[str, float]:
+    """Headline figures: paragraphs, sentences, words, distinct words, type-token ratio."""
+    words = [t.text.lower() for t in tokens(article) if t.is_word]
+    distinct = len(set(words))
+    return {
+        "paragraphs": len(article.paragraphs),
+        "subheadings": len(article.subheadings),
+        "sentences": len(sentences(article)),
+        "words": len(words),
+        "distinct words": distinct,
+        "type-token ratio": round(distinct / len(words), 3) if words else 0.0,
+    }
+
+
+def top_words(
+    article: Article, n: int = 20, stop: frozenset[str] | set[str] | None = None
+) -> pd.DataFrame:
+    """The n most frequent words without stopwords, counted case-folded, shown in their
+    most common written form."""
+    from nltk import FreqDist
+
+    stop = stopwords() if stop is None else frozenset(w.lower() for w in stop)
+    forms: dict[str, FreqDist] = {}
+    freq: FreqDist = FreqDist()
+    for t in tokens(article):
+        if not t.is_word or t.text.isdigit():
+            continue
+        key = t.text.lower()
+        if key in stop:
+            continue
+        freq[key] += 1
+        forms.setdefault(key, FreqDist())[t.text] += 1
+    ranked = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return pd.DataFrame(
+        [{"word": _most_common_form(forms[k]), "count": c} for k, c in ranked],
+        columns=["word", "count"],
+    )
+
+
+def _most_common_form(forms) -> str:
+    # ties go to the alphabetically first form, so the result never depends on dict order
+    return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
