@@ -18,7 +18,7 @@ def read_lexicon(path: Path | str) -> tuple[str, ...]:
 
 @cache
 def lexicon(name: str) -> tuple[str, ...]:
-    """A bundled lexicon by name, e.g. ``lexicon("stopwords")`` reads data/lexicons/stopwords.txt."""
+    """A bundled lexicon by name: ``lexicon("stopwords")`` reads data/lexicons/stopwords.txt."""
     return read_lexicon(LEXICON_DIR / f"{name}.txt")
 
 

@@ -25,7 +25,9 @@ def _plain(value):
 def table_records(df: pd.DataFrame) -> list[dict]:
     """Rows as dicts with plain Python values (ints stay ints, missing values become None)."""
     cols = list(df.columns)
-    return [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False)]
+    return [
+        {c: _plain(v) for c, v in zip(cols, row, strict=True)} for row in df.itertuples(index=False)
+    ]
 
 
 def print_table(df: pd.DataFrame, fmt: str = "table", file=None) -> None:
