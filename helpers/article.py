@@ -164,7 +164,9 @@ def split_blocks(text: str) -> list[Block]:
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
     shown = display_path(path)
-    if b"\x00" in data[:8192]:
+    if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"  # saved as "Unicode" by Windows Notepad: its byte-order mark says so
+    if encoding is None and b"\x00" in data[:8192]:
         raise ArticleError(
             f"{shown} looks like a binary file, not plain text — save the article as a "
             "UTF-8 .txt file (copy its text into a text editor and save)"

@@ -1,0 +1,156 @@
+"""Offline sentence and word tokenizing: spans, abbreviations, paragraph breaks, no NLTK data."""
+
+import nltk
+import pytest
+
+from helpers import load_article
+from helpers.tokens import (
+    counts,
+    sentence_table,
+    sentences,
+    token_table,
+    tokens,
+    top_words,
+    word_spans,
+)
+
+
+def _sents(write_article, body: str) -> list[str]:
+    return [s.text for s in sentences(load_article(write_article("Headline\n\n" + body)))]
+
+
+def test_abbreviation_inside_a_sentence_does_not_end_it(write_article):
+    got = _sents(write_article, "Talks with U.S. President Joe Biden may take place. Or not.")
+    assert got == ["Talks with U.S. President Joe Biden may take place.", "Or not."]
+
+
+def test_abbreviation_at_the_end_of_a_paragraph_ends_the_sentence(write_article):
+    got = _sents(write_article, "It was held on the initiative of the U.S.\n\nThe next one.")
+    assert got == ["It was held on the initiative of the U.S.", "The next one."]
+
+
+def test_abbreviation_followed_by_a_sentence_starter_splits(write_article):
+    got = _sents(write_article, "The call came from the U.S. He said it went well.")
+    assert got == ["The call came from the U.S.", "He said it went well."]
+
+
+@pytest.mark.parametrize("abbr", ["Mr.", "Gen.", "Dr.", "Sen."])
+def test_titles_do_not_end_sentences(write_article, abbr):
+    got = _sents(write_article, f"The speech by {abbr} Smith was short. It ended.")
+    assert got == [f"The speech by {abbr} Smith was short.", "It ended."]
+
+
+def test_months_do_not_end_sentences(write_article):
+    got = _sents(write_article, "The vote on Jan. 5 was close. Turnout was high.")
+    assert got == ["The vote on Jan. 5 was close.", "Turnout was high."]
+
+
+def test_a_sentence_never_runs_across_a_paragraph_break(write_article):
+    body = (
+        "No closing mark here\nstill the same paragraph\n\nand a new paragraph starts, lower case."
+    )
+    got = _sents(write_article, body)
+    assert got == [
+        "No closing mark here\nstill the same paragraph",
+        "and a new paragraph starts, lower case.",
+    ]
+
+
+def test_quote_closing_after_period_ends_sentence(write_article):
+    got = _sents(write_article, "“It is over.” “We go on,” she said.")
+    assert got == ["“It is over.”", "“We go on,” she said."]
+
+
+def test_sentence_offsets_point_into_the_file(bundled):
+    for s in sentences(bundled):
+        assert bundled.raw[s.start : s.end].replace("\xa0", " ") == s.text
+        assert bundled.paragraph_at(s.start) == s.paragraph
+
+
+def test_bundled_sentence_count(bundled):
+    assert len(sentences(bundled)) == 36
+    assert len(sentences(bundled, include_headings=True)) == 39
+
+
+def test_word_spans_keep_initialisms_hyphens_and_contractions():
+    text = "U.S. Putin-Biden talks won’t wait; Putin’s plan, 1,000 people."
+    words = [text[s:e] for s, e in word_spans(text)]
+    assert words == [
+        "U.S.",
+        "Putin-Biden",
+        "talks",
+        "won’t",
+        "wait",
+        ";",
+        "Putin",
+        "’s",
+        "plan",
+        ",",
+        "1,000",
+        "people",
+        ".",
+    ]
+
+
+def test_tokens_have_offsets_and_sentences(bundled):
+    toks = tokens(bundled)
+    assert all(bundled.text[t.start : t.end] == t.text for t in toks)
+    assert toks[0].text == "The" and toks[0].sentence == 0 and toks[0].paragraph == 1
+    table = token_table(bundled)
+    assert list(table.columns) == [
+        "token",
+        "lower",
+        "start",
+        "end",
+        "sentence",
+        "paragraph",
+        "is_word",
+    ]
+    assert table["is_word"].sum() == 744
+
+
+def test_counts_on_the_bundled_article(bundled):
+    assert counts(bundled) == {
+        "paragraphs": 20,
+        "subheadings": 2,
+        "sentences": 36,
+        "words": 744,
+        "distinct words": 270,
+        "type-token ratio": 0.363,
+    }
+
+
+def test_sentence_table(bundled):
+    table = sentence_table(bundled)
+    assert len(table) == 36
+    assert table["sentence"].tolist() == list(range(1, 37))
+    assert table["words"].iloc[0] == 37  # counted by hand
+
+
+def test_top_words_skip_stopwords_and_show_the_usual_form(bundled):
+    top = top_words(bundled, n=5)
+    assert top["word"].tolist() == ["U.S.", "Putin", "Peskov", "said", "President"]
+    assert top["count"].tolist() == [14, 13, 11, 11, 9]
+    assert not set(top_words(bundled, n=50)["word"].str.lower()) & {"the", "of", "and", "to"}
+
+
+def test_top_words_with_a_custom_stoplist(bundled):
+    top = top_words(bundled, n=3, stop={"the", "u.s.", "putin", "of", "to", "and", "a"})
+    assert "U.S." not in top["word"].tolist() and "Putin" not in top["word"].tolist()
+
+
+def test_results_do_not_depend_on_installed_nltk_data(bundled, monkeypatch):
+    """Loading any NLTK data file would fail here, yet tokenizing works and gives the same."""
+    before = (counts(bundled), [s.text for s in sentences(bundled)])
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError(f"NLTK data was requested: {args}")
+
+    monkeypatch.setattr(nltk.data, "load", forbidden)
+    monkeypatch.setattr(nltk.data, "find", forbidden)
+    monkeypatch.setattr(nltk, "download", forbidden)
+    from helpers import tokens as tokmod
+
+    tokmod.sentence_tokenizer.cache_clear()
+    after = (counts(bundled), [s.text for s in sentences(bundled)])
+    assert after == before
