@@ -1,0 +1,55 @@
+"""Charts for notebook 01: each takes ``ax=None`` and returns the matplotlib Axes."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.article import Article
+from helpers.tokens import sentence_table
+
+BAR_COLOUR = "#4C72B0"
+ALT_COLOUR = "#A1B8D9"
+
+
+def _axes(ax, size=(9, 3.5)):
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def sentence_lengths(article: Article, ax=None):
+    """Words per sentence through the article; bars alternate shade at each new paragraph."""
+    ax = _axes(ax)
+    table = sentence_table(article)
+    colours = [BAR_COLOUR if p % 2 else ALT_COLOUR for p in table["paragraph"]]
+    ax.bar(table["sentence"], table["words"], color=colours, width=0.8)
+    if len(table):
+        mean = table["words"].mean()
+        ax.axhline(mean, color="#C44E52", linestyle="--", linewidth=1)
+        ax.annotate(
+            f"mean {mean:.1f} words",
+            xy=(1, mean),
+            xycoords=("axes fraction", "data"),
+            xytext=(-4, 3),
+            textcoords="offset points",
+            ha="right",
+            color="#C44E52",
+        )
+    ax.set_title("Sentence length through the article (shade changes at each paragraph)")
+    ax.set_xlabel("Sentence number, in reading order")
+    ax.set_ylabel("Words in the sentence")
+    return ax
+
+
+def word_bars(table: pd.DataFrame, ax=None, title: str = "Most frequent words (no stopwords)"):
+    """Horizontal bars of a ``word``/``count`` table, most frequent on top."""
+    ax = _axes(ax, size=(7, max(2.5, 0.3 * len(table) + 1)))
+    ordered = table.iloc[::-1]
+    ax.barh(ordered["word"], ordered["count"], color=BAR_COLOUR)
+    ax.set_title(title)
+    ax.set_xlabel("Times used")
+    ax.set_ylabel("Word")
+    if not len(table):
+        ax.text(0.5, 0.5, "no words to show", ha="center", va="center", transform=ax.transAxes)
+    return ax
