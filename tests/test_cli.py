@@ -1,0 +1,57 @@
+"""`python -m helpers`: the command skeleton, the tokens command, and clean errors."""
+
+import json
+import subprocess
+import sys
+
+from helpers import BUNDLED_ARTICLE
+from helpers.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_tokens_table(capsys):
+    assert main(["tokens", str(BUNDLED_ARTICLE)]) == 0
+    out = capsys.readouterr().out
+    assert "sentences" in out and "744" in out
+
+
+def test_tokens_json(capsys):
+    assert main(["tokens", str(BUNDLED_ARTICLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["paragraphs"] == 20 and data["words"] == 744
+
+
+def test_tokens_sentences_csv(capsys):
+    assert main(["tokens", str(BUNDLED_ARTICLE), "--sentences", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "sentence,paragraph,block,start,end,words,text"
+    assert len(lines) == 37
+
+
+def test_missing_file_is_one_line_on_stderr_and_exit_2(tmp_path):
+    result = run("tokens", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: ") and "missing.txt does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_html_input_exit_2(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    result = run("tokens", str(page))
+    assert result.returncode == 2 and "HTML" in result.stderr
+
+
+def test_help_lists_commands():
+    result = run("--help")
+    assert result.returncode == 0 and "tokens" in result.stdout
+
+
+def test_unknown_command_fails():
+    assert run("frobnicate").returncode != 0
