@@ -18,6 +18,7 @@ from helpers.article import ArticleError
 COMMAND_MODULES: list[str] = [
     "helpers.tokens_cli",
     "helpers.terms_cli",
+    "helpers.evaluate_cli",
 ]
 
 
