@@ -1,0 +1,400 @@
+"""Who speaks, how often, and how their speech is framed: tables built from the statements table.
+
+Every function takes the DataFrames of the statements contract (``extract_statements``,
+``mentioned_people`` in helpers.statements) and returns a new DataFrame; nothing here reads
+the article again. Statements whose speaker joins several names with "; " count once for each
+named speaker. Nested statements (reported inside another statement) are left out unless
+``include_nested=True``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from helpers.lexicons import lexicon
+from helpers.tokens import word_spans
+
+KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+CUE_CLASSES: tuple[str, ...] = ("neutral", "evaluative", "unclassified")
+SPEAKER_SEPARATOR = "; "
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def split_speakers(speaker: str) -> list[str]:
+    """The names in a speaker field: "A; B" -> ["A", "B"]; blank -> ["unknown"]."""
+    names = [n.strip() for n in str(speaker).split(";")]
+    names = [n for n in names if n]
+    return names or ["unknown"]
+
+
+def _selected(statements: pd.DataFrame, include_nested: bool) -> pd.DataFrame:
+    """Top-level statements (or all of them), in text order."""
+    df = statements
+    if not include_nested and "nested" in df.columns and len(df):
+        df = df[~df["nested"].astype(bool)]
+    return df
+
+
+def _by_speaker(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per (statement, named speaker): joint statements are credited to each name."""
+    if not len(statements):
+        return statements.assign(statement=pd.Series(dtype="int64"))
+    df = statements.reset_index(drop=True)
+    df = df.assign(statement=range(len(df)), speaker=df["speaker"].map(split_speakers))
+    return df.explode("speaker", ignore_index=True)
+
+
+def speaker_order(statements: pd.DataFrame, include_nested: bool = False) -> list[str]:
+    """Speakers with the most statements first; ties in order of their first statement."""
+    rows = _by_speaker(_selected(statements, include_nested))
+    if not len(rows):
+        return []
+    stats = rows.groupby("speaker", sort=False).agg(n=("statement", "size"), first=("start", "min"))
+    stats = stats.reset_index().sort_values(
+        ["n", "first", "speaker"], ascending=[False, True, True]
+    )
+    return list(stats["speaker"])
+
+
+def statements_by_kind(statements: pd.DataFrame, include_nested: bool = False) -> pd.DataFrame:
+    """Statements per speaker, split by kind: speaker, direct, indirect, mixed, total."""
+    columns = ["speaker", *KINDS, "total"]
+    rows = _by_speaker(_selected(statements, include_nested))
+    if not len(rows):
+        return pd.DataFrame(
+            {c: pd.Series(dtype="object" if c == "speaker" else "int64") for c in columns}
+        )
+    table = pd.crosstab(rows["speaker"], rows["kind"])
+    table = table.reindex(index=speaker_order(statements, include_nested), columns=list(KINDS))
+    table = table.fillna(0).astype("int64")
+    table["total"] = table.sum(axis=1)
+    return table.rename_axis(index="speaker", columns=None).reset_index()[columns]
+
+
+# --- reporting verbs ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueClass:
+    """One entry of data/lexicons/cue_classes.txt: a cue's lemma, its class and what it does."""
+
+    lemma: str
+    cls: str
+    framing: str
+
+
+@cache
+def _cue_lexicon() -> tuple[dict[str, CueClass], dict[str, str]]:
+    """Lemma -> CueClass, and irregular form -> lemma, from our cue_classes lexicon."""
+    classes: dict[str, CueClass] = {}
+    irregular: dict[str, str] = {}
+    for entry in lexicon("cue_classes"):
+        fields = [f.strip() for f in entry.split("|")]
+        fields += [""] * (4 - len(fields))
+        cls, lemma, forms, framing = fields[:4]
+        classes[lemma.lower()] = CueClass(lemma, cls.lower(), framing)
+        lemma = lemma.lower()
+        for form in forms.split(","):
+            if form.strip():
+                irregular[form.strip().lower()] = lemma
+    return classes, irregular
+
+
+def _word_candidates(word: str) -> list[str]:
+    """Possible dictionary forms of an inflected verb, most likely first."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ied") or w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        out += [w[:-2], w[:-1]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # admitted -> admit
+    if w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])  # admitting -> admit
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    return out
+
+
+def _lemma_of_word(word: str) -> str | None:
+    """The lexicon lemma of one word, or None when the word is no known cue form."""
+    classes, irregular = _cue_lexicon()
+    w = word.lower()
+    if w in irregular:
+        return irregular[w]
+    known = {lemma.split()[0] for lemma in classes}
+    for cand in _word_candidates(w):
+        if cand in known:
+            return cand
+    return None
+
+
+# a named possessor in a source phrase: "in Peskov's words" -> "in X's words"
+_POSSESSOR = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s\b")
+
+
+def cue_lemma(cue: str) -> str:
+    """Fold a cue as written to its dictionary form: "reminded" -> "remind",
+    "pointed out" -> "point out", "has said" -> "say", "in Peskov's words" -> "in x's words".
+    Unknown cues come back lower-cased."""
+    classes, _ = _cue_lexicon()
+    cue = _POSSESSOR.sub("X's", cue.replace("’", "'"))
+    words = re.findall(r"[^\W\d_]+(?:'s)?", cue.lower())
+    if not words:
+        return ""
+    whole = " ".join(words)
+    if whole in classes:
+        return whole
+    for i, word in enumerate(words):
+        lemma = _lemma_of_word(word)
+        if lemma is None:
+            continue
+        if i + 1 < len(words) and f"{lemma} {words[i + 1]}" in classes:
+            return f"{lemma} {words[i + 1]}"
+        if lemma in classes:
+            return lemma
+    return whole
+
+
+def cue_class(cue: str) -> CueClass:
+    """The class of a cue (as written or folded): neutral, evaluative or unclassified."""
+    lemma = cue_lemma(cue)
+    classes, _ = _cue_lexicon()
+    return classes.get(lemma, CueClass(lemma, "unclassified", "not in our cue list"))
+
+
+def cue_table(statements: pd.DataFrame, include_nested: bool = False) -> pd.DataFrame:
+    """The reporting verbs each speaker is introduced with: speaker, cue (folded), class,
+    framing, count, forms (as written). Statements with no cue (floating quotes) are left out."""
+    columns = ["speaker", "cue", "class", "framing", "count", "forms"]
+    rows = _by_speaker(_selected(statements, include_nested))
+    if len(rows):
+        rows = rows[rows["cue"].fillna("").astype(str).str.strip() != ""]
+    if not len(rows):
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c == "count" else "object") for c in columns}
+        )
+    records: dict[tuple[str, str], dict] = {}
+    for speaker, cue in zip(rows["speaker"], rows["cue"], strict=True):
+        entry = cue_class(str(cue))
+        rec = records.setdefault(
+            (speaker, entry.lemma),
+            {
+                "speaker": speaker,
+                "cue": entry.lemma,
+                "class": entry.cls,
+                "framing": entry.framing,
+                "count": 0,
+                "forms": [],
+            },
+        )
+        rec["count"] += 1
+        if cue not in rec["forms"]:
+            rec["forms"].append(cue)
+    rank = {s: i for i, s in enumerate(speaker_order(statements, include_nested))}
+    ordered = sorted(
+        records.values(), key=lambda r: (rank.get(r["speaker"], len(rank)), -r["count"], r["cue"])
+    )
+    return pd.DataFrame(ordered, columns=columns).astype({"count": "int64"})
+
+
+def cue_class_counts(cues: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker, how many statements have a neutral, evaluative or unclassified cue:
+    speaker, neutral, evaluative, unclassified, total, evaluative_pct (of classified cues)."""
+    columns = ["speaker", *CUE_CLASSES, "total", "evaluative_pct"]
+    if not len(cues):
+        dtypes = {"speaker": "object", "evaluative_pct": "float64"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "int64")) for c in columns})
+    order = list(dict.fromkeys(cues["speaker"]))
+    table = cues.pivot_table(
+        index="speaker", columns="class", values="count", aggfunc="sum", fill_value=0
+    )
+    table = table.reindex(index=order, columns=list(CUE_CLASSES), fill_value=0).astype("int64")
+    table["total"] = table.sum(axis=1)
+    classified = table["neutral"] + table["evaluative"]
+    pct = (100 * table["evaluative"] / classified.where(classified > 0)).round(1)
+    table["evaluative_pct"] = pct.astype("float64")
+    return table.rename_axis(index="speaker", columns=None).reset_index()[columns]
+
+
+# --- where in the article -----------------------------------------------------------------
+
+
+def timeline_points(statements: pd.DataFrame, include_nested: bool = False) -> pd.DataFrame:
+    """Statements per speaker, paragraph and kind (long form): speaker, paragraph, kind, count."""
+    columns = ["speaker", "paragraph", "kind", "count"]
+    rows = _by_speaker(_selected(statements, include_nested))
+    if not len(rows):
+        dtypes = {"paragraph": "int64", "count": "int64"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "object")) for c in columns})
+    grouped = rows.groupby(["speaker", "paragraph", "kind"]).size().rename("count").reset_index()
+    rank = {s: i for i, s in enumerate(speaker_order(statements, include_nested))}
+    kind_rank = {k: i for i, k in enumerate(KINDS)}
+    grouped = grouped.sort_values(
+        ["speaker", "paragraph", "kind"],
+        key=lambda col: (
+            col.map(rank)
+            if col.name == "speaker"
+            else (col.map(kind_rank) if col.name == "kind" else col)
+        ),
+    )
+    return grouped.astype({"paragraph": "int64", "count": "int64"}).reset_index(drop=True)[columns]
+
+
+def timeline_table(
+    statements: pd.DataFrame, n_paragraphs: int | None = None, include_nested: bool = False
+) -> pd.DataFrame:
+    """Speaker x paragraph: how many statements each speaker makes in each paragraph.
+    The index is the speaker; columns are paragraph numbers 1..n_paragraphs."""
+    rows = _by_speaker(_selected(statements, include_nested))
+    last = int(rows["paragraph"].max()) if len(rows) else 0
+    n = max(n_paragraphs or 0, last)
+    paragraphs = list(range(1, n + 1))
+    order = speaker_order(statements, include_nested)
+    if not len(rows):
+        table = pd.DataFrame(0, index=pd.Index(order, dtype="object"), columns=paragraphs)
+    else:
+        table = pd.crosstab(rows["speaker"], rows["paragraph"].astype("int64"))
+        table = table.reindex(index=order, columns=paragraphs, fill_value=0)
+    return table.astype("int64").rename_axis(index="speaker", columns="paragraph")
+
+
+# --- quoted words -------------------------------------------------------------------------
+
+_OPEN = "“«„"
+_CLOSE = "”»"
+
+
+def quoted_spans(text: str, starts_inside: bool = False) -> list[tuple[int, int]]:
+    """Spans of text inside quotation marks. ``starts_inside`` is for a direct statement's
+    content, whose opening mark was cut off (its closing marks may still interrupt it:
+    ``A,” he said, “B``). An apostrophe between letters (won’t) or after a plural before a
+    lower-case word (the Americans’ turn) is never a quotation mark."""
+    has_double = any(c in text for c in _OPEN + _CLOSE + '"')
+    stack: list[str] = ["double" if has_double else "any"] if starts_inside else []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+
+    def is_letter(i: int) -> bool:
+        return 0 <= i < n and text[i].isalnum()
+
+    for i, c in enumerate(text):
+        depth = len(stack)
+        if c in _OPEN:
+            stack.append("double")
+        elif c in _CLOSE:
+            if stack:
+                stack.pop()
+        elif c == '"':
+            if stack and stack[-1] in ("double", "any", '"') and not is_letter(i + 1):
+                stack.pop()
+            else:
+                stack.append('"')
+        elif c == "‘" and not is_letter(i - 1):
+            stack.append("single")
+        elif c in "’'":
+            if is_letter(i - 1) and is_letter(i + 1):
+                continue  # an apostrophe inside a word
+            if (
+                is_letter(i - 1)
+                and text[i + 1 : i + 3][:1] == " "
+                and text[i + 2 : i + 3].islower()
+            ):
+                continue  # a plural possessive (the Americans’ turn), not a closing mark
+            if c == "'" and not is_letter(i - 1) and is_letter(i + 1):
+                stack.append("single")  # a straight single quote opening
+            elif stack and stack[-1] in ("single", "any") and not is_letter(i + 1):
+                stack.pop()
+        new_depth = len(stack)
+        if depth == 0 and new_depth > 0:
+            start = i + 1
+        elif depth > 0 and new_depth == 0:
+            spans.append((start, i))
+    if stack:
+        spans.append((start, n))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def count_words(text: str, kind: str = "indirect") -> tuple[int, int]:
+    """(words, quoted words) in a statement's content. Direct content starts inside quotes;
+    indirect content has no quoted words by definition."""
+    words = [(s, e) for s, e in word_spans(text) if any(ch.isalnum() for ch in text[s:e])]
+    if kind == "indirect":
+        return len(words), 0
+    spans = quoted_spans(text, starts_inside=(kind == "direct"))
+    quoted = sum(1 for s, _ in words if any(a <= s < b for a, b in spans))
+    return len(words), quoted
+
+
+def quoted_share(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker (top-level statements): statements, words of reported content, quoted_words
+    (inside quotation marks), quoted_pct (of their own words) and share_of_quotes_pct (of all
+    quoted words in the article's statements, each statement counted once)."""
+    columns = [
+        "speaker",
+        "statements",
+        "words",
+        "quoted_words",
+        "quoted_pct",
+        "share_of_quotes_pct",
+    ]
+    top = _selected(statements, include_nested=False).reset_index(drop=True)
+    if not len(top):
+        dtypes = {"speaker": "object", "quoted_pct": "float64", "share_of_quotes_pct": "float64"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "int64")) for c in columns})
+    counted = [count_words(str(t), str(k)) for t, k in zip(top["text"], top["kind"], strict=True)]
+    top = top.assign(words=[w for w, _ in counted], quoted_words=[q for _, q in counted])
+    all_quoted = int(top["quoted_words"].sum())
+    rows = _by_speaker(top)
+    table = rows.groupby("speaker", sort=False).agg(
+        statements=("statement", "size"),
+        words=("words", "sum"),
+        quoted_words=("quoted_words", "sum"),
+    )
+    table = table.reindex(speaker_order(statements)).astype("int64")
+    table["quoted_pct"] = 100 * table["quoted_words"] / table["words"].where(table["words"] > 0)
+    table["quoted_pct"] = table["quoted_pct"].fillna(0.0).round(1)
+    share = 100 * table["quoted_words"] / all_quoted if all_quoted else 0.0 * table["words"]
+    table["share_of_quotes_pct"] = pd.Series(share, index=table.index).astype("float64").round(1)
+    return table.rename_axis(index="speaker").reset_index()[columns]
+
+
+# --- people who do not speak ----------------------------------------------------------------
+
+
+def unquoted_people(people: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """People named in the article who make no top-level statement: name, role, mentions,
+    first_start, and nested_statements (how often others report their words)."""
+    columns = ["name", "role", "mentions", "first_start", "nested_statements"]
+    speakers = {s.casefold() for s in speaker_order(statements, include_nested=False)}
+    nested_rows = (
+        _by_speaker(statements[statements["nested"].astype(bool)])
+        if len(statements)
+        else _by_speaker(statements)
+    )
+    nested_counts = (
+        nested_rows["speaker"].str.casefold().value_counts().to_dict() if len(nested_rows) else {}
+    )
+    if not len(people):
+        dtypes = {"name": "object", "role": "object"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "int64")) for c in columns})
+    keep = people[~people["name"].str.casefold().isin(speakers)].copy()
+    keep["nested_statements"] = (
+        keep["name"].str.casefold().map(nested_counts).fillna(0).astype("int64")
+    )
+    keep = keep.sort_values(["mentions", "first_start"], ascending=[False, True])
+    return keep.reset_index(drop=True)[columns].astype(
+        {"mentions": "int64", "first_start": "int64"}
+    )
