@@ -386,7 +386,7 @@ def recurring_terms(
 
 def _query_keys(term: str) -> tuple[str, ...]:
     keys = tuple(fold(term[s:e]) for s, e in word_spans(term))
-    if not keys:
+    if not any(_is_word(k) for k in keys):
         raise ArticleError(f"the query {term!r} holds no word — give a word or a phrase")
     return keys
 
