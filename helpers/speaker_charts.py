@@ -1,0 +1,171 @@
+"""Charts for notebook 02 (who speaks): each takes ``ax=None`` and returns the matplotlib Axes.
+
+Colours are fixed (one per statement kind, one per cue class), so the same kind looks the same
+in every chart and every run. An article with no statements gives an empty chart that still
+has its title, axis labels and a note saying why it is empty.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.speaker_analysis import (
+    CUE_CLASSES,
+    KINDS,
+    speaker_order,
+    statements_by_kind,
+    timeline_points,
+)
+
+# Okabe-Ito colours: told apart by readers with colour-blindness, and in greyscale print.
+KIND_COLOURS: dict[str, str] = {"direct": "#0072b2", "indirect": "#e69f00", "mixed": "#009e73"}
+CLASS_COLOURS: dict[str, str] = {
+    "neutral": "#999999",
+    "evaluative": "#d55e00",
+    "unclassified": "#cc79a7",
+}
+QUOTED_COLOUR = "#0072b2"
+PARAPHRASED_COLOUR = "#a6cee3"
+NO_DATA = "No statements found in this article"
+
+
+def _axes(ax, size: tuple[float, float]):
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _height(n_rows: int) -> float:
+    return max(2.5, 0.45 * n_rows + 1.4)
+
+
+def _empty(ax, note: str = NO_DATA):
+    """Leave a labelled chart with a note in the middle instead of bars."""
+    ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", color="#555555")
+    ax.set_yticks([])
+    ax.set_xticks([])
+    return ax
+
+
+def statements_per_speaker(df: pd.DataFrame, ax=None, include_nested: bool = False):
+    """Horizontal bars, one per speaker, stacked by kind (direct, indirect, mixed).
+    ``df`` is the statements table or a ``statements_by_kind`` table."""
+    table = statements_by_kind(df, include_nested) if "kind" in df.columns else df
+    ax = _axes(ax, (8, _height(len(table))))
+    ax.set_title("Statements per speaker, by kind")
+    ax.set_xlabel("Number of statements")
+    ax.set_ylabel("Speaker")
+    if not len(table):
+        return _empty(ax)
+    ordered = table.iloc[::-1]  # most statements on top
+    left = pd.Series(0, index=ordered.index, dtype="int64")
+    for kind in KINDS:
+        values = ordered[kind].astype("int64")
+        ax.barh(ordered["speaker"], values, left=left, color=KIND_COLOURS[kind], label=kind)
+        left = left + values
+    for y, total in enumerate(left):
+        ax.annotate(
+            str(int(total)), (total, y), xytext=(3, 0), textcoords="offset points", va="center"
+        )
+    ax.set_xlim(0, max(1, int(left.max())) * 1.12)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return ax
+
+
+def speaker_timeline(df: pd.DataFrame, n_paragraphs: int, ax=None, include_nested: bool = False):
+    """Which speaker speaks in which paragraph: one dot per speaker and paragraph, coloured by
+    kind (side by side when a speaker uses several kinds there), bigger for more statements."""
+    points = timeline_points(df, include_nested)
+    order = speaker_order(df, include_nested)
+    ax = _axes(ax, (9, _height(len(order))))
+    ax.set_title("Who speaks where: statements by paragraph")
+    ax.set_xlabel("Paragraph number, in reading order")
+    ax.set_ylabel("Speaker")
+    n = max(int(n_paragraphs), int(points["paragraph"].max()) if len(points) else 0, 1)
+    ax.set_xlim(0.5, n + 0.5)
+    if not len(points):
+        return _empty(ax)
+    row = {s: len(order) - 1 - i for i, s in enumerate(order)}  # first speaker on top
+    offsets = {k: (i - 1) * 0.22 for i, k in enumerate(KINDS)}
+    for kind in KINDS:
+        sub = points[points["kind"] == kind]
+        if not len(sub):
+            continue
+        ax.scatter(
+            sub["paragraph"] + offsets[kind],
+            sub["speaker"].map(row),
+            s=40 + 40 * sub["count"],
+            color=KIND_COLOURS[kind],
+            label=kind,
+            zorder=3,
+        )
+    ax.set_yticks(range(len(order)), list(reversed(order)))
+    ax.set_ylim(-0.7, len(order) - 0.3)
+    step = 1 if n <= 30 else 5
+    ax.set_xticks(range(step if step > 1 else 1, n + 1, step))
+    ax.grid(axis="x", color="#eeeeee", zorder=0)
+    ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return ax
+
+
+def quoted_share(table: pd.DataFrame, ax=None):
+    """Words of each speaker's reported content, split into quoted words and paraphrase; the
+    label gives their share of all quoted words. ``table`` comes from
+    ``speaker_analysis.quoted_share``."""
+    ax = _axes(ax, (8, _height(len(table))))
+    ax.set_title("Quoted and paraphrased words per speaker")
+    ax.set_xlabel("Words of reported content")
+    ax.set_ylabel("Speaker")
+    if not len(table):
+        return _empty(ax)
+    ordered = table.iloc[::-1]
+    quoted = ordered["quoted_words"].astype("int64")
+    other = (ordered["words"] - ordered["quoted_words"]).astype("int64")
+    ax.barh(ordered["speaker"], quoted, color=QUOTED_COLOUR, label="in quotation marks")
+    ax.barh(ordered["speaker"], other, left=quoted, color=PARAPHRASED_COLOUR, label="paraphrased")
+    for y, (total, share) in enumerate(
+        zip(ordered["words"], ordered["share_of_quotes_pct"], strict=True)
+    ):
+        ax.annotate(
+            f"{share:.0f}% of all quoted words",
+            (total, y),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
+    ax.set_xlim(0, max(1, int(ordered["words"].max())) * 1.45)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return ax
+
+
+def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
+    """The reporting verbs per speaker: one bar per speaker and verb, coloured by class
+    (neutral, evaluative, unclassified). ``cues`` comes from ``speaker_analysis.cue_table``;
+    ``top`` keeps only the first n rows."""
+    table = cues if top is None else cues.head(top)
+    ax = _axes(ax, (8, _height(len(table))))
+    ax.set_title("Reporting verbs per speaker: neutral or evaluative")
+    ax.set_xlabel("Number of statements introduced with this verb")
+    ax.set_ylabel("Speaker: reporting verb")
+    if not len(table):
+        return _empty(ax, "No reporting verbs found in this article")
+    ordered = table.iloc[::-1]
+    labels = [f"{s}: {c}" for s, c in zip(ordered["speaker"], ordered["cue"], strict=True)]
+    colours = [CLASS_COLOURS.get(c, CLASS_COLOURS["unclassified"]) for c in ordered["class"]]
+    ax.barh(range(len(ordered)), ordered["count"], color=colours)
+    ax.set_yticks(range(len(ordered)), labels)
+    ax.set_xlim(0, max(1, int(ordered["count"].max())) * 1.1)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=CLASS_COLOURS[c])
+        for c in CUE_CLASSES
+        if c in set(ordered["class"])
+    ]
+    names = [c for c in CUE_CLASSES if c in set(ordered["class"])]
+    ax.legend(
+        handles, names, title="Class", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False
+    )
+    return ax
