@@ -223,9 +223,18 @@ def match(
     return sorted(pairs)
 
 
+def _name(name: str) -> str:
+    """A name compared leniently: case-folded, spaces squeezed, a leading a/an/the dropped
+    (so "The Fenwick Bay Harbour Authority" and "a librarian" compare as written in gold)."""
+    words = name.casefold().split()
+    if len(words) > 1 and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _names(speaker: str) -> frozenset[str]:
-    """A speaker string as a set of case-folded names ("A; B" -> {"a", "b"})."""
-    return frozenset(n.strip().casefold() for n in str(speaker).split(";") if n.strip())
+    """A speaker string as a set of compared names ("A; B" -> {"a", "b"})."""
+    return frozenset(_name(n) for n in str(speaker).split(";") if n.strip())
 
 
 def speaker_key(speaker: str) -> str:
