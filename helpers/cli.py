@@ -17,6 +17,7 @@ from helpers.article import ArticleError
 # modules that contribute a command, in the order `--help` lists them
 COMMAND_MODULES: list[str] = [
     "helpers.tokens_cli",
+    "helpers.statements_cli",
     "helpers.terms_cli",
     "helpers.evaluate_cli",
 ]

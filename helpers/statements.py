@@ -1,0 +1,1358 @@
+"""Who says what: find the statements of a news article (docs/statements.md has the rules).
+
+A statement is one reporting event: a speaker, a cue of saying, and the content reported.
+The extractor works without a part-of-speech tagger, from four things only: quotation marks,
+capitalisation, our lexicons under data/lexicons/ (reporting verbs, titles, role nouns,
+pronouns, organisation words) and word position. It runs in three passes:
+
+1. quotation spans (curly, straight, single, guillemets; across paragraphs; unbalanced marks
+   recovered at the paragraph end; apostrophes never taken for quotes);
+2. sentences, with every top-level quotation kept whole;
+3. cues in each sentence (reporting verbs, *according to*), their speaker phrase and their
+   content; then floating quotes and statements nested inside quotations.
+
+Speakers are resolved to one canonical name per article (the longest proper name used).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from helpers.article import Article
+from helpers.lexicons import lexicon, lexicon_set
+
+COLUMNS = [
+    "speaker",
+    "role",
+    "mention",
+    "mention_start",
+    "mention_end",
+    "kind",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "text",
+    "start",
+    "end",
+    "paragraph",
+    "nested",
+]
+SPEAKER_COLUMNS = [
+    "speaker",
+    "role",
+    "forms",
+    "statements",
+    "direct",
+    "indirect",
+    "mixed",
+    "nested",
+]
+PEOPLE_COLUMNS = ["name", "role", "mentions", "first_start"]
+UNKNOWN = "unknown"
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every word list the extractor uses, read once and compiled."""
+
+    verb_forms: dict[str, str]  # lower-cased form ("pointed out") -> base ("point out")
+    zero_that: frozenset[str]  # base forms that may take content without "that"
+    verb_re: re.Pattern
+    titles: frozenset[str]  # lower-cased, with and without a final period
+    title_gender: dict[str, str]
+    role_fits: dict[str, frozenset[str]]  # role noun -> role words it fits
+    role_heads: frozenset[str]  # single-word role nouns (last word of multi-word ones)
+    pronouns: dict[str, str]
+    orgs: frozenset[str]
+    stop: frozenset[str]
+    starters: frozenset[str]
+    abbrevs: frozenset[str]
+
+
+def _inflect(base: str) -> list[str]:
+    """Regular forms of a verb: -s, -ed, -ing, with the usual spelling changes."""
+    if base.endswith("e"):
+        return [base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base + "es", base + "ed", base + "ing"]
+    return [base + "s", base + "ed", base + "ing"]
+
+
+@cache
+def lexicons() -> Lexicons:
+    """Load and compile the lexicons (once per process)."""
+    forms: dict[str, str] = {}
+    zero: set[str] = set()
+    for entry in lexicon("reporting_verbs"):
+        head, _, listed = entry.partition(":")
+        head = head.strip()
+        if head.endswith("*"):
+            head = head[:-1].strip()
+            zero.add(head)
+        words = head.lower().split()
+        first, rest = words[0], words[1:]
+        inflected = listed.split() if listed.strip() else _inflect(first)
+        for f in [first, *inflected]:
+            forms[" ".join([f, *rest])] = head.lower()
+    alternatives = sorted(forms, key=len, reverse=True)
+    verb_re = re.compile(
+        r"(?<![\w’'-])(?:"
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+        + r")(?![\w’'-])",
+        re.IGNORECASE,
+    )
+    titles: set[str] = set()
+    gender: dict[str, str] = {}
+    for entry in lexicon("titles"):
+        word, _, g = entry.partition("=")
+        word = word.strip().lower()
+        titles.update({word, word.rstrip(".")})
+        if g.strip():
+            gender[word.rstrip(".")] = g.strip()
+    fits: dict[str, frozenset[str]] = {}
+    for entry in lexicon("role_nouns"):
+        noun, _, words = entry.partition("=")
+        fits[noun.strip().lower()] = frozenset(w.lower().rstrip(".") for w in words.split())
+    heads = frozenset(n.split()[-1] for n in fits)
+    pronouns = {}
+    for entry in lexicon("pronouns"):
+        p, _, kind = entry.partition("=")
+        pronouns[p.strip().lower()] = kind.strip()
+    return Lexicons(
+        verb_forms=forms,
+        zero_that=frozenset(zero),
+        verb_re=verb_re,
+        titles=frozenset(titles),
+        title_gender=gender,
+        role_fits=fits,
+        role_heads=heads,
+        pronouns=pronouns,
+        orgs=lexicon_set("organisations"),
+        stop=lexicon_set("stopwords"),
+        starters=lexicon_set("sentence_starters"),
+        abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),
+    )
+
+
+# --------------------------------------------------------------------------- quotation spans
+
+OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'"}
+CLOSERS = {"”": "“", "»": "«", "’": "‘"}
+ALL_MARKS = "“”«»‘’\"'"
+PLACEHOLDER = "\x00"  # stands for a quotation (marks included) in the masked text
+
+
+@dataclass
+class Quote:
+    """A top-level quotation: where its marks are and where its content is."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset just after the closing mark (or the paragraph end when unclosed)
+    start: int  # content start
+    end: int  # content end (before the closing mark)
+    closed: bool = True
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opening_context(text: str, i: int, lo: int) -> bool:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/“‘«\"'" or i == lo) and not nxt.isspace()
+
+
+def _single_closes(text: str, i: int, hi: int) -> bool:
+    """Whether a ’ or ' at i closes an open single quotation rather than being an apostrophe."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if nxt.isalnum():
+        return False  # won’t, Putin’s
+    if prev.isspace():
+        return False
+    if prev in "sS" and nxt == " " and i + 2 < hi and text[i + 2].islower():
+        return False  # the Americans’ decision
+    return True
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Top-level quotations in the paragraphs, in order; inner quotations stay inside them."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    carry: Quote | None = None  # a quotation running on into the next paragraph
+    for n, (lo, hi) in enumerate(paragraphs):
+        i = lo
+        if carry is not None:
+            j = lo
+            while j < hi and text[j].isspace():
+                j += 1
+            stack = [(text[carry.open], carry.open)]
+            if j < hi and text[j] == text[carry.open]:
+                i = j + 1  # the new opening mark continues the same quotation
+            else:  # no continuation: the quotation ended with its paragraph
+                quotes.append(carry)
+                carry, stack = None, []
+        while i < hi:
+            ch = text[i]
+            if ch in "“«":
+                stack.append((ch, i))
+            elif ch in "”»":
+                opener = CLOSERS[ch]
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] == opener:
+                        _pop(stack, k, i, text, quotes, carry)
+                        if k == 0:
+                            carry = None
+                        break
+            elif ch == '"':
+                k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == '"'), None)
+                prev = text[i - 1] if i > lo else " "
+                if k is not None and (not prev.isspace() or not _opening_context(text, i, lo)):
+                    _pop(stack, k, i, text, quotes, carry)
+                    if k == 0:
+                        carry = None
+                elif _opening_context(text, i, lo):
+                    stack.append((ch, i))
+            elif ch == "‘":
+                prev = text[i - 1] if i > lo else " "
+                nxt = text[i + 1] if i + 1 < hi else " "
+                if not prev.isalnum() and not nxt.isdigit() and not nxt.isspace():
+                    stack.append((ch, i))
+            elif ch in "’'":
+                opener = "‘" if ch == "’" else "'"
+                k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+                if k is not None and _single_closes(text, i, hi):
+                    _pop(stack, k, i, text, quotes, carry)
+                    if k == 0:
+                        carry = None
+                elif ch == "'" and _opening_context(text, i, lo):
+                    nxt = text[i + 1] if i + 1 < hi else " "
+                    if nxt.isalpha():
+                        stack.append((ch, i))
+            i += 1
+        if stack:
+            base_mark, base_open = stack[0]
+            start = carry.start if carry is not None else base_open + 1
+            open_at = carry.open if carry is not None else base_open
+            carry = Quote(open_at, hi, start, hi, closed=False)
+            nxt_par = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt_par is None:
+                quotes.append(carry)
+                carry = None
+            stack = []
+    if carry is not None:
+        quotes.append(carry)
+    quotes.sort(key=lambda q: q.open)
+    return quotes
+
+
+def _pop(stack, k, i, text, quotes, carry) -> None:
+    mark, at = stack[k]
+    del stack[k:]
+    if k == 0:
+        if carry is not None:
+            quotes.append(Quote(carry.open, i + 1, carry.start, i, True))
+        else:
+            quotes.append(Quote(at, i + 1, at + 1, i, True))
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    quotes: list[Quote]
+
+
+_SENT_END = re.compile(r"[.!?…]+[)\]]?(?=\s+[\"“‘«'(\[]?[A-Z0-9\x00])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
+
+
+def _split_sentences(
+    text: str, masked: str, lo: int, hi: int, quotes: list[Quote], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """Sentence spans in [lo, hi), never cutting through a quotation."""
+    spans = []
+    s = lo
+    for m in _SENT_END.finditer(masked, lo, hi):
+        e = m.end()
+        w = _LAST_WORD.search(masked, max(lo, m.start() - 30), m.start() + 1)
+        word = w.group(1).lower().rstrip(".") if w else ""
+        if word in lex.abbrevs or (len(word) == 1 and word.isalpha()):
+            continue
+        spans.append((s, e))
+        s = e
+    spans.append((s, hi))
+    # a quotation that ends a sentence inside its marks ("... contact.” “In fact ...")
+    out = []
+    for a, b in spans:
+        cuts = []
+        for q in quotes:
+            if not (a <= q.open and q.close < b) or not q.closed:
+                continue
+            inner = text[q.start : q.end].rstrip()
+            if not inner or inner[-1] not in ".!?…":
+                continue
+            rest = masked[q.close : b].lstrip()
+            if rest.startswith(PLACEHOLDER):
+                cuts.append(q.close)
+            elif rest[:1].isupper() and not _starts_with_cue_clause(rest, lex):
+                cuts.append(q.close)
+        for c in cuts:
+            out.append((a, c))
+            a = c
+        out.append((a, b))
+    result = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            result.append((a, b))
+    return result
+
+
+def _starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
+    clause = re.split(r"[.,;!?\x00]", rest, maxsplit=1)[0]
+    return lex.verb_re.search(clause) is not None and len(clause.split()) <= 8
+
+
+# --------------------------------------------------------------------------- speaker phrases
+
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]")
+ADVERBS = frozenset(
+    "also later earlier then again repeatedly previously recently once further first "
+    "publicly privately separately similarly reportedly has have had did does do is was "
+    "simply just only even still already quickly told initially".split()
+)
+AUX_PASSIVE = frozenset("was were is are be been being get got gets".split())
+MODALS = frozenset("would could might may should can must shall".split())
+DETERMINERS = frozenset("the a an his her its their our this that these those one two".split())
+PREPOSITIONS = frozenset(
+    "of with to for by about from on in at into onto over under than like after before "
+    "between against during without toward towards upon".split()
+)
+CONTEXT_STARTERS = frozenset(
+    "when while after before asked speaking replying commenting answering responding "
+    "referring talking if although though because since once whether upon in".split()
+)
+CLAUSE_STARTERS = frozenset(
+    "he she it they we i there this that these those the a an his her its their our my your "
+    "no not some many most all any both each every one two".split()
+)
+TELL_VERBS = frozenset("tell inform assure remind warn ask promise urge accuse".split())
+RELAY_VERBS = frozenset("report".split())
+SPEECH_NOUN_PHRASES = re.compile(
+    r"(?<![\w’'])(?:according\s+to)(?![\w’'])",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Phrase:
+    """The words naming a speaker at a cue."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "pronoun", "description", "org", "multi"
+    parts: list[tuple[int, int]] = field(default_factory=list)  # names in a multi phrase
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _stop(tok: str, lex: Lexicons) -> bool:
+    """A common word, unless written in capitals (US is not "us")."""
+    return tok.lower() in lex.stop and not (len(tok) > 1 and tok.isupper())
+
+
+def _np_backward(
+    masked: str, lo: int, verb_start: int, lex: Lexicons
+) -> tuple[Phrase | None, int, str]:
+    """The speaker phrase ending right before a verb (skipping adverbs and auxiliaries).
+
+    Returns (phrase, index where the phrase starts, the word before the phrase)."""
+    toks = _tokens(masked, max(lo, verb_start - 160), verb_start)
+    if toks and toks[0][0] > lo and max(lo, verb_start - 160) > lo:
+        toks = toks[1:]  # first token may be cut
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in ADVERBS:
+        if toks[i][2].lower() in AUX_PASSIVE:
+            # "is saying" is fine, "was told" is passive: the caller checks the verb form
+            pass
+        i -= 1
+    if i < 0:
+        return None, -1, ""
+    between = {t[2].lower() for t in toks[i + 1 :]}
+    if between & AUX_PASSIVE:
+        return None, -1, "passive"
+    head = toks[i][2]
+    low = head.lower()
+    if low in MODALS:
+        return None, -1, "modal"
+    if low in lex.pronouns or low in ("i", "we"):
+        before = toks[i - 1][2].lower() if i > 0 else ""
+        return Phrase(toks[i][0], toks[i][1], head, "pronoun"), i, before
+    if low == "who" and i >= 2 and toks[i - 1][2] == ",":
+        ph, j, before = _np_backward(masked, lo, toks[i - 1][0], lex)
+        return ph, j, before
+    is_role = low in lex.role_heads or low.rstrip("s") in lex.role_heads
+    is_org = low in lex.orgs
+    if not (_is_cap(head) and head[0].isalpha()) and not is_role and not is_org:
+        return None, -1, ""
+    if _is_cap(head) and _stop(head, lex):
+        return None, -1, ""
+    j = i
+    lower_mods = 0
+    while j - 1 >= 0:
+        t = toks[j - 1][2]
+        tl = t.lower()
+        if tl in ("the", "a", "an") or (tl in DETERMINERS and tl not in ("that", "one", "two")):
+            j -= 1
+            break
+        if t in ("’s", "'s"):
+            j -= 1
+            continue
+        if _is_cap(t) and t[0].isalpha() and not _stop(t, lex):
+            j -= 1
+            continue
+        if tl in ("of", "and") and j - 2 >= 0 and _is_cap(toks[j - 2][2]):
+            j -= 1
+            continue
+        if (
+            (is_role or is_org)
+            and t[0].isalpha()
+            and t.islower()
+            and tl not in lex.stop
+            and tl not in lex.verb_forms
+            and lower_mods < 3
+        ):
+            lower_mods += 1
+            j -= 1
+            continue
+        if tl in lex.role_heads and (is_role or _is_cap(head)):
+            j -= 1
+            continue
+        break
+    # a lone sentence-initial capitalised word that is a common word is not a name
+    while j <= i and _stop(toks[j][2], lex) and toks[j][2].lower() not in DETERMINERS:
+        j += 1
+    if j > i:
+        return None, -1, ""
+    before = toks[j - 1][2].lower() if j > 0 else ""
+    start, end = toks[j][0], toks[i][1]
+    words = masked[start:end]
+    if " and " in words and all(
+        _is_cap(p.strip()[:1] or "x") for p in words.split(" and ") if p.strip()
+    ):
+        parts = []
+        for p in re.finditer(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+", words):
+            if p.group().strip():
+                s0 = start + p.start()
+                parts.append((s0, s0 + len(p.group().rstrip())))
+        if len(parts) >= 2:
+            return Phrase(start, end, words, "multi", parts), j, before
+    kind = "name"
+    first = toks[j][2].lower()
+    if first in DETERMINERS or not _is_cap(head):
+        kind = "org" if is_org and not is_role else "description"
+    elif is_org and not is_role:
+        kind = "org"
+    return Phrase(start, end, words, kind), j, before
+
+
+def _np_forward(masked: str, pos: int, hi: int, lex: Lexicons) -> Phrase | None:
+    """A speaker phrase starting at pos ("said Peskov.", "according to the spokesman,")."""
+    toks = _tokens(masked, pos, hi)
+    out = []
+    for _k, (s, e, t) in enumerate(toks):
+        tl = t.lower()
+        if t in (",", ".", ";", ":", "!", "?", "\x00") or t.startswith(PLACEHOLDER):
+            break
+        if tl == "that" or (out and tl in lex.verb_forms):
+            break
+        if not out and (tl in lex.pronouns or tl in ("i", "we")):
+            return Phrase(s, e, t, "pronoun")
+        if (
+            _is_cap(t)
+            or tl in DETERMINERS
+            or tl in lex.role_heads
+            or tl in lex.orgs
+            or (tl in ("of", "and") and out)
+            or t in ("’s", "'s")
+            or (t.islower() and t.isalpha() and tl not in lex.stop and len(out) < 6)
+        ):
+            out.append((s, e, t))
+            continue
+        break
+    while out and (out[-1][2].lower() in DETERMINERS | {"of", "and"} or out[-1][2].islower()):
+        if out[-1][2].lower() in lex.role_heads or out[-1][2].lower() in lex.orgs:
+            break
+        out.pop()
+    if not out:
+        return None
+    s, e = out[0][0], out[-1][1]
+    words = masked[s:e]
+    heads = [t for _, _, t in out]
+    has_name = any(_is_cap(t) and t.lower() not in lex.stop for t in heads)
+    has_role = any(
+        t.lower() in lex.role_heads or t.lower().rstrip("s") in lex.role_heads for t in heads
+    )
+    has_org = any(t.lower() in lex.orgs for t in heads)
+    if not (has_name or has_role or has_org):
+        return None
+    first = heads[0].lower()
+    if " and " in words and all(_is_cap(p.strip()[:1] or "x") for p in words.split(" and ")):
+        parts = []
+        off = s
+        for p in words.split(" and "):
+            parts.append((off, off + len(p)))
+            off += len(p) + 5
+        return Phrase(s, e, words, "multi", parts)
+    if first in DETERMINERS or not _is_cap(heads[-1]):
+        kind = "org" if has_org and not has_role else "description"
+    else:
+        kind = "org" if has_org and not has_role else "name"
+    return Phrase(s, e, words, kind)
+
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass
+class Person:
+    """A person named in the article, under the longest name used for them."""
+
+    name: str
+    tokens: tuple[str, ...]
+    role: str = ""
+    gender: str = ""
+    mentions: int = 0
+    first_start: int = -1
+    positions: list[int] = field(default_factory=list)
+
+
+_CAP_WORD = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St)\."
+    r"|[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)"
+)
+_CAP_RUN = re.compile(
+    rf"(?<![\w’'-]){_CAP_WORD}(?:\s(?:(?:of|de|van|von|bin|al|da|del|la|le)\s)?{_CAP_WORD})*"
+)
+_INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
+
+
+@dataclass
+class NameSplit:
+    role: str
+    name: tuple[str, ...]
+    is_org: bool
+    org: str
+
+
+def _split_name(words: list[str], lex: Lexicons) -> NameSplit:
+    """Split a capitalised run into a role (up to its last title word) and a name."""
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    last_title = -1
+    for k, w in enumerate(words):
+        if w.lower() in lex.titles or w.lower().rstrip(".") in lex.titles:
+            last_title = k
+    role_words = words[: last_title + 1]
+    name = tuple(w for w in words[last_title + 1 :] if w.lower() not in ("of",))
+    is_org = any(w.lower() in lex.orgs for w in name)
+    org = " ".join(words) if is_org else ""
+    return NameSplit(" ".join(role_words), name, is_org, org)
+
+
+class Registry:
+    """People and organisations named in an article, and the speakers seen so far."""
+
+    def __init__(self, article: Article, lex: Lexicons):
+        self.lex = lex
+        self.people: list[Person] = []
+        self.orgs: list[str] = []
+        text = article.text
+        non_person = lexicon_set("non_person_words")
+        runs = []
+        noninitial: set[str] = set()
+        for block in article.paragraphs:
+            for m in _CAP_RUN.finditer(text, block.start, block.end):
+                initial = (
+                    bool(_INITIAL_BEFORE.search(text, max(block.start, m.start() - 6), m.start()))
+                    or m.start() == block.start
+                )
+                words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+                words = [(m.start() + s, w) for s, w in words]
+                runs.append((initial, words))
+                for k, (_s, w) in enumerate(words):
+                    if k > 0 or not initial:
+                        noninitial.add(w)
+        found: list[tuple[int, tuple[str, ...], str, bool]] = []
+        for initial, words in runs:
+            if (
+                words
+                and words[-1][1].endswith(".")
+                and words[-1][1].lower().rstrip(".") not in lex.titles
+                and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
+            ):
+                words[-1] = (words[-1][0], words[-1][1].rstrip("."))
+            if initial and words:
+                w0 = words[0][1]
+                if (
+                    w0.lower() in lex.stop
+                    or w0.lower() in lex.starters
+                    or (
+                        w0 not in noninitial
+                        and w0.lower() not in lex.titles
+                        and w0.lower().rstrip(".") not in lex.titles
+                    )
+                ):
+                    words = words[1:]
+            if not words:
+                continue
+            split = _split_name([w for _, w in words], lex)
+            if split.is_org:
+                if split.org not in self.orgs:
+                    self.orgs.append(split.org)
+                continue
+            name = split.name
+            if not name or any(w.lower() in non_person or w.lower() in lex.stop for w in name):
+                continue
+            if any(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]+", w) for w in name):
+                continue  # U.S., TASS, ABC: initialisms are not people
+            start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
+            found.append((start, name, split.role, len(name) >= 2 or bool(split.role)))
+        # full names first, so that a surname alone resolves to them
+        for start, name, role, sure in found:
+            if len(name) >= 2 and sure:
+                self._add(name, role, start, count=False)
+        for start, name, role, sure in found:
+            if sure:
+                self._add(name, role, start, count=False)
+        for start, name, role, _sure in found:
+            p = self.find(name, start)
+            if p is not None:
+                p.mentions += 1
+                p.positions.append(start)
+                if p.first_start < 0 or start < p.first_start:
+                    p.first_start = start
+                if len(role) > len(p.role):
+                    p.role = role
+        for p in self.people:
+            for w in p.role.split():
+                g = lex.title_gender.get(w.lower().rstrip("."))
+                if g:
+                    p.gender = g
+        self.people = [p for p in self.people if p.mentions > 0]
+        self.speakers: list[tuple[str, str, str]] = []  # (canonical, role, kind) most recent last
+
+    def _add(self, name: tuple[str, ...], role: str, start: int, count: bool) -> None:
+        if self.find(name, start) is not None:
+            p = self.find(name, start)
+            if len(name) > len(p.tokens):
+                p.tokens, p.name = name, " ".join(name)
+            return
+        self.people.append(Person(" ".join(name), name, role))
+
+    def find(self, name: tuple[str, ...], at: int) -> Person | None:
+        """The person a name refers to: same full name, or the last words of a longer name."""
+        best = None
+        for p in self.people:
+            n = len(name)
+            if (
+                p.tokens == name
+                or (n <= len(p.tokens) and p.tokens[-n:] == name)
+                or (n > len(p.tokens) and name[-len(p.tokens) :] == p.tokens and len(p.tokens) == 1)
+            ):
+                if best is None:
+                    best = p
+                else:  # several people share a surname: the one mentioned most recently
+                    last_p = max([q for q in p.positions if q <= at], default=-1)
+                    last_b = max([q for q in best.positions if q <= at], default=-1)
+                    if last_p > last_b:
+                        best = p
+        return best
+
+    def person_before(self, at: int, fits=None, gender: str = "") -> Person | None:
+        best, best_pos = None, -1
+        for p in self.people:
+            if fits is not None and not (set(p.role.lower().replace(".", "").split()) & fits):
+                continue
+            if gender and p.gender and p.gender != gender:
+                continue
+            pos = max([q for q in p.positions if q < at], default=-1)
+            if pos > best_pos:
+                best, best_pos = p, pos
+        return best
+
+    def org_name(self, head: str) -> str | None:
+        for o in sorted(self.orgs, key=len, reverse=True):
+            if head.lower() in o.lower().split():
+                return o
+        return None
+
+
+# --------------------------------------------------------------------------- statements
+
+
+@dataclass
+class Statement:
+    """One statement, with offsets into article.text (see the contract in docs/statements.md)."""
+
+    speaker: str
+    role: str
+    mention: str | None
+    mention_start: int | None
+    mention_end: int | None
+    kind: str
+    cue: str
+    cue_start: int | None
+    cue_end: int | None
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    nested: bool = False
+    clause_start: int = 0  # where the cue clause (speaker phrase + cue) begins
+    phrase: Phrase | None = None
+    speaker_kind: str = "person"
+
+
+class _Extractor:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.lex = lexicons()
+        self.reg = Registry(article, self.lex)
+        self.gender: dict[str, str] = {p.name: p.gender for p in self.reg.people}
+        self.anon: list[str] = []
+
+    # ---- speaker resolution
+    def resolve(self, ph: Phrase, nested: bool = False) -> tuple[str, str, str]:
+        """(canonical speaker, role, kind of speaker) for a speaker phrase."""
+        lex, reg = self.lex, self.reg
+        words = ph.text.split()
+        if ph.kind == "multi":
+            names = []
+            for s, e in ph.parts:
+                sub = _np_forward(self.text, s, e, lex) or Phrase(s, e, self.text[s:e], "name")
+                names.append(self.resolve(sub, nested)[0])
+            return "; ".join(names), "", "multi"
+        if ph.kind == "pronoun":
+            low = ph.text.lower()
+            want = lex.pronouns.get(low, "")
+            if nested or low in ("i", "we", "you"):
+                return UNKNOWN, "", "unknown"
+            for name, role, kind in reversed(reg.speakers):
+                if want in ("m", "f") and kind == "person":
+                    g = self.gender.get(name, "")
+                    if g and g != want:
+                        continue
+                    if not g:
+                        self.gender[name] = want
+                    return name, role, kind
+                if want == "plural" and kind in ("multi", "org", "anonymous"):
+                    return name, role, kind
+                if want == "org" and kind == "org":
+                    return name, role, kind
+            if want in ("m", "f"):
+                p = reg.person_before(ph.start, gender=want)
+                if p is not None:
+                    return p.name, p.role, "person"
+            return UNKNOWN, "", "unknown"
+        clean = [w for w in words if w not in ("’s", "'s")]
+        if ph.kind == "name":
+            split = _split_name(clean, lex)
+            if split.name:
+                p = reg.find(split.name, ph.start)
+                if p is not None:
+                    return p.name, p.role or split.role, "person"
+                if split.is_org:
+                    return split.org, "", "org"
+                return " ".join(split.name), split.role, "person"
+            if split.role:  # "the President" written capitalised: a description
+                ph = Phrase(ph.start, ph.end, ph.text, "description")
+        low_words = [w.lower().rstrip(".") for w in clean]
+        head = low_words[-1] if low_words else ""
+        two = " ".join(low_words[-2:])
+        fits = lex.role_fits.get(two) or lex.role_fits.get(head)
+        if fits is None and head.endswith("s"):
+            fits = lex.role_fits.get(head[:-1])
+        det = low_words[0] if low_words else ""
+        if fits is not None:
+            if det not in ("a", "an", "one", "two") and not (
+                head.endswith("s") and det not in ("the", "his", "her", "its", "their")
+            ):
+                for name, role, kind in reversed(reg.speakers):
+                    if kind == "person" and set(role.lower().replace(".", "").split()) & fits:
+                        return name, role, kind
+                    if kind == "anonymous" and name.split()[-1].lower() == head:
+                        return name, role, kind
+                p = reg.person_before(ph.start, fits=fits)
+                if p is not None:
+                    return p.name, p.role, "person"
+                if det in ("the", "this", "that"):
+                    return UNKNOWN, "", "unknown"
+            desc = ph.text
+            if desc[:1].isupper() and det in DETERMINERS:
+                desc = desc[0].lower() + desc[1:]
+            return desc, "", "anonymous"
+        if head in lex.orgs or ph.kind == "org":
+            org = reg.org_name(head)
+            if org:
+                return org, "", "org"
+            desc = " ".join(w for w in clean if w.lower() not in ("the",))
+            if not desc[:1].isupper():
+                desc = ph.text[0].lower() + ph.text[1:] if ph.text[:1].isupper() else ph.text
+            return desc, "", "org"
+        return UNKNOWN, "", "unknown"
+
+    def remember(self, speaker: str, role: str, kind: str) -> None:
+        if speaker == UNKNOWN:
+            return
+        self.reg.speakers = [s for s in self.reg.speakers if s[0] != speaker]
+        self.reg.speakers.append((speaker, role, kind))
+
+    # ---- the passes
+    def run(self) -> list[Statement]:
+        text, lex = self.text, self.lex
+        pars = [(b.start, b.end) for b in self.article.paragraphs]
+        quotes = find_quotes(text, pars)
+        masked = _mask(text, quotes)
+        out: list[Statement] = []
+        for lo, hi, qs in _sections(pars, quotes):
+            sents = _split_sentences(text, masked, lo, hi, qs, lex)
+            for a, b in sents:
+                sq = [q for q in qs if a <= q.open < b]
+                found = self.sentence(masked, a, b, sq, out, nested=False)
+                if not found and sq:
+                    self.floating(masked, a, b, sq, out)
+                out.extend(found)
+        nested: list[Statement] = []
+        for st in out:
+            if st.kind == "indirect":
+                continue
+            for q in quotes:
+                if st.start <= q.start and q.end <= st.end + 1:
+                    nested.extend(self.inside(q))
+        allst = out + nested
+        allst.sort(key=lambda s: (s.start, s.nested))
+        return allst
+
+    def inside(self, q: Quote) -> list[Statement]:
+        """Statements reported inside a quotation (nested)."""
+        text, lex = self.text, self.lex
+        inner = find_quotes(text, [(q.start, q.end)])
+        masked = _mask(text, inner)
+        res: list[Statement] = []
+        for a, b in _split_sentences(text, masked, q.start, q.end, inner, lex):
+            sq = [x for x in inner if a <= x.open < b]
+            res.extend(self.sentence(masked, a, b, sq, [], nested=True))
+        return res
+
+    def floating(self, masked, a, b, sq, out) -> None:
+        """A sentence that is only quotation: it continues the previous speaker."""
+        rest = re.sub(r"[\x00\s.,;:!?…—–-]", "", masked[a:b])
+        if rest or not out:
+            return
+        prev = next((s for s in reversed(out) if not s.nested), None)
+        if prev is None:
+            return
+        par = self.article.paragraph_at(a) or 0
+        first_in_par = not any(s.paragraph == par and not s.nested for s in out) and (
+            self._par_start(a) == a
+        )
+        q_last = sq[-1]
+        if not first_in_par and prev.paragraph == par and prev.kind == "direct":
+            prev.end = _trim_end(self.text, prev.start, q_last.end, keep_stop=True)
+            prev.text = self.text[prev.start : prev.end]
+            return
+        if not first_in_par:
+            return
+        s, e = sq[0].start, _trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
+        s = _trim_start(self.text, s, e)
+        out.append(
+            Statement(
+                prev.speaker,
+                prev.role,
+                None,
+                None,
+                None,
+                "direct",
+                "",
+                None,
+                None,
+                self.text[s:e],
+                s,
+                e,
+                par,
+                False,
+                a,
+                None,
+                prev.speaker_kind,
+            )
+        )
+
+    def _par_start(self, at: int) -> int:
+        for p in self.article.paragraphs:
+            if p.start <= at < p.end:
+                return p.start
+        return -1
+
+    def sentence(self, masked, a, b, sq, prior, nested) -> list[Statement]:
+        """Every statement cued in one sentence."""
+        text, lex = self.text, self.lex
+        cues = []
+        for m in lex.verb_re.finditer(masked, a, b):
+            cues.append(("verb", m.start(), m.end()))
+        for m in SPEECH_NOUN_PHRASES.finditer(masked, a, b):
+            cues.append(("according", m.start(), m.end()))
+        cues.sort(key=lambda c: c[1])
+        first = re.match(r"\W*(\w+)", masked[a:b])
+        ctx_end = a
+        if first and first.group(1).lower() in CONTEXT_STARTERS:
+            comma = masked.find(",", a, b)
+            ctx_end = comma if comma >= 0 else a
+        res: list[Statement] = []
+        for kind, cs, ce in cues:
+            if cs < ctx_end:
+                continue
+            if res and cs < res[-1].end and cs > res[-1].start:
+                continue  # inside the content of a statement already found
+            st = (
+                self.according(masked, a, b, cs, ce, nested)
+                if kind == "according"
+                else self.verb_cue(masked, a, b, cs, ce, res, nested)
+            )
+            if st is None:
+                continue
+            if res and res[-1].end > st.clause_start and res[-1].start < st.clause_start:
+                cut = masked.rfind(",", res[-1].start, st.clause_start)
+                end = cut if cut > res[-1].start else st.clause_start
+                res[-1].end = _trim_end(text, res[-1].start, end)
+                res[-1].text = text[res[-1].start : res[-1].end]
+                res[-1].kind = _kind(text, res[-1].start, res[-1].end, sq, res[-1].kind)
+            res.append(st)
+        res = [s for s in res if s.end > s.start]
+        for st in res:
+            if not nested and st.speaker_kind != "unknown":
+                self.remember(st.speaker, st.role, st.speaker_kind)
+        return res
+
+    def make(self, ph, cue_s, cue_e, cs, ce, clause_start, kind, nested, sq) -> Statement | None:
+        text = self.text
+        cs = _trim_start(text, cs, ce)
+        ce = _trim_end(text, cs, ce)
+        if ce <= cs:
+            return None
+        if kind is None:
+            kind = "indirect"
+            inside = [q for q in sq if q.open < ce and q.close > cs]
+            if inside:
+                kind = "mixed"
+                if len(inside) == 1:
+                    q = inside[0]
+                    if q.open <= cs and ce <= q.close:
+                        kind = "direct"
+                        cs, ce = q.start, _trim_end(text, q.start, q.end, keep_stop=True)
+                        cs = _trim_start(text, cs, ce)
+        elif kind == "direct":
+            cs = _trim_start(text, cs, ce)
+        if ce <= cs:
+            return None
+        speaker, role, skind = self.resolve(ph, nested)
+        return Statement(
+            speaker,
+            role,
+            ph.text,
+            ph.start,
+            ph.end,
+            kind,
+            _squash(text[cue_s:cue_e]),
+            cue_s,
+            cue_e,
+            text[cs:ce],
+            cs,
+            ce,
+            self.article.paragraph_at(cs) or 0,
+            nested,
+            clause_start,
+            ph,
+            skind,
+        )
+
+    def according(self, masked, a, b, cs, ce, nested) -> Statement | None:
+        ph = _np_forward(masked, ce, b, self.lex)
+        if ph is None or (nested and ph.kind == "pronoun"):
+            return None
+        sq = self._quotes_in(a, b)
+        after = masked[ph.end : b].lstrip()
+        if masked[a:cs].strip(" ,\x00“‘\"'«") == "" or after.startswith(","):
+            if after.startswith(",") and masked[a:cs].strip() == "":
+                c0 = masked.find(",", ph.end, b) + 1
+                return self.make(ph, cs, ce, c0, b, cs, None, nested, sq)
+        left = masked.rfind(",", a, cs)
+        if left < 0:
+            left = cs
+        return self.make(ph, cs, ce, a, left, a, None, nested, sq)
+
+    def _quotes_in(self, a, b):
+        return [q for q in self._all_quotes() if a <= q.open < b]
+
+    @cache  # noqa: B019 - one extractor per article
+    def _all_quotes(self):
+        pars = [(p.start, p.end) for p in self.article.paragraphs]
+        return tuple(find_quotes(self.text, pars))
+
+    def verb_cue(self, masked, a, b, cs, ce, res, nested) -> Statement | None:
+        text, lex = self.text, self.lex
+        form = _squash(masked[cs:ce]).lower()
+        base = lex.verb_forms.get(form, "")
+        first_word = form.split()[0]
+        if masked[cs].isupper() and cs != a:
+            return None  # a capitalised cue word in mid-sentence is part of a name
+        sq = [q for q in self._quotes_in(a, b)] if not nested else _quotes_between(text, a, b)
+        before = masked[a:cs].rstrip()
+        ph: Phrase | None = None
+        clause_start = cs
+        inverted = False
+        prev = res[-1] if res else None
+        if first_word.endswith("ing"):
+            tail = before.lower()
+            if prev is not None and (
+                tail.endswith(",") or tail.endswith(" and") or tail.endswith(", also")
+            ):
+                ph = prev.phrase
+                clause_start = max(a, masked.rfind(",", a, cs))
+            else:
+                return None
+        else:
+            ph, _j, word_before = _np_backward(masked, a, cs, lex)
+            if word_before in ("passive", "modal"):
+                return None
+            if ph is None:
+                tail = before.lower()
+                if prev is not None and (tail.endswith(" and") or tail.endswith(" but")):
+                    ph = prev.phrase
+                    clause_start = cs - 4
+                elif tail.endswith(",") or tail.endswith(PLACEHOLDER) or tail == "":
+                    ph = _np_forward(masked, ce, b, lex)
+                    if ph is None or not (tail.endswith(",") or tail.endswith(PLACEHOLDER)):
+                        return None
+                    inverted = True
+                else:
+                    return None
+            else:
+                if word_before in PREPOSITIONS or word_before in ("who", "which", "what"):
+                    return None
+                clause_start = ph.start
+        if ph is None or (nested and ph.kind == "pronoun"):
+            return None
+        if (
+            ph.kind == "description"
+            and not nested
+            and ph.text.lower().split()[0] not in DETERMINERS
+        ):
+            if not any(w[:1].isupper() for w in ph.text.split()):
+                return None  # a bare lower-case noun ("sources") needs a determiner or plural
+        clause_end = ph.end if inverted else ce
+        # skip the addressee of tell-like verbs ("told reporters", "reminded him")
+        pos = clause_end
+        toks = _tokens(masked, pos, b)
+        k = 0
+        if base in TELL_VERBS:
+            while k < len(toks) and k < 5:
+                t = toks[k][2]
+                if (
+                    t in (",", ":", ".", ";")
+                    or t.startswith(PLACEHOLDER)
+                    or t.lower()
+                    in (
+                        "that",
+                        "about",
+                        "on",
+                        "in",
+                        "at",
+                        "during",
+                        "after",
+                        "before",
+                        "when",
+                    )
+                    or t.lower() in lex.verb_forms
+                ):
+                    break
+                k += 1
+        after_obj = toks[k][0] if k < len(toks) else b
+        rest = masked[after_obj:b]
+        rest_s = rest.lstrip()
+        rs = after_obj + (len(rest) - len(rest_s))
+        if (
+            base in RELAY_VERBS
+            and prev is not None
+            and masked[a:clause_start].rstrip().endswith(",")
+        ):
+            return None  # "..., Peskov told reporters, TASS reports": the outlet only relays
+        # 1. colon or comma before a quotation: `he said: “...”`
+        mcol = re.match(r"[:,]\s*(\x00+)", rest_s)
+        if rest_s.startswith(":") or mcol:
+            if mcol:
+                q = _quote_at(sq, rs + mcol.start(1))
+                if q is not None:
+                    end = q.close
+                    return self.make(ph, cs, ce, q.open, end, clause_start, None, nested, sq)
+            if rest_s.startswith(":"):
+                return self.make(ph, cs, ce, rs + 1, b, clause_start, None, nested, sq)
+        # 2. a quotation right after the verb
+        if rest_s.startswith(PLACEHOLDER) and not inverted:
+            return self.make(ph, cs, ce, rs, b, clause_start, None, nested, sq)
+        # 3. `that` within a few words
+        mt = None
+        for _s0, _e0, t in toks[k : k + 16]:
+            if t in (",", ";", ":", ".", "!", "?") or t.startswith(PLACEHOLDER):
+                break
+            if t.lower() == "that":
+                mt = _e0
+                break
+            if t.lower() in lex.verb_forms and t.lower() not in ("report",):
+                break
+        if mt is not None and not inverted:
+            return self.make(ph, cs, ce, mt, b, clause_start, None, nested, sq)
+        # 4. trailing cue: `..., Peskov said.` / `“...,” said Peskov.`
+        left_text = masked[a:clause_start].rstrip()
+        ends_clause = re.match(r"[\s.!?…]*$", rest) is not None or re.match(
+            r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
+            r"|,\s*(?:\w+ing|and|also)\b",
+            rest_s,
+        )
+        if (
+            ends_clause
+            and (left_text.endswith(",") or left_text.endswith(PLACEHOLDER))
+            and left_text
+        ):
+            lo = a
+            if prev is not None and prev.end <= clause_start and not prev.nested:
+                lo = max(lo, prev.end)
+            end = len(left_text) + a
+            if left_text.endswith(","):
+                end -= 1
+            return self.make(ph, cs, ce, lo, end, clause_start, None, nested, sq)
+        # interrupted: `“A,” he said, “B.”` / `A, Mayer said, and B`
+        if (left_text.endswith(",") or left_text.endswith(PLACEHOLDER)) and rest_s.startswith(","):
+            lo = a
+            if prev is not None and prev.end <= clause_start:
+                lo = max(lo, prev.end)
+            nxt = rest_s[1:].lstrip()
+            if nxt.startswith(PLACEHOLDER) or not nested:
+                st = self.make(ph, cs, ce, lo, b, clause_start, None, nested, sq)
+                if st is not None:
+                    inside = [q for q in sq if st.start <= q.close and q.open <= st.end]
+                    if (
+                        len(inside) >= 2
+                        and masked[lo:clause_start].strip(" ,\x00") == ""
+                        and nxt.startswith(PLACEHOLDER)
+                        and re.fullmatch(r"[\s.!?,]*", masked[inside[-1].close : b])
+                    ):
+                        st.kind = "direct"
+                        st.start = _trim_start(text, inside[0].start, inside[-1].end)
+                        st.end = _trim_end(text, st.start, inside[-1].end, keep_stop=True)
+                        st.text = text[st.start : st.end]
+                return st
+        # 5. `as X said, ...`
+        if _j_word(masked, a, ph.start) == "as" and rest_s.startswith(","):
+            return self.make(ph, cs, ce, rs + 1, b, clause_start, None, nested, sq)
+        # 6. content without `that`: `he said he would go`
+        if base in lex.zero_that and toks[k:]:
+            t0 = toks[k][2]
+            if t0.lower() in CLAUSE_STARTERS or (t0[:1].isupper() and t0.lower() not in lex.stop):
+                if t0.lower() not in PREPOSITIONS:
+                    return self.make(ph, cs, ce, toks[k][0], b, clause_start, None, nested, sq)
+        return None
+
+
+def _j_word(masked: str, a: int, at: int) -> str:
+    m = re.search(r"(\w+)\W*$", masked[max(a, at - 20) : at])
+    return m.group(1).lower() if m else ""
+
+
+def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.open == pos:
+            return q
+    return None
+
+
+def _quotes_between(text: str, a: int, b: int) -> list[Quote]:
+    return find_quotes(text, [(a, b)])
+
+
+def _kind(text, s, e, sq, old) -> str:
+    inside = [q for q in sq if q.open < e and q.close > s]
+    if not inside:
+        return "indirect"
+    if old == "direct":
+        return "direct"
+    return "mixed"
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _trim_start(text: str, s: int, e: int) -> int:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–"):
+        s += 1
+    return s
+
+
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.)+$|\.\.\.$")
+
+
+def _trim_end(text: str, s: int, e: int, keep_stop: bool = False) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–"):
+        e -= 1
+    # a full stop outside any quotation closes the sentence, not the content
+    if (
+        not keep_stop
+        and e > s
+        and text[e - 1] == "."
+        and not _ABBREV_END.search(text, max(s, e - 12), e)
+    ):
+        e -= 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _mask(text: str, quotes: list[Quote]) -> str:
+    """The text with every top-level quotation (marks included) replaced by placeholders."""
+    parts = []
+    pos = 0
+    for q in quotes:
+        if q.open < pos:
+            continue
+        parts.append(text[pos : q.open])
+        parts.append(PLACEHOLDER * (q.close - q.open))
+        pos = q.close
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _sections(pars: list[tuple[int, int]], quotes: list[Quote]):
+    """Paragraph ranges, joined where a quotation runs on from one paragraph to the next."""
+    out = []
+    i = 0
+    qi = 0
+    while i < len(pars):
+        lo, hi = pars[i]
+        j = i
+        while True:
+            spanning = [q for q in quotes if q.open < pars[j][1] and q.close > pars[j][1]]
+            if spanning and j + 1 < len(pars):
+                j += 1
+                hi = pars[j][1]
+            else:
+                break
+        qs = [q for q in quotes[qi:] if lo <= q.open < hi] if quotes else []
+        out.append((lo, hi, qs))
+        i = j + 1
+    return out
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _frame(rows: list[Statement]) -> pd.DataFrame:
+    df = pd.DataFrame(
+        {
+            "speaker": pd.Series([r.speaker for r in rows], dtype=object),
+            "role": pd.Series([r.role for r in rows], dtype=object),
+            "mention": pd.Series([r.mention for r in rows], dtype=object),
+            "mention_start": pd.array([r.mention_start for r in rows], dtype="Int64"),
+            "mention_end": pd.array([r.mention_end for r in rows], dtype="Int64"),
+            "kind": pd.Series([r.kind for r in rows], dtype=object),
+            "cue": pd.Series([r.cue for r in rows], dtype=object),
+            "cue_start": pd.array([r.cue_start for r in rows], dtype="Int64"),
+            "cue_end": pd.array([r.cue_end for r in rows], dtype="Int64"),
+            "text": pd.Series([r.text for r in rows], dtype=object),
+            "start": pd.Series([r.start for r in rows], dtype="int64"),
+            "end": pd.Series([r.end for r in rows], dtype="int64"),
+            "paragraph": pd.Series([r.paragraph for r in rows], dtype="int64"),
+            "nested": pd.Series([r.nested for r in rows], dtype=bool),
+        },
+        columns=COLUMNS,
+    )
+    return df
+
+
+def statement_records(article: Article) -> list[Statement]:
+    """The statements as dataclass records (extract_statements gives the same as a table)."""
+    return _Extractor(article).run()
+
+
+def extract_statements(article: Article) -> pd.DataFrame:
+    """One row per statement, in text order, with the contract's columns."""
+    return _frame(statement_records(article))
+
+
+def speakers_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: role, surface forms, and statement counts by kind."""
+    rows: dict[str, dict] = {}
+    order: list[str] = []
+    for r in statements.itertuples(index=False):
+        row = rows.get(r.speaker)
+        if row is None:
+            row = {
+                "speaker": r.speaker,
+                "role": r.role or "",
+                "forms": [],
+                "statements": 0,
+                "direct": 0,
+                "indirect": 0,
+                "mixed": 0,
+                "nested": 0,
+            }
+            rows[r.speaker] = row
+            order.append(r.speaker)
+        if not row["role"] and r.role:
+            row["role"] = r.role
+        if isinstance(r.mention, str) and r.mention and r.mention not in row["forms"]:
+            row["forms"].append(r.mention)
+        if r.nested:
+            row["nested"] += 1
+        else:
+            row["statements"] += 1
+            row[r.kind] += 1
+    ranked = sorted(order, key=lambda s: (-rows[s]["statements"], order.index(s)))
+    return pd.DataFrame([rows[s] for s in ranked], columns=SPEAKER_COLUMNS)
+
+
+def mentioned_people(article: Article) -> pd.DataFrame:
+    """People (not organisations) named in the article, whether or not they speak."""
+    reg = Registry(article, lexicons())
+    people = sorted(reg.people, key=lambda p: p.first_start)
+    return pd.DataFrame(
+        [
+            {"name": p.name, "role": p.role, "mentions": p.mentions, "first_start": p.first_start}
+            for p in people
+        ],
+        columns=PEOPLE_COLUMNS,
+    )

@@ -1,0 +1,39 @@
+"""`python -m helpers statements PATH`: the statements of an article, or its speakers."""
+
+from __future__ import annotations
+
+from helpers.article import load_article
+from helpers.output import print_table
+from helpers.statements import extract_statements, speakers_table
+
+_TABLE_TEXT_WIDTH = 60
+
+
+def register(sub) -> None:
+    p = sub.add_parser("statements", help="list who says what in an article (statements)")
+    p.add_argument(
+        "path", help="a plain-text article (headline first, blank lines between paragraphs)"
+    )
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument(
+        "--speakers", action="store_true", help="one row per speaker instead of per statement"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    article = load_article(args.path)
+    table = extract_statements(article)
+    if args.speakers:
+        table = speakers_table(table)
+        if args.format != "json":
+            table = table.assign(forms=table["forms"].map(" | ".join))
+    elif args.format == "table":
+        short = table["text"].map(
+            lambda t: t if len(t) <= _TABLE_TEXT_WIDTH else t[: _TABLE_TEXT_WIDTH - 1] + "…"
+        )
+        table = table.assign(text=short)[
+            ["paragraph", "speaker", "kind", "cue", "mention", "nested", "text"]
+        ]
+    print_table(table, args.format)
+    return 0
