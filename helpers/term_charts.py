@@ -70,7 +70,7 @@ def dispersion(
         ax.plot(x, [row] * len(x), linestyle="none", marker="|", markersize=16, color=MARK_COLOUR)
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(len(names) - 0.5, -0.5)
-    ax.set_xlim(0, max(total, 1))
+    ax.set_xlim(-0.01 * max(total, 1), 1.01 * max(total, 1))
     return ax
 
 

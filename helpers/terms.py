@@ -558,3 +558,49 @@ def terms_by_voice(
         for name in names
     ]
     return pd.DataFrame(rows, columns=["term", *voices, "total"])
+
+
+def naming_words(statements: pd.DataFrame, people: pd.DataFrame | None = None) -> frozenset[str]:
+    """Words that name who speaks or how: speakers' names, roles and mentions, and the cues
+    of the statements (plus names and roles of a mentioned_people table), case-folded."""
+    texts: list[str] = []
+    for table, columns in (
+        (statements, ("speaker", "role", "mention", "cue")),
+        (people, ("name", "role")),
+    ):
+        if table is None or len(table) == 0:
+            continue
+        for column in columns:
+            if column in table:
+                texts.extend(str(v) for v in table[column] if isinstance(v, str) and v)
+    out = set()
+    for text in texts:
+        out.update(fold(text[s:e]) for s, e in word_spans(text) if _is_word(text[s:e]))
+    return frozenset(out - {"unknown"})
+
+
+def choose_terms(
+    article: Article,
+    n: int = 3,
+    terms: pd.DataFrame | None = None,
+    statements: pd.DataFrame | None = None,
+    people: pd.DataFrame | None = None,
+    stop: Stoplist = None,
+) -> list[str]:
+    """Up to n terms worth reading in context, chosen by rule, never by name: the best-ranked
+    terms about the story rather than about who speaks, i.e. holding no word of a speaker's
+    name, role or mention and no cue (see naming_words); others only to make up n."""
+    if terms is None:
+        terms = recurring_terms(article)
+    if terms.empty or n < 1:
+        return []
+    stopset = resolve_stopwords(stop)
+    naming = naming_words(_statements(article, statements), people) - stopset
+    ranked = list(terms["term"])
+
+    def about_the_story(term: str) -> bool:
+        return not any(k in naming for k in _query_keys(term))
+
+    first = [t for t in ranked if about_the_story(t)]
+    rest = [t for t in ranked if t not in first]
+    return (first + rest)[:n]

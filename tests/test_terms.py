@@ -8,10 +8,12 @@ from helpers.terms import (
     CONCORDANCE_COLUMNS,
     DISPERSION_COLUMNS,
     TERM_COLUMNS,
+    choose_terms,
     concordance,
     dispersion_table,
     find,
     fold,
+    naming_words,
     recurring_terms,
     terms_by_voice,
     word_count,
@@ -274,3 +276,47 @@ def test_dispersion_table_word_and_char_positions(buses):
     for row in table.itertuples(index=False):
         assert buses.text[row.start : row.end].lower() == row.term
     assert table["word_index"].max() < word_count(buses)
+
+
+# --- choosing terms to read in context ---------------------------------------------------------
+
+
+def test_naming_words_come_from_speakers_roles_mentions_and_cues():
+    statements = pd.DataFrame(
+        {
+            "speaker": ["Ann Mayor", "unknown"],
+            "role": ["City Mayor", ""],
+            "mention": ["the mayor", None],
+            "cue": ["said", "pointed out"],
+        }
+    )
+    people = pd.DataFrame({"name": ["Bob Clerk"], "role": ["Town Clerk"]})
+    words = naming_words(statements, people)
+    assert {"ann", "mayor", "city", "said", "pointed", "out", "bob", "clerk", "town"} <= words
+    assert "unknown" not in words
+
+
+def test_choose_terms_skips_terms_that_name_who_speaks(bundled):
+    statements = pd.DataFrame(
+        {
+            "speaker": ["Dmitry Peskov", "Vladimir Putin", "Joe Biden"],
+            "role": ["Kremlin Spokesman", "Russian President", "U.S. President"],
+            "mention": ["Peskov", "President Putin", "he"],
+            "cue": ["said", "said", "said"],
+            "kind": ["direct"] * 3,
+            "start": [0, 0, 0],
+            "end": [0, 0, 0],
+            "nested": [False] * 3,
+        }
+    )
+    chosen = choose_terms(bundled, n=3, statements=statements)
+    assert chosen == ["at any time convenient", "diplomatic channels", "open dialogue"]
+    # with no statement known, the ranking is followed as it is
+    assert choose_terms(bundled, n=2, statements=pd.DataFrame()) == list(
+        recurring_terms(bundled)["term"].head(2)
+    )
+
+
+def test_choose_terms_on_an_article_without_recurring_terms(write_article):
+    article = load_article(write_article(ONCE))
+    assert choose_terms(article, statements=pd.DataFrame()) == []
