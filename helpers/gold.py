@@ -264,10 +264,14 @@ def read_brat(ann_path: Path | str, text_path: Path | str | None = None) -> Gold
         cue_text = " ".join(text[a:b] for a, b in cue)
         source_text = " ".join(text[a:b] for a, b in source)
         in_headline = any(a < headline_end for a, _ in content + cue)
-        required = (
-            "Attribution" in roles and bool(source) and is_speech_cue(cue_text) and not in_headline
-        )
         start, end = content[0][0], content[-1][1]
+        required = (
+            "Attribution" in roles
+            and bool(source)
+            and is_speech_cue(cue_text)
+            and not in_headline
+            and not _borderline(text[start:end], cue_text)
+        )
         statements.append(
             GoldStatement(
                 speaker=source_text or "unknown",
@@ -284,6 +288,21 @@ def read_brat(ann_path: Path | str, text_path: Path | str | None = None) -> Gold
         )
     statements.sort(key=lambda s: (s.start, s.end))
     return GoldDocument(path=ann_path, article=article, statements=statements, origin="brat")
+
+
+_NEGATION = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _borderline(content: str, cue: str) -> bool:
+    """Attributions the spec leaves optional: a bare to-infinitive request (`urged X to ...`),
+    a short unquoted noun phrase (`claimed victory`: three words or fewer), a negated cue
+    (`did not respond`: nothing was said)."""
+    words = re.findall(r"\w+", content)
+    if re.match(r"\s*to\s", content, re.IGNORECASE):
+        return True
+    if len(words) <= 3 and not _quoted(content):
+        return True
+    return bool(_NEGATION.search(cue))
 
 
 def _quoted(s: str) -> bool:

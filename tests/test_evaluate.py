@@ -269,8 +269,9 @@ def test_gold_file_that_is_not_json_or_lacks_its_article(tmp_path):
 
 BRAT_TEXT = (
     "Smith says taxes rise\n"  # the headline: its attribution is never required
-    "Taxes will rise, Jane Smith said on Monday. The Post reports that the mayor\n"
-    "resigned. Critics believe she lied. According to aides, the plan failed.\n"
+    "Taxes will rise next year, Jane Smith said on Monday. The Post reports that the mayor\n"
+    "resigned. Critics believe she lied. According to aides, the plan failed last week.\n"
+    "Smith claimed victory.\n"
 )
 
 
@@ -288,7 +289,7 @@ BRAT_ANN = "\n".join(
         f"T3\tContent {_span('taxes rise')}\ttaxes rise",
         f"T4\tAttribution {_span('says')}\tsays",
         "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-        f"T5\tContent {_span('Taxes will rise')}\tTaxes will rise",
+        f"T5\tContent {_span('Taxes will rise next year')}\tTaxes will rise",
         f"T6\tSource {_span('Jane Smith')}\tJane Smith",
         f"T7\tCue {_span('said')}\tsaid",
         f"T8\tAttribution {_span('said')}\tsaid",
@@ -307,9 +308,15 @@ BRAT_ANN = "\n".join(
         "E4\tAttribution:T16 Content:T15 Cue:T14 Source:T13",
         f"T17\tCue {_span('According to')}\tAccording to",
         f"T18\tSource {_span('aides')}\taides",
-        f"T19\tContent {_span('the plan failed')}\tthe plan failed",
+        f"T19\tContent {_span('the plan failed last week')}\tthe plan failed",
         f"T20\tAttribution {_span('According to')}\tAccording to",
         "E5\tAttribution:T20 Content:T19 Cue:T17 Source:T18",
+        # a noun-phrase content: borderline by the spec
+        f"T21\tSource {_span('Smith', 2)}\tSmith",
+        f"T22\tCue {_span('claimed')}\tclaimed",
+        f"T23\tContent {_span('victory')}\tvictory",
+        f"T24\tAttribution {_span('claimed')}\tclaimed",
+        "E6\tAttribution:T24 Content:T23 Cue:T22 Source:T21",
     ]
 )
 
@@ -329,7 +336,8 @@ def test_brat_reader_decides_required_attributions(brat_corpus):
     doc = read_brat(brat_corpus / "attributions" / "art_a1.ann")
     assert doc.origin == "brat" and doc.article.path.name == "art.txt"
     by_cue = {s.cue: s for s in doc.statements}
-    assert set(by_cue) == {"says", "said", "reports", "believe", "According to"}
+    assert set(by_cue) == {"says", "said", "reports", "believe", "According to", "claimed"}
+    assert not by_cue["claimed"].required  # a noun phrase, not a reported clause
     assert not by_cue["says"].required  # headline
     assert not by_cue["believe"].required  # not a speech cue
     assert by_cue["said"].required and by_cue["According to"].required
@@ -363,7 +371,7 @@ def test_brat_scoring_judges_speakers_by_the_source_mention(brat_corpus):
                 "mention_start": text.index("Jane Smith"),
                 "mention_end": text.index("Jane Smith") + 10,
                 "start": text.index("Taxes will rise"),
-                "end": text.index("Taxes will rise") + 15,
+                "end": text.index("Taxes will rise") + 20,
             },
             # right by the name appearing in the Source text, no mention span
             {
