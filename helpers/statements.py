@@ -339,6 +339,7 @@ ADVERBS = frozenset(
 )
 AUX_PASSIVE = frozenset("was were is are be been being get got gets".split())
 MODALS = frozenset("would could might may should can must shall".split())
+_ARTICLES = frozenset("a an the our their his her its".split())
 DETERMINERS = frozenset("the a an his her its their our this that these those one two".split())
 PREPOSITIONS = frozenset(
     "of with to for by about from on in at into onto over under than like after before "
@@ -384,8 +385,38 @@ def _stop(tok: str, lex: Lexicons) -> bool:
     return tok.lower() in lex.stop and not (len(tok) > 1 and tok.isupper())
 
 
+def _np_before_aside(masked, lo, toks, i, lex, depth):
+    """`Ostrova, who has led the council since 2019, said`: the phrase before the aside.
+
+    An aside between commas is a relative clause (who, which), an age, or an apposition;
+    `our chief engineer, Ruth Adeyemi, told` gives the name in the apposition."""
+    k = i - 1
+    while k >= 0 and toks[k][2] not in (",", ";", ":") and i - k < 25:
+        if toks[k][2].startswith(PLACEHOLDER):
+            return None, -1, ""
+        k -= 1
+    if k < 0 or toks[k][2] != "," or k == i - 1:
+        return None, -1, ""
+    seg = toks[k + 1 : i]
+    first = seg[0][2].lower()
+    names = [t for t in seg if _is_cap(t[2]) and t[2][0].isalpha() and not _stop(t[2], lex)]
+    if len(names) == len(seg) and depth == 0:
+        before, _j, _w = _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
+        if before is not None and before.kind == "description":
+            s0, e0 = seg[0][0], seg[-1][1]
+            return Phrase(s0, e0, masked[s0:e0], "name"), k + 1, ","
+    if (
+        first in ("who", "which", "whose")
+        or seg[0][2].isdigit()
+        or first in DETERMINERS
+        or (first in ("aged", "a", "an", "the"))
+    ):
+        return _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
+    return None, -1, ""
+
+
 def _np_backward(
-    masked: str, lo: int, verb_start: int, lex: Lexicons
+    masked: str, lo: int, verb_start: int, lex: Lexicons, depth: int = 0, progressive=False
 ) -> tuple[Phrase | None, int, str]:
     """The speaker phrase ending right before a verb (skipping adverbs and auxiliaries).
 
@@ -402,22 +433,36 @@ def _np_backward(
     if i < 0:
         return None, -1, ""
     between = {t[2].lower() for t in toks[i + 1 :]}
-    if between & AUX_PASSIVE:
+    if between & AUX_PASSIVE and not progressive:
         return None, -1, "passive"
     head = toks[i][2]
     low = head.lower()
+    if head == "," and depth < 2:
+        return _np_before_aside(masked, lo, toks, i, lex, depth)
     if low in MODALS:
         return None, -1, "modal"
     if low in lex.pronouns or low in ("i", "we"):
         before = toks[i - 1][2].lower() if i > 0 else ""
         return Phrase(toks[i][0], toks[i][1], head, "pronoun"), i, before
-    if low == "who" and i >= 2 and toks[i - 1][2] == ",":
-        ph, j, before = _np_backward(masked, lo, toks[i - 1][0], lex)
-        return ph, j, before
     is_role = low in lex.role_heads or low.rstrip("s") in lex.role_heads
     is_org = low in lex.orgs
     if not (_is_cap(head) and head[0].isalpha()) and not is_role and not is_org:
-        return None, -1, ""
+        # any noun after an article can name an unnamed source: "a librarian said"
+        det = next(
+            (
+                k
+                for k in range(i - 1, max(-1, i - 4), -1)
+                if toks[k][2].lower() in ("a", "an", "the")
+            ),
+            None,
+        )
+        if det is None or not head.isalpha() or low in lex.stop or low in lex.verb_forms:
+            return None, -1, ""
+        if any(not toks[k][2].isalpha() or _stop(toks[k][2], lex) for k in range(det + 1, i)):
+            return None, -1, ""
+        before = toks[det - 1][2].lower() if det > 0 else ""
+        s0, e0 = toks[det][0], toks[i][1]
+        return Phrase(s0, e0, masked[s0:e0], "description"), det, before
     if _is_cap(head) and _stop(head, lex):
         return None, -1, ""
     j = i
@@ -583,6 +628,31 @@ def _split_name(words: list[str], lex: Lexicons) -> NameSplit:
     return NameSplit(" ".join(role_words), name, is_org, org)
 
 
+def _role_before(text: str, start: int, lex: Lexicons) -> str:
+    """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
+    `our chief engineer, Ruth Adeyemi`."""
+    toks = _tokens(text, max(0, start - 60), start)
+    if toks and toks[-1][2] == ",":
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    head = toks[-1][2].lower()
+    if head not in lex.role_fits and head.rstrip("s") not in lex.role_fits:
+        return ""
+    k = len(toks) - 1
+    lower = 0
+    while k - 1 >= 0:
+        t = toks[k - 1][2]
+        if not t.isalpha() or _stop(t, lex) or t.lower() in lex.verb_forms:
+            break
+        if t.islower():
+            lower += 1
+            if lower > 2:
+                break
+        k -= 1
+    return " ".join(t for _, _, t in toks[k:])
+
+
 class Registry:
     """People and organisations named in an article, and the speakers seen so far."""
 
@@ -640,7 +710,10 @@ class Registry:
             if any(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]+", w) for w in name):
                 continue  # U.S., TASS, ABC: initialisms are not people
             start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
-            found.append((start, name, split.role, len(name) >= 2 or bool(split.role)))
+            role = split.role
+            if not role:
+                role = _role_before(text, start, lex)
+            found.append((start, name, role, len(name) >= 2 or bool(split.role)))
         # full names first, so that a surname alone resolves to them
         for start, name, role, sure in found:
             if len(name) >= 2 and sure:
@@ -753,8 +826,10 @@ class _Extractor:
         words = ph.text.split()
         if ph.kind == "multi":
             names = []
-            for s, e in ph.parts:
-                sub = _np_forward(self.text, s, e, lex) or Phrase(s, e, self.text[s:e], "name")
+            for s, e in _multi_parts(self.text, ph.start, ph.end):
+                sub = Phrase(s, e, self.text[s:e], "name")
+                if not self.text[s:e][:1].isupper():
+                    sub.kind = "description"
                 names.append(self.resolve(sub, nested)[0])
             return "; ".join(names), "", "multi"
         if ph.kind == "pronoun":
@@ -783,9 +858,10 @@ class _Extractor:
         if ph.kind == "name":
             split = _split_name(clean, lex)
             if split.name:
-                p = reg.find(split.name, ph.start)
-                if p is not None:
-                    return p.name, p.role or split.role, "person"
+                for k in range(len(split.name)):
+                    p = reg.find(split.name[k:], ph.start)
+                    if p is not None:
+                        return p.name, p.role or split.role, "person"
                 if split.is_org:
                     return split.org, "", "org"
                 return " ".join(split.name), split.role, "person"
@@ -824,6 +900,14 @@ class _Extractor:
             if not desc[:1].isupper():
                 desc = ph.text[0].lower() + ph.text[1:] if ph.text[:1].isupper() else ph.text
             return desc, "", "org"
+        for name, role, kind in reversed(reg.speakers):
+            if kind == "anonymous" and name.split()[-1].lower() == head:
+                return name, role, kind
+        if det in ("a", "an", "one", "two") or (head.endswith("s") and det not in DETERMINERS):
+            desc = ph.text
+            if desc[:1].isupper() and det in DETERMINERS:
+                desc = desc[0].lower() + desc[1:]
+            return desc, "", "anonymous"
         return UNKNOWN, "", "unknown"
 
     def remember(self, speaker: str, role: str, kind: str) -> None:
@@ -836,7 +920,8 @@ class _Extractor:
     def run(self) -> list[Statement]:
         text, lex = self.text, self.lex
         pars = [(b.start, b.end) for b in self.article.paragraphs]
-        quotes = find_quotes(text, pars)
+        quotes = [_recover(text, q, lex) for q in find_quotes(text, pars)]
+        self.quotes = quotes
         masked = _mask(text, quotes)
         out: list[Statement] = []
         for lo, hi, qs in _sections(pars, quotes):
@@ -936,7 +1021,7 @@ class _Extractor:
         for kind, cs, ce in cues:
             if cs < ctx_end:
                 continue
-            if res and cs < res[-1].end and cs > res[-1].start:
+            if res and res[-1].start < cs < res[-1].end and not _COORD_BEFORE.search(masked, a, cs):
                 continue  # inside the content of a statement already found
             st = (
                 self.according(masked, a, b, cs, ce, nested)
@@ -1016,12 +1101,7 @@ class _Extractor:
         return self.make(ph, cs, ce, a, left, a, None, nested, sq)
 
     def _quotes_in(self, a, b):
-        return [q for q in self._all_quotes() if a <= q.open < b]
-
-    @cache  # noqa: B019 - one extractor per article
-    def _all_quotes(self):
-        pars = [(p.start, p.end) for p in self.article.paragraphs]
-        return tuple(find_quotes(self.text, pars))
+        return [q for q in self.quotes if a <= q.open < b]
 
     def verb_cue(self, masked, a, b, cs, ce, res, nested) -> Statement | None:
         text, lex = self.text, self.lex
@@ -1036,7 +1116,7 @@ class _Extractor:
         clause_start = cs
         inverted = False
         prev = res[-1] if res else None
-        if first_word.endswith("ing"):
+        if first_word.endswith("ing") and not re.search(r"\b(?:is|are|was|were|been)$", before):
             tail = before.lower()
             if prev is not None and (
                 tail.endswith(",") or tail.endswith(" and") or tail.endswith(", also")
@@ -1046,7 +1126,9 @@ class _Extractor:
             else:
                 return None
         else:
-            ph, _j, word_before = _np_backward(masked, a, cs, lex)
+            ph, _j, word_before = _np_backward(
+                masked, a, cs, lex, progressive=first_word.endswith("ing")
+            )
             if word_before in ("passive", "modal"):
                 return None
             if ph is None:
@@ -1072,8 +1154,11 @@ class _Extractor:
             and not nested
             and ph.text.lower().split()[0] not in DETERMINERS
         ):
-            if not any(w[:1].isupper() for w in ph.text.split()):
-                return None  # a bare lower-case noun ("sources") needs a determiner or plural
+            head = ph.text.lower().split()[-1]
+            if not any(w[:1].isupper() for w in ph.text.split()) and not (
+                head.endswith("s") and head[:-1] in lex.role_fits
+            ):
+                return None  # a bare lower-case noun needs a determiner, unless plural (sources)
         clause_end = ph.end if inverted else ce
         # skip the addressee of tell-like verbs ("told reporters", "reminded him")
         pos = clause_end
@@ -1111,6 +1196,27 @@ class _Extractor:
             and masked[a:clause_start].rstrip().endswith(",")
         ):
             return None  # "..., Peskov told reporters, TASS reports": the outlet only relays
+        lo = a
+        if prev is not None and prev.end <= clause_start and not prev.nested:
+            lo = max(lo, prev.end)
+        left_text = masked[lo:clause_start].rstrip()
+        left_core = left_text.strip(" ,;:—–-\n")
+        # 0. quote first: `“A,” Peskov said.` / `“A,” said Ostrova, who ...` / `“A,” he said, “B.”`
+        if (
+            left_core
+            and set(left_core) == {PLACEHOLDER}
+            and not nested
+            or (nested and left_core and set(left_core) == {PLACEHOLDER})
+        ):
+            first_q = next((q for q in sq if q.open >= lo), None)
+            if first_q is not None:
+                last_q = [q for q in sq if q.open >= lo and q.close <= clause_start][-1]
+                mint = re.match(r",\s*(\x00+)", rest_s)
+                if mint:
+                    q2 = _quote_at(sq, rs + mint.start(1))
+                    if q2 is not None:
+                        last_q = q2
+                return self.make_direct(ph, cs, ce, first_q, last_q, clause_start, nested)
         # 1. colon or comma before a quotation: `he said: “...”`
         mcol = re.match(r"[:,]\s*(\x00+)", rest_s)
         if rest_s.startswith(":") or mcol:
@@ -1136,56 +1242,84 @@ class _Extractor:
                 break
         if mt is not None and not inverted:
             return self.make(ph, cs, ce, mt, b, clause_start, None, nested, sq)
-        # 4. trailing cue: `..., Peskov said.` / `“...,” said Peskov.`
-        left_text = masked[a:clause_start].rstrip()
-        ends_clause = re.match(r"[\s.!?…]*$", rest) is not None or re.match(
-            r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
-            r"|,\s*(?:\w+ing|and|also)\b",
-            rest_s,
-        )
-        if (
-            ends_clause
-            and (left_text.endswith(",") or left_text.endswith(PLACEHOLDER))
-            and left_text
-        ):
-            lo = a
-            if prev is not None and prev.end <= clause_start and not prev.nested:
-                lo = max(lo, prev.end)
-            end = len(left_text) + a
+        # 4. trailing cue: `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
+        ends_clause = _ENDS_CLAUSE.match(rest_s) is not None or _TRAILING_MORE.match(rest_s)
+        if ends_clause and left_text.endswith((",", PLACEHOLDER)) and left_core:
+            end = len(left_text) + lo
             if left_text.endswith(","):
                 end -= 1
             return self.make(ph, cs, ce, lo, end, clause_start, None, nested, sq)
-        # interrupted: `“A,” he said, “B.”` / `A, Mayer said, and B`
-        if (left_text.endswith(",") or left_text.endswith(PLACEHOLDER)) and rest_s.startswith(","):
-            lo = a
-            if prev is not None and prev.end <= clause_start:
-                lo = max(lo, prev.end)
-            nxt = rest_s[1:].lstrip()
-            if nxt.startswith(PLACEHOLDER) or not nested:
-                st = self.make(ph, cs, ce, lo, b, clause_start, None, nested, sq)
-                if st is not None:
-                    inside = [q for q in sq if st.start <= q.close and q.open <= st.end]
-                    if (
-                        len(inside) >= 2
-                        and masked[lo:clause_start].strip(" ,\x00") == ""
-                        and nxt.startswith(PLACEHOLDER)
-                        and re.fullmatch(r"[\s.!?,]*", masked[inside[-1].close : b])
-                    ):
-                        st.kind = "direct"
-                        st.start = _trim_start(text, inside[0].start, inside[-1].end)
-                        st.end = _trim_end(text, st.start, inside[-1].end, keep_stop=True)
-                        st.text = text[st.start : st.end]
-                return st
-        # 5. `as X said, ...`
-        if _j_word(masked, a, ph.start) == "as" and rest_s.startswith(","):
-            return self.make(ph, cs, ce, rs + 1, b, clause_start, None, nested, sq)
+        # 5. `as X said, ...`: the content is the clause after the comma
+        if _AS_BEFORE.search(masked, max(a, ph.start - 60), ph.start) and rest_s.startswith(","):
+            stop = masked.find(",", rs + 1, b)
+            return self.make(
+                ph, cs, ce, rs + 1, stop if stop > 0 else b, clause_start, None, nested, sq
+            )
+        # interrupted indirect: `A, Mayer said, and B`
+        if left_text.endswith(",") and left_core and rest_s.startswith(",") and not nested:
+            return self.make(ph, cs, ce, lo, b, clause_start, None, nested, sq)
         # 6. content without `that`: `he said he would go`
-        if base in lex.zero_that and toks[k:]:
+        if base in lex.zero_that and toks[k:] and not inverted:
             t0 = toks[k][2]
             if t0.lower() in CLAUSE_STARTERS or (t0[:1].isupper() and t0.lower() not in lex.stop):
                 if t0.lower() not in PREPOSITIONS:
                     return self.make(ph, cs, ce, toks[k][0], b, clause_start, None, nested, sq)
         return None
+
+    def make_direct(self, ph, cue_s, cue_e, q1, q2, clause_start, nested) -> Statement | None:
+        """A direct statement whose content runs from quotation q1 to quotation q2."""
+        text = self.text
+        s = _trim_start(text, q1.start, q2.end)
+        e = _trim_end(text, s, q2.end, keep_stop=True)
+        if e <= s:
+            return None
+        speaker, role, skind = self.resolve(ph, nested)
+        return Statement(
+            speaker,
+            role,
+            ph.text,
+            ph.start,
+            ph.end,
+            "direct",
+            _squash(text[cue_s:cue_e]),
+            cue_s,
+            cue_e,
+            text[s:e],
+            s,
+            e,
+            self.article.paragraph_at(s) or 0,
+            nested,
+            clause_start,
+            ph,
+            skind,
+        )
+
+
+_COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
+_ADJUNCT_START = (
+    "on in at after before during from to with by for last this earlier later yesterday today "
+    "tonight recently afterwards again also late early while"
+)
+_ENDS_CLAUSE = re.compile(
+    r"(?:(?:" + "|".join(_ADJUNCT_START.split()) + r")\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE
+)
+_TRAILING_MORE = re.compile(
+    r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
+    r"|,\s*(?:\w+ing|and|also|who|which)\b"
+    r"|,\s*\d+\s*,"
+)
+_AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
+
+
+def _multi_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The conjuncts of `Volker and Morrison`, `Tom Okafor, Lena Brandt and Ann Lee`."""
+    parts = []
+    pos = s
+    for m in re.finditer(r"\s*(?:,\s*and|,|and)\s+", text[s:e]):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if b > a]
 
 
 def _j_word(masked: str, a: int, at: int) -> str:
@@ -1240,6 +1374,21 @@ def _trim_end(text: str, s: int, e: int, keep_stop: bool = False) -> int:
     while e > s and text[e - 1].isspace():
         e -= 1
     return e
+
+
+def _recover(text: str, q: Quote, lex: Lexicons) -> Quote:
+    """An unclosed quotation that holds its own cue (`"We won, he said.`) ends before the cue."""
+    if q.closed:
+        return q
+    for m in lex.verb_re.finditer(text, q.start, q.end):
+        comma = text.rfind(",", q.start, m.start())
+        if comma < 0:
+            continue
+        who = text[comma + 1 : m.start()].split()
+        after = text[m.end() : q.end]
+        if 1 <= len(who) <= 4 and re.fullmatch(r"[^,.!?]{0,40}[.!?]?\s*", after):
+            return Quote(q.open, comma + 1, q.start, comma + 1, closed=False)
+    return q
 
 
 def _mask(text: str, quotes: list[Quote]) -> str:
