@@ -97,9 +97,16 @@ class _Index:
     blocks: list[str]  # "headline", "subheading" or "paragraph", per token
     seg_start: list[int]  # per token: the first token of its word run (-1 for punctuation)
     by_first: dict[str, list[int]] = field(default_factory=dict)
+    finders: dict[int, object] = field(default_factory=dict)  # NLTK collocation finders by n
+    tables: dict[tuple, pd.DataFrame] = field(default_factory=dict)  # unsorted term tables
 
 
 _CACHE: list = [None, None, None]  # article, its text, its index
+
+
+def clear_cache() -> None:
+    """Forget the last article's token index (benchmarks use this to time a cold start)."""
+    _CACHE[:] = [None, None, None]
 
 
 def _index(article: Article) -> _Index:
@@ -264,7 +271,9 @@ def _association(index: _Index, terms: list[_Term]) -> None:
     documents = [index.keys[a:b] for a, b in index.segments]
     for n in sorted({len(t.key) for t in terms}):
         finder_cls, measures = kinds[n]
-        finder = finder_cls.from_documents(documents)
+        if n not in index.finders:
+            index.finders[n] = finder_cls.from_documents(documents)
+        finder = index.finders[n]
         for t in terms:
             if len(t.key) == n:
                 score = finder.score_ngram(measures.likelihood_ratio, *t.key)
@@ -293,6 +302,31 @@ def recurring_terms(
     min_count = max(2, int(min_count))
     stopset = resolve_stopwords(stop)
     index = _index(article)
+    cache_key = (min_count, stopset, max_words, include_folded)
+    if cache_key not in index.tables:
+        index.tables[cache_key] = _term_table(
+            article, index, min_count, stopset, max_words, include_folded
+        )
+    table = index.tables[cache_key].copy()
+    if table.empty:
+        return table
+    order = ["count", "g2"] if rank_by == "count" else ["g2", "count"]
+    table["_fold"] = table["term"].str.lower()
+    table = table.sort_values(
+        [*order, "words", "_fold"], ascending=[False, False, False, True], kind="mergesort"
+    )
+    return table.drop(columns="_fold").reset_index(drop=True)
+
+
+def _term_table(
+    article: Article,
+    index: _Index,
+    min_count: int,
+    stopset: frozenset[str],
+    max_words: int,
+    include_folded: bool,
+) -> pd.DataFrame:
+    """The term table before ranking: candidates, set phrases, folding, forms and G²."""
     grams = _ngrams(index, max_words)
 
     # 1. core terms: recurring, no stopword at either edge
@@ -371,12 +405,7 @@ def recurring_terms(
     table = pd.DataFrame(rows, columns=TERM_COLUMNS)
     if table.empty:
         return table.astype({"count": int, "words": int, "g2": float, "alone": int})
-    order = ["count", "g2"] if rank_by == "count" else ["g2", "count"]
-    table["_fold"] = table["term"].str.lower()
-    table = table.sort_values(
-        [*order, "words", "_fold"], ascending=[False, False, False, True], kind="mergesort"
-    )
-    return table.drop(columns="_fold").reset_index(drop=True)
+    return table
 
 
 # ---------------------------------------------------------------------------------------
@@ -475,9 +504,8 @@ def concordance(
                 "kind": kind,
             }
         )
-    return pd.DataFrame(rows, columns=CONCORDANCE_COLUMNS).astype(
-        {"start": int, "end": int, "paragraph": int}
-    )
+    table = pd.DataFrame(rows, columns=CONCORDANCE_COLUMNS)
+    return table if rows else table.astype({"start": int, "end": int, "paragraph": int})
 
 
 def _term_list(terms: Sequence[str] | pd.DataFrame | str) -> list[str]:
@@ -505,9 +533,10 @@ def dispersion_table(article: Article, terms: Sequence[str] | pd.DataFrame) -> p
                     "block": index.blocks[first],
                 }
             )
-    return pd.DataFrame(rows, columns=DISPERSION_COLUMNS).astype(
-        {"word_index": int, "start": int, "end": int, "paragraph": int}
-    )
+    table = pd.DataFrame(rows, columns=DISPERSION_COLUMNS)
+    if rows:
+        return table
+    return table.astype({"word_index": int, "start": int, "end": int, "paragraph": int})
 
 
 def word_count(article: Article) -> int:
