@@ -15,6 +15,7 @@ from functools import cache
 
 import pandas as pd
 
+from helpers.article import Article
 from helpers.lexicons import lexicon
 from helpers.tokens import word_spans
 
@@ -374,16 +375,18 @@ def quoted_share(statements: pd.DataFrame) -> pd.DataFrame:
 # --- people who do not speak ----------------------------------------------------------------
 
 
-def unquoted_people(people: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+def unquoted_people(
+    people: pd.DataFrame, statements: pd.DataFrame, article: Article | None = None
+) -> pd.DataFrame:
     """People named in the article who make no top-level statement: name, role, mentions,
-    first_start, and nested_statements (how often others report their words)."""
+    first_start, nested_statements (how often others report their words) and, when the
+    article is given, first_paragraph (where they are first named; 0 = headline/subheading)."""
     columns = ["name", "role", "mentions", "first_start", "nested_statements"]
+    if article is not None:
+        columns.append("first_paragraph")
     speakers = {s.casefold() for s in speaker_order(statements, include_nested=False)}
-    nested_rows = (
-        _by_speaker(statements[statements["nested"].astype(bool)])
-        if len(statements)
-        else _by_speaker(statements)
-    )
+    nested = statements[statements["nested"].astype(bool)] if len(statements) else statements
+    nested_rows = _by_speaker(nested)
     nested_counts = (
         nested_rows["speaker"].str.casefold().value_counts().to_dict() if len(nested_rows) else {}
     )
@@ -394,7 +397,72 @@ def unquoted_people(people: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFr
     keep["nested_statements"] = (
         keep["name"].str.casefold().map(nested_counts).fillna(0).astype("int64")
     )
+    if article is not None:
+        keep["first_paragraph"] = [article.paragraph_at(int(s)) or 0 for s in keep["first_start"]]
     keep = keep.sort_values(["mentions", "first_start"], ascending=[False, True])
-    return keep.reset_index(drop=True)[columns].astype(
-        {"mentions": "int64", "first_start": "int64"}
+    keep = keep.reset_index(drop=True)[columns]
+    return keep.astype({c: "int64" for c in columns if c not in ("name", "role")})
+
+
+# --- overview tables for the notebook -------------------------------------------------------
+
+
+def shorten(text: str, width: int = 110) -> str:
+    """Text cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def readable_statements(
+    statements: pd.DataFrame, width: int = 110, include_nested: bool = True
+) -> pd.DataFrame:
+    """The statements table for reading: paragraph, speaker, kind, cue, text (shortened),
+    nested. Floating quotes (no cue) show "(continues)" as their cue."""
+    columns = ["paragraph", "speaker", "kind", "cue", "text", "nested"]
+    df = _selected(statements, include_nested)
+    if not len(df):
+        dtypes = {"paragraph": "int64", "nested": "bool"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "object")) for c in columns})
+    cues = df["cue"].fillna("").astype(str)
+    return pd.DataFrame(
+        {
+            "paragraph": df["paragraph"].astype("int64"),
+            "speaker": df["speaker"].astype(str),
+            "kind": df["kind"].astype(str),
+            "cue": cues.where(cues.str.strip() != "", "(continues)"),
+            "text": df["text"].map(lambda t: shorten(t, width)),
+            "nested": df["nested"].astype(bool),
+        }
+    ).reset_index(drop=True)[columns]
+
+
+def sourcing_summary(statements: pd.DataFrame, n_paragraphs: int) -> pd.DataFrame:
+    """Headline figures on sourcing, one row per measure: statements, speakers, kinds, nested,
+    unknown speakers, paragraphs with at least one statement."""
+    top = _selected(statements, include_nested=False)
+    nested = len(statements) - len(top)
+    speakers = [s for s in speaker_order(statements) if s != "unknown"]
+    unknown = (
+        int((top["speaker"].map(split_speakers).map(lambda n: "unknown" in n)).sum())
+        if len(top)
+        else 0
     )
+    kinds = top["kind"].value_counts().to_dict() if len(top) else {}
+    with_statement = top["paragraph"].nunique() if len(top) else 0
+    pct = round(100 * with_statement / n_paragraphs, 1) if n_paragraphs else 0.0
+    rows = [
+        ("statements (top level)", len(top)),
+        ("direct", int(kinds.get("direct", 0))),
+        ("indirect", int(kinds.get("indirect", 0))),
+        ("mixed", int(kinds.get("mixed", 0))),
+        ("nested statements (reported inside another)", nested),
+        ("named speakers", len(speakers)),
+        ("statements with an unknown speaker", unknown),
+        ("paragraphs", n_paragraphs),
+        ("paragraphs with a statement", int(with_statement)),
+        ("% of paragraphs with a statement", pct),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "value"], dtype=object)

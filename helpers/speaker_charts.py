@@ -30,6 +30,19 @@ PARAPHRASED_COLOUR = "#a6cee3"
 NO_DATA = "No statements found in this article"
 
 
+def table_style(df: pd.DataFrame, name: str, precision: int = 1):
+    """A table for reading in a notebook: left-aligned, no row numbers, numbers rounded,
+    missing values as a dash. ``name`` fixes the HTML id, so the output is the same each run."""
+    left = [{"selector": "th", "props": [("text-align", "left")]}]
+    return (
+        df.style.set_uuid(name)
+        .hide(axis="index")
+        .format(precision=precision, na_rep="–")
+        .set_properties(**{"text-align": "left"})
+        .set_table_styles(left)
+    )
+
+
 def _axes(ax, size: tuple[float, float]):
     if ax is None:
         _, ax = plt.subplots(figsize=size, layout="constrained")
@@ -129,14 +142,14 @@ def quoted_share(table: pd.DataFrame, ax=None):
         zip(ordered["words"], ordered["share_of_quotes_pct"], strict=True)
     ):
         ax.annotate(
-            f"{share:.0f}% of all quoted words",
+            f"{share:.0f}% of all quotes",
             (total, y),
             xytext=(4, 0),
             textcoords="offset points",
             va="center",
             fontsize=9,
         )
-    ax.set_xlim(0, max(1, int(ordered["words"].max())) * 1.45)
+    ax.set_xlim(0, max(1, int(ordered["words"].max())) * 1.6)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return ax
 

@@ -1,9 +1,12 @@
 """Speaker tables on a hand-made statements table that follows the statements contract."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from helpers import load_article
+from helpers.paths import NOTEBOOKS_DIR, PROJ_ROOT
 from helpers.speaker_analysis import (
     count_words,
     cue_class,
@@ -12,6 +15,9 @@ from helpers.speaker_analysis import (
     cue_table,
     quoted_share,
     quoted_spans,
+    readable_statements,
+    shorten,
+    sourcing_summary,
     speaker_order,
     split_speakers,
     statements_by_kind,
@@ -269,11 +275,43 @@ def test_quoted_share(statements):
     ]  # fmt: skip
 
 
-def test_unquoted_people(statements, people):
+def test_unquoted_people(statements, people, article):
     table = unquoted_people(people, statements)
     assert list(table.columns) == ["name", "role", "mentions", "first_start", "nested_statements"]
     assert list(table["name"]) == ["Lee Park", "Sam Ode"]
     assert list(table["nested_statements"]) == [1, 0]
+    with_paragraph = unquoted_people(people, statements, article)
+    assert list(with_paragraph["first_paragraph"]) == [4, 5]
+
+
+def test_readable_statements(statements):
+    table = readable_statements(statements, width=20)
+    assert list(table.columns) == ["paragraph", "speaker", "kind", "cue", "text", "nested"]
+    assert len(table) == 8 and table["nested"].sum() == 1
+    assert table.loc[4, "text"] == "It’s a good plan,”…"
+    assert len(readable_statements(statements, include_nested=False)) == 7
+    assert shorten("one two three", 9) == "one two…" and shorten("short", 9) == "short"
+
+
+def test_readable_statements_marks_floating_quotes():
+    df = contract_frame(
+        [dict(speaker="A", role="", mention=None, kind="direct", cue="", text="More.",
+              start=0, end=5, paragraph=2, nested=False)]
+    )  # fmt: skip
+    assert readable_statements(df).loc[0, "cue"] == "(continues)"
+
+
+def test_sourcing_summary(statements, empty):
+    summary = dict(sourcing_summary(statements, n_paragraphs=5).itertuples(index=False))
+    assert summary["statements (top level)"] == 7
+    assert (summary["direct"], summary["indirect"], summary["mixed"]) == (3, 3, 1)
+    assert summary["nested statements (reported inside another)"] == 1
+    assert summary["named speakers"] == 2
+    assert summary["statements with an unknown speaker"] == 0
+    assert summary["paragraphs with a statement"] == 4
+    assert summary["% of paragraphs with a statement"] == 80.0
+    none = dict(sourcing_summary(empty, n_paragraphs=3).itertuples(index=False))
+    assert none["statements (top level)"] == 0 and none["% of paragraphs with a statement"] == 0
 
 
 def test_everything_works_on_no_statements(empty, people):
@@ -297,3 +335,45 @@ def test_only_unknown_speaker():
     assert statements_by_kind(df)["speaker"].tolist() == ["unknown"]
     assert cue_table(df)["cue"].tolist() == ["report"]
     assert quoted_share(df).iloc[0]["quoted_pct"] == 0.0
+
+
+NO_QUOTES = """Harbour reopens after storm
+
+The harbour reopened on Monday after a week of repairs to the northern pier.
+
+Fishing boats returned to their moorings in the afternoon. Repairs cost less than planned.
+"""
+
+
+@pytest.mark.skipif(
+    not (PROJ_ROOT / "helpers" / "statements.py").exists(),
+    reason="helpers/statements.py (the statement extractor) is not there yet",
+)
+def test_notebook_02_runs_on_an_article_without_quotes(tmp_path, monkeypatch):
+    import nbformat
+    import papermill
+
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    path = tmp_path / "harbour.txt"
+    path.write_text(NO_QUOTES, encoding="utf-8")
+    nb = papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "02_who_speaks.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        parameters={"article_path": str(path)},
+        kernel_name="python3",
+        cwd=str(tmp_path),
+        progress_bar=False,
+    )
+    nb = nbformat.from_dict(nb)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    # the summary says zero statements, and every chart was drawn
+    assert re.search(r">statements \(top level\)</td>\s*<td[^>]*>0</td>", html)
+    assert re.search(r">named speakers</td>\s*<td[^>]*>0</td>", html)
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 4
+    printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    assert "Harbour reopens after storm" in printed

@@ -123,7 +123,7 @@ def test_quoted_share_chart(statements):
     assert int(ada["quoted_words"]) in widths
     assert sum(widths) == table["words"].sum()
     notes = [t.get_text() for t in ax.texts]
-    assert any("% of all quoted words" in n for n in notes)
+    assert any("% of all quotes" in n for n in notes)
 
 
 def test_cue_chart(statements):
@@ -170,3 +170,12 @@ def test_same_input_same_picture(statements, tmp_path):
 
     assert render("a.svg") == render("b.svg")
     assert NO_DATA.startswith("No statements")
+
+
+def test_table_style_is_deterministic_and_hides_the_index(statements):
+    from helpers.speaker_charts import table_style
+
+    html = table_style(statements_by_kind(statements), "kinds").to_html()
+    assert html == table_style(statements_by_kind(statements), "kinds").to_html()
+    assert 'id="T_kinds"' in html and "text-align: left" in html
+    assert "Ada Lind" in html and "row_heading" not in html
