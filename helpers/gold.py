@@ -290,7 +290,7 @@ def read_brat(ann_path: Path | str, text_path: Path | str | None = None) -> Gold
     return GoldDocument(path=ann_path, article=article, statements=statements, origin="brat")
 
 
-_NEGATION = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|declined|refused|yet to)\b|n[’']t\b", re.IGNORECASE)
 
 
 def _borderline(content: str, cue: str) -> bool:
