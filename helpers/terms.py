@@ -4,7 +4,7 @@ Terms are word n-grams (2 to 4 words) counted inside sentences, headline and sub
 included; punctuation (a comma, a quotation mark, a bracket) ends a run of words, so no term
 spans it. Counting is case-folded with curly and straight apostrophes made equal; every term
 is shown in the form the text uses most. Stopwords are removed only *after* counting: a term
-may hold them inside ("absence of an answer") but not at its edges ("of the" is no term).
+may hold them inside ("state of emergency") but not at its edges ("of the" is no term).
 A run of two or more stopwords that comes before a term every single time it occurs is a
 set phrase and is kept with it (see docs/terms.md). Association is Dunning's log-likelihood
 ratio G², from NLTK's collocation finders.

@@ -320,3 +320,12 @@ def test_choose_terms_skips_terms_that_name_who_speaks(bundled):
 def test_choose_terms_on_an_article_without_recurring_terms(write_article):
     article = load_article(write_article(ONCE))
     assert choose_terms(article, statements=pd.DataFrame()) == []
+
+
+def test_bundled_choice_with_the_extractor_reads_the_story_terms(bundled):
+    statements = pytest.importorskip("helpers.statements")
+    if not hasattr(statements, "mentioned_people"):
+        pytest.skip("helpers.statements.mentioned_people is not written yet")
+    chosen = choose_terms(bundled, n=3, people=statements.mentioned_people(bundled))
+    assert "diplomatic channels" in chosen
+    assert not any("said" in t.lower().split() for t in chosen)
