@@ -150,7 +150,11 @@ def cue_lemma(cue: str) -> str:
     "pointed out" -> "point out", "has said" -> "say", "in Peskov's words" -> "in x's words".
     Unknown cues come back lower-cased."""
     classes, _ = _cue_lexicon()
-    cue = _POSSESSOR.sub("X's", cue.replace("’", "'"))
+    vocabulary = {w for lemma in classes for w in lemma.split()}
+    first, _, rest = cue.replace("’", "'").partition(" ")
+    if first.lower() in vocabulary:  # a capital that only starts the sentence: "In X's view"
+        first = first.lower()
+    cue = _POSSESSOR.sub("X's", f"{first} {rest}".strip())
     words = re.findall(r"[^\W\d_]+(?:'s)?", cue.lower())
     if not words:
         return ""

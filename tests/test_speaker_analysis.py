@@ -170,6 +170,8 @@ def test_speaker_order_puts_most_statements_first():
         ("told reporters", "tell"),
         ("According to", "according to"),
         ("in Peskov’s words", "in x's words"),
+        ("In Jane Doe’s view", "in x's view"),
+        ("In the words of", "in the words of"),
         ("quipped", "quip"),
         ("chuckled", "chuckled"),
     ],
