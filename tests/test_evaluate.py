@@ -425,6 +425,19 @@ def test_cli_prints_metrics(tmp_path, capsys, monkeypatch):
     ]
 
 
+def test_cli_details_list_each_miss_with_its_text(tmp_path, capsys, monkeypatch):
+    gold = _write_gold(tmp_path, [_good()])
+    monkeypatch.setattr("helpers.evaluate.default_extractor", lambda: lambda a: pd.DataFrame())
+    assert main(["evaluate", str(gold), "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "Misses, false positives and wrong speakers" in out
+    assert "miss" in out and "taxes will rise" in out
+    assert main(["evaluate", str(gold), "--format", "json", "--details"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["totals"]["recall"] == 0.0
+    assert [d["problem"] for d in data["details"]] == ["miss"]
+
+
 def test_cli_bad_path_exits_2_with_a_message(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "missing.json")]) == 2
     err = capsys.readouterr().err
