@@ -250,34 +250,76 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(long) - n + 1) if long[i : i + n] == short]
 
 
-def _association(index: _Index, terms: list[_Term]) -> None:
-    """Fill in G² (log-likelihood ratio) for every term, with NLTK's finder for its length."""
+def _finders(index: _Index) -> dict[int, object]:
+    """NLTK's bigram, trigram and quadgram collocation finders over the runs of words.
+
+    The counts are exactly those ``XCollocationFinder.from_documents(runs)`` gathers (no
+    n-gram crosses a run); we tally them in plain Counters and hand them to the finders'
+    constructors, because filling NLTK's FreqDists one increment at a time is the slowest
+    step of the whole analysis.
+    """
+    if index.finders:
+        return index.finders
     from nltk.collocations import (
         BigramCollocationFinder,
         QuadgramCollocationFinder,
         TrigramCollocationFinder,
     )
+    from nltk.probability import FreqDist
+
+    w: Counter = Counter()
+    ii: Counter = Counter()
+    iii: Counter = Counter()
+    iiii: Counter = Counter()
+    ixi: Counter = Counter()
+    ixxi: Counter = Counter()
+    ixii: Counter = Counter()
+    iixi: Counter = Counter()
+    keys = index.keys
+    for first, last in index.segments:
+        for i in range(first, last):
+            w1 = keys[i]
+            w[w1] += 1
+            if i + 1 >= last:
+                continue
+            w2 = keys[i + 1]
+            ii[w1, w2] += 1
+            if i + 2 >= last:
+                continue
+            w3 = keys[i + 2]
+            iii[w1, w2, w3] += 1
+            ixi[w1, w3] += 1
+            if i + 3 >= last:
+                continue
+            w4 = keys[i + 3]
+            iiii[w1, w2, w3, w4] += 1
+            ixxi[w1, w4] += 1
+            ixii[w1, w3, w4] += 1
+            iixi[w1, w2, w4] += 1
+    fd = {name: FreqDist(c) for name, c in locals().items() if isinstance(c, Counter)}
+    index.finders = {
+        2: BigramCollocationFinder(fd["w"], fd["ii"]),
+        3: TrigramCollocationFinder(fd["w"], fd["ii"], fd["ixi"], fd["iii"]),
+        4: QuadgramCollocationFinder(
+            fd["w"], fd["iiii"], fd["ii"], fd["iii"], fd["ixi"], fd["ixxi"], fd["iixi"], fd["ixii"]
+        ),
+    }
+    return index.finders
+
+
+def _association(index: _Index, terms: list[_Term]) -> None:
+    """Fill in G² (log-likelihood ratio) for every term, with NLTK's finder for its length."""
     from nltk.metrics import (
         BigramAssocMeasures,
         QuadgramAssocMeasures,
         TrigramAssocMeasures,
     )
 
-    kinds = {
-        2: (BigramCollocationFinder, BigramAssocMeasures),
-        3: (TrigramCollocationFinder, TrigramAssocMeasures),
-        4: (QuadgramCollocationFinder, QuadgramAssocMeasures),
-    }
-    documents = [index.keys[a:b] for a, b in index.segments]
-    for n in sorted({len(t.key) for t in terms}):
-        finder_cls, measures = kinds[n]
-        if n not in index.finders:
-            index.finders[n] = finder_cls.from_documents(documents)
-        finder = index.finders[n]
-        for t in terms:
-            if len(t.key) == n:
-                score = finder.score_ngram(measures.likelihood_ratio, *t.key)
-                t.g2 = round(float(score), 2) if score is not None else float("nan")
+    measures = {2: BigramAssocMeasures, 3: TrigramAssocMeasures, 4: QuadgramAssocMeasures}
+    finders = _finders(index)
+    for t in terms:
+        score = finders[len(t.key)].score_ngram(measures[len(t.key)].likelihood_ratio, *t.key)
+        t.g2 = round(float(score), 2) if score is not None else float("nan")
 
 
 def recurring_terms(

@@ -329,3 +329,29 @@ def test_bundled_choice_with_the_extractor_reads_the_story_terms(bundled):
     chosen = choose_terms(bundled, n=3, people=statements.mentioned_people(bundled))
     assert "diplomatic channels" in chosen
     assert not any("said" in t.lower().split() for t in chosen)
+
+
+def test_collocation_finders_match_nltk_from_documents(bundled):
+    """Our tallies fed to NLTK's finders give the scores NLTK's own from_documents gives."""
+    from nltk.collocations import (
+        BigramCollocationFinder,
+        QuadgramCollocationFinder,
+        TrigramCollocationFinder,
+    )
+    from nltk.metrics import BigramAssocMeasures, QuadgramAssocMeasures, TrigramAssocMeasures
+
+    from helpers.terms import _finders, _index
+
+    index = _index(bundled)
+    runs = [index.keys[a:b] for a, b in index.segments]
+    ours = _finders(index)
+    theirs = {
+        2: (BigramCollocationFinder.from_documents(runs), BigramAssocMeasures),
+        3: (TrigramCollocationFinder.from_documents(runs), TrigramAssocMeasures),
+        4: (QuadgramCollocationFinder.from_documents(runs), QuadgramAssocMeasures),
+    }
+    for n, (finder, measures) in theirs.items():
+        assert ours[n].N == finder.N
+        for gram in finder.ngram_fd:
+            expected = finder.score_ngram(measures.likelihood_ratio, *gram)
+            assert ours[n].score_ngram(measures.likelihood_ratio, *gram) == expected
