@@ -185,7 +185,22 @@ def _single_closes(text: str, i: int, hi: int) -> bool:
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Top-level quotations in the paragraphs, in order; inner quotations stay inside them."""
+    """Top-level quotations in the paragraphs, in order; inner quotations stay inside them.
+
+    Two apostrophes (''like this'') count as one straight double quotation mark."""
+    if "''" not in text:
+        return _find_quotes(text, paragraphs)
+    scan = text.replace("''", '"\u2060')
+    quotes = _find_quotes(scan, paragraphs)
+    for q in quotes:
+        if q.start < len(text) and scan[q.start] == "\u2060":
+            q.start += 1
+        if q.closed and q.close < len(text) and scan[q.close] == "\u2060":
+            q.close += 1
+    return quotes
+
+
+def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     carry: Quote | None = None  # a quotation running on into the next paragraph
@@ -331,15 +346,22 @@ def _starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
 
 # --------------------------------------------------------------------------- speaker phrases
 
-_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Hon)\.(?=\s)"
+    r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
+)
 ADVERBS = frozenset(
     "also later earlier then again repeatedly previously recently once further first "
     "publicly privately separately similarly reportedly has have had did does do is was "
-    "simply just only even still already quickly told initially".split()
+    "simply just only even still already quickly initially now".split()
 )
 AUX_PASSIVE = frozenset("was were is are be been being get got gets".split())
 MODALS = frozenset("would could might may should can must shall".split())
-_ARTICLES = frozenset("a an the our their his her its".split())
+HONORIFICS = frozenset("mr mrs ms miss mx sir madam".split())
+_ARTICLES = frozenset(
+    "a an the our their his her its several many some two three four five other few another "
+    "one".split()
+)
 DETERMINERS = frozenset("the a an his her its their our this that these those one two".split())
 PREPOSITIONS = frozenset(
     "of with to for by about from on in at into onto over under than like after before "
@@ -349,15 +371,25 @@ CONTEXT_STARTERS = frozenset(
     "when while after before asked speaking replying commenting answering responding "
     "referring talking if although though because since once whether upon in".split()
 )
+SUBJECT_PRONOUNS = frozenset("he she they we i there".split())
 CLAUSE_STARTERS = frozenset(
     "he she it they we i there this that these those the a an his her its their our my your "
     "no not some many most all any both each every one two".split()
 )
+OBJECT_WORDS = frozenset(
+    "him her them us me you reporters journalists supporters voters viewers listeners "
+    "lawmakers members people audiences crowds".split()
+)
 TELL_VERBS = frozenset("tell inform assure remind warn ask promise urge accuse".split())
 RELAY_VERBS = frozenset("report".split())
 SPEECH_NOUN_PHRASES = re.compile(
-    r"(?<![\w’'])(?:according\s+to)(?![\w’'])",
+    r"(?<![\w’'])(?:according\s+to|in\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])",
     re.IGNORECASE,
+)
+# `In Whitfield’s view, ...`, `in his words, ...`
+POSSESSIVE_VIEW = re.compile(
+    r"(?<![\w’'])[Ii]n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
+    r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
 
 
@@ -370,6 +402,21 @@ class Phrase:
     text: str
     kind: str  # "name", "pronoun", "description", "org", "multi"
     parts: list[tuple[int, int]] = field(default_factory=list)  # names in a multi phrase
+
+
+def _is_role(tok: str, lex: Lexicons) -> bool:
+    """A role noun, singular or plural (spokesman, officials, attorneys)."""
+    low = tok.lower()
+    return (
+        low in lex.role_heads
+        or (low.endswith("s") and low[:-1] in lex.role_heads)
+        or (low.endswith("ies") and low[:-3] + "y" in lex.role_heads)
+    )
+
+
+def _adverb(tok: str) -> bool:
+    """A lower-case -ly word (boldly, repeatedly): skipped between a speaker and the cue."""
+    return tok.islower() and tok.endswith("ly") and len(tok) > 4 and tok not in ("family", "ally")
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -425,35 +472,38 @@ def _np_backward(
     if toks and toks[0][0] > lo and max(lo, verb_start - 160) > lo:
         toks = toks[1:]  # first token may be cut
     i = len(toks) - 1
-    while i >= 0 and toks[i][2].lower() in ADVERBS:
+    while i >= 0 and (toks[i][2].lower() in ADVERBS or _adverb(toks[i][2])):
         if toks[i][2].lower() in AUX_PASSIVE:
             # "is saying" is fine, "was told" is passive: the caller checks the verb form
             pass
         i -= 1
+    if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
+        k = i
+        while k >= 0 and toks[k][2] != "(":
+            k -= 1
+        i = k - 1
     if i < 0:
         return None, -1, ""
-    between = {t[2].lower() for t in toks[i + 1 :]}
+    between = {t[2].lower() for t in toks[i + 1 :] if t[2] not in "()"}
     if between & AUX_PASSIVE and not progressive:
         return None, -1, "passive"
     head = toks[i][2]
     low = head.lower()
     if head == "," and depth < 2:
         return _np_before_aside(masked, lo, toks, i, lex, depth)
+    if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < 2:
+        return _np_backward(masked, lo, toks[i - 1][0], lex, depth=depth + 1)
     if low in MODALS:
         return None, -1, "modal"
     if low in lex.pronouns or low in ("i", "we"):
         before = toks[i - 1][2].lower() if i > 0 else ""
         return Phrase(toks[i][0], toks[i][1], head, "pronoun"), i, before
-    is_role = low in lex.role_heads or low.rstrip("s") in lex.role_heads
+    is_role = _is_role(low, lex)
     is_org = low in lex.orgs
     if not (_is_cap(head) and head[0].isalpha()) and not is_role and not is_org:
         # any noun after an article can name an unnamed source: "a librarian said"
         det = next(
-            (
-                k
-                for k in range(i - 1, max(-1, i - 4), -1)
-                if toks[k][2].lower() in ("a", "an", "the")
-            ),
+            (k for k in range(i - 1, max(-1, i - 4), -1) if toks[k][2].lower() in _ARTICLES),
             None,
         )
         if det is None or not head.isalpha() or low in lex.stop or low in lex.verb_forms:
@@ -497,6 +547,16 @@ def _np_backward(
             j -= 1
             continue
         break
+    if (
+        j >= 2
+        and _is_cap(head)
+        and toks[j - 1][2].isalpha()
+        and toks[j - 1][2].islower()
+        and not _stop(toks[j - 1][2], lex)
+        and toks[j - 1][2].lower() not in lex.verb_forms
+        and toks[j - 2][2].lower() in ("the", "its", "their")
+    ):
+        j -= 2  # `the operator Westline Rail`, `the regional carrier Acme`
     # a lone sentence-initial capitalised word that is a common word is not a name
     while j <= i and _stop(toks[j][2], lex) and toks[j][2].lower() not in DETERMINERS:
         j += 1
@@ -543,14 +603,25 @@ def _np_forward(masked: str, pos: int, hi: int, lex: Lexicons) -> Phrase | None:
             or tl in lex.orgs
             or (tl in ("of", "and") and out)
             or t in ("’s", "'s")
-            or (t.islower() and t.isalpha() and tl not in lex.stop and len(out) < 6)
+            or (
+                t.islower()
+                and re.sub(r"[’']s$", "", t).isalpha()
+                and tl not in lex.stop
+                and len(out) < 6
+            )
         ):
             out.append((s, e, t))
             continue
         break
     while out and (out[-1][2].lower() in DETERMINERS | {"of", "and"} or out[-1][2].islower()):
-        if out[-1][2].lower() in lex.role_heads or out[-1][2].lower() in lex.orgs:
+        if _is_role(out[-1][2], lex) or out[-1][2].lower() in lex.orgs:
             break
+        if (
+            out[-1][2].lower() not in DETERMINERS | {"of", "and"}
+            and len(out) >= 2
+            and all(t.lower() in _ARTICLES for _, _, t in out[:-1])
+        ):
+            break  # `one passenger`: an unnamed source keeps its noun
         out.pop()
     if not out:
         return None
@@ -563,7 +634,8 @@ def _np_forward(masked: str, pos: int, hi: int, lex: Lexicons) -> Phrase | None:
     )
     has_org = any(t.lower() in lex.orgs for t in heads)
     if not (has_name or has_role or has_org):
-        return None
+        if not (heads[0].lower() in _ARTICLES and heads[-1].isalpha() and heads[-1].islower()):
+            return None
     first = heads[0].lower()
     if " and " in words and all(_is_cap(p.strip()[:1] or "x") for p in words.split(" and ")):
         parts = []
@@ -622,6 +694,8 @@ def _split_name(words: list[str], lex: Lexicons) -> NameSplit:
         if w.lower() in lex.titles or w.lower().rstrip(".") in lex.titles:
             last_title = k
     role_words = words[: last_title + 1]
+    if all(w.lower().rstrip(".") in HONORIFICS for w in role_words):
+        role_words = []  # Mr., Mrs., Ms. are forms of address, not roles
     name = tuple(w for w in words[last_title + 1 :] if w.lower() not in ("of",))
     is_org = any(w.lower() in lex.orgs for w in name)
     org = " ".join(words) if is_org else ""
@@ -855,6 +929,13 @@ class _Extractor:
                     return p.name, p.role, "person"
             return UNKNOWN, "", "unknown"
         clean = [w for w in words if w not in ("’s", "'s")]
+        if ph.kind == "description" and clean and _is_cap(clean[-1]):
+            k = len(clean)
+            while k > 0 and _is_cap(clean[k - 1]):
+                k -= 1
+            if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
+                clean = clean[k:]
+                ph = Phrase(ph.start, ph.end, ph.text, "name")
         if ph.kind == "name":
             split = _split_name(clean, lex)
             if split.name:
@@ -934,7 +1015,7 @@ class _Extractor:
                 out.extend(found)
         nested: list[Statement] = []
         for st in out:
-            if st.kind == "indirect":
+            if st.kind == "indirect" or st.nested:
                 continue
             for q in quotes:
                 if st.start <= q.start and q.end <= st.end + 1:
@@ -1011,6 +1092,8 @@ class _Extractor:
             cues.append(("verb", m.start(), m.end()))
         for m in SPEECH_NOUN_PHRASES.finditer(masked, a, b):
             cues.append(("according", m.start(), m.end()))
+        for m in POSSESSIVE_VIEW.finditer(masked, a, b):
+            cues.append(("view", m.start(), m.end()))
         cues.sort(key=lambda c: c[1])
         first = re.match(r"\W*(\w+)", masked[a:b])
         ctx_end = a
@@ -1018,17 +1101,23 @@ class _Extractor:
             comma = masked.find(",", a, b)
             ctx_end = comma if comma >= 0 else a
         res: list[Statement] = []
+        nested_found: list[Statement] = []
         for kind, cs, ce in cues:
-            if cs < ctx_end:
+            if cs < ctx_end and kind == "verb":
                 continue
+            inner = nested
             if res and res[-1].start < cs < res[-1].end and not _COORD_BEFORE.search(masked, a, cs):
-                continue  # inside the content of a statement already found
-            st = (
-                self.according(masked, a, b, cs, ce, nested)
-                if kind == "according"
-                else self.verb_cue(masked, a, b, cs, ce, res, nested)
-            )
+                inner = True  # inside the content of a statement already found: nested
+            if kind == "according":
+                st = self.according(masked, a, b, cs, ce, nested)
+            elif kind == "view":
+                st = self.view(masked, a, b, cs, ce, nested)
+            else:
+                st = self.verb_cue(masked, a, b, cs, ce, res, inner)
             if st is None:
+                continue
+            if st.nested and not nested:
+                nested_found.append(st)
                 continue
             if res and res[-1].end > st.clause_start and res[-1].start < st.clause_start:
                 cut = masked.rfind(",", res[-1].start, st.clause_start)
@@ -1037,9 +1126,9 @@ class _Extractor:
                 res[-1].text = text[res[-1].start : res[-1].end]
                 res[-1].kind = _kind(text, res[-1].start, res[-1].end, sq, res[-1].kind)
             res.append(st)
-        res = [s for s in res if s.end > s.start]
+        res = [s for s in res if s.end > s.start] + nested_found
         for st in res:
-            if not nested and st.speaker_kind != "unknown":
+            if not nested and not st.nested and st.speaker_kind != "unknown":
                 self.remember(st.speaker, st.role, st.speaker_kind)
         return res
 
@@ -1085,11 +1174,36 @@ class _Extractor:
             skind,
         )
 
+    def view(self, masked, a, b, cs, ce, nested) -> Statement | None:
+        """`In Whitfield’s view, A`: Whitfield's statement A."""
+        m = POSSESSIVE_VIEW.match(masked, cs, ce)
+        s0, e0 = m.span(1)
+        word = re.sub(r"[’']s?$", "", masked[s0:e0])
+        kind = "pronoun" if word.lower() in ("his", "her", "their", "its") else "name"
+        if kind == "pronoun":
+            word = {"his": "he", "her": "she", "their": "they", "its": "it"}[word.lower()]
+            if nested:
+                return None
+        ph = Phrase(s0, s0 + len(masked[s0:e0]), masked[s0:e0], kind)
+        st = self.make(ph, cs, ce, ce, b, cs, None, nested, self._quotes_in(a, b))
+        if st is not None and kind == "pronoun":
+            speaker, role, skind = self.resolve(Phrase(s0, e0, word, "pronoun"), nested)
+            st.speaker, st.role, st.speaker_kind = speaker, role, skind
+        elif st is not None:
+            speaker, role, skind = self.resolve(Phrase(s0, s0 + len(word), word, "name"), nested)
+            st.speaker, st.role, st.speaker_kind = speaker, role, skind
+        return st
+
     def according(self, masked, a, b, cs, ce, nested) -> Statement | None:
         ph = _np_forward(masked, ce, b, self.lex)
         if ph is None or (nested and ph.kind == "pronoun"):
             return None
+        appo = _APPOSITION.match(masked, ph.end, b)
+        if appo:  # `according to the company’s chief executive, Dana Whitfield, ...`
+            ph = Phrase(appo.start(1), appo.end(1), appo.group(1), "name")
         sq = self._quotes_in(a, b)
+        if appo:
+            return self.make(ph, cs, ce, appo.end(), b, cs, None, nested, sq)
         after = masked[ph.end : b].lstrip()
         if masked[a:cs].strip(" ,\x00“‘\"'«") == "" or after.startswith(","):
             if after.startswith(",") and masked[a:cs].strip() == "":
@@ -1138,7 +1252,9 @@ class _Extractor:
                     clause_start = cs - 4
                 elif tail.endswith(",") or tail.endswith(PLACEHOLDER) or tail == "":
                     ph = _np_forward(masked, ce, b, lex)
-                    if ph is None or not (tail.endswith(",") or tail.endswith(PLACEHOLDER)):
+                    if ph is None:
+                        return None
+                    if tail == "" and not re.match(r"\s*[:,]\s*\x00", masked[ph.end : b]):
                         return None
                     inverted = True
                 else:
@@ -1160,32 +1276,28 @@ class _Extractor:
             ):
                 return None  # a bare lower-case noun needs a determiner, unless plural (sources)
         clause_end = ph.end if inverted else ce
-        # skip the addressee of tell-like verbs ("told reporters", "reminded him")
+        # skip the addressee of tell-like verbs ("told reporters", "reminded him", "told CNN")
         pos = clause_end
         toks = _tokens(masked, pos, b)
         k = 0
-        if base in TELL_VERBS:
-            while k < len(toks) and k < 5:
-                t = toks[k][2]
-                if (
-                    t in (",", ":", ".", ";")
-                    or t.startswith(PLACEHOLDER)
-                    or t.lower()
-                    in (
-                        "that",
-                        "about",
-                        "on",
-                        "in",
-                        "at",
-                        "during",
-                        "after",
-                        "before",
-                        "when",
-                    )
-                    or t.lower() in lex.verb_forms
+        if base in TELL_VERBS and toks:
+            t0 = toks[0][2]
+            if t0.lower() in OBJECT_WORDS:
+                k = 1
+            elif _is_cap(t0) and t0[0].isalpha():
+                while k < len(toks) and _is_cap(toks[k][2]) and toks[k][2][0].isalpha():
+                    k += 1
+            elif t0.lower() in _ARTICLES:
+                k = 1
+                while (
+                    k < min(len(toks), 5)
+                    and toks[k][2].isalpha()
+                    and toks[k][2] not in ("that",)
+                    and toks[k][2].lower() not in PREPOSITIONS
                 ):
-                    break
-                k += 1
+                    k += 1
+            elif _is_role(t0, lex) and t0.islower():
+                k = 1
         after_obj = toks[k][0] if k < len(toks) else b
         rest = masked[after_obj:b]
         rest_s = rest.lstrip()
@@ -1202,15 +1314,16 @@ class _Extractor:
         left_text = masked[lo:clause_start].rstrip()
         left_core = left_text.strip(" ,;:—–-\n")
         # 0. quote first: `“A,” Peskov said.` / `“A,” said Ostrova, who ...` / `“A,” he said, “B.”`
-        if (
-            left_core
-            and set(left_core) == {PLACEHOLDER}
-            and not nested
-            or (nested and left_core and set(left_core) == {PLACEHOLDER})
-        ):
-            first_q = next((q for q in sq if q.open >= lo), None)
-            if first_q is not None:
-                last_q = [q for q in sq if q.open >= lo and q.close <= clause_start][-1]
+        before_q = [q for q in sq if lo <= q.open and q.close <= clause_start]
+        if left_core.endswith(PLACEHOLDER) and before_q:
+            last_q = before_q[-1]
+            first_q = last_q
+            for q in reversed(before_q[:-1]):
+                if masked[q.close : first_q.open].strip(" ,;:—–-\n"):
+                    break
+                first_q = q
+            lead = masked[lo : first_q.open].strip(" \n")
+            if not lead or lead.endswith((",", ":", "—")) or len(lead.split()) <= 4:
                 mint = re.match(r",\s*(\x00+)", rest_s)
                 if mint:
                     q2 = _quote_at(sq, rs + mint.start(1))
@@ -1250,20 +1363,30 @@ class _Extractor:
                 end -= 1
             return self.make(ph, cs, ce, lo, end, clause_start, None, nested, sq)
         # 5. `as X said, ...`: the content is the clause after the comma
-        if _AS_BEFORE.search(masked, max(a, ph.start - 60), ph.start) and rest_s.startswith(","):
-            stop = masked.find(",", rs + 1, b)
+        mas = re.match(r"[^,;:\x00]{0,30},", rest_s)
+        if _AS_BEFORE.search(masked, max(a, ph.start - 60), ph.start) and mas:
+            c0 = rs + mas.end()
+            stop = masked.find(",", c0, b)
             return self.make(
-                ph, cs, ce, rs + 1, stop if stop > 0 else b, clause_start, None, nested, sq
+                ph, cs, ce, c0, stop if stop > 0 else b, clause_start, None, nested, sq
             )
         # interrupted indirect: `A, Mayer said, and B`
         if left_text.endswith(",") and left_core and rest_s.startswith(",") and not nested:
             return self.make(ph, cs, ce, lo, b, clause_start, None, nested, sq)
         # 6. content without `that`: `he said he would go`
-        if base in lex.zero_that and toks[k:] and not inverted:
+        if toks[k:] and not inverted:
             t0 = toks[k][2]
-            if t0.lower() in CLAUSE_STARTERS or (t0[:1].isupper() and t0.lower() not in lex.stop):
-                if t0.lower() not in PREPOSITIONS:
-                    return self.make(ph, cs, ce, toks[k][0], b, clause_start, None, nested, sq)
+            w0 = re.split(r"[’']", t0.lower())[0]
+            starts_clause = w0 in SUBJECT_PRONOUNS or (
+                base in lex.zero_that
+                and t0[0].isalpha()
+                and w0 not in PREPOSITIONS
+                and w0 not in _ADJUNCT_WORDS
+                and w0 not in ("that", "so", "as", "not", "no", "yes", "it", "what", "how")
+                and not (_is_cap(t0) and _stop(t0, lex) and w0 not in CLAUSE_STARTERS)
+            )
+            if starts_clause:
+                return self.make(ph, cs, ce, toks[k][0], b, clause_start, None, nested, sq)
         return None
 
     def make_direct(self, ph, cue_s, cue_e, q1, q2, clause_start, nested) -> Statement | None:
@@ -1296,16 +1419,21 @@ class _Extractor:
 
 
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
+_APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _ADJUNCT_START = (
     "on in at after before during from to with by for last this earlier later yesterday today "
-    "tonight recently afterwards again also late early while"
+    "tonight recently afterwards again also late early while monday tuesday wednesday thursday "
+    "friday saturday sunday"
 )
+_ADJUNCT_WORDS = frozenset(_ADJUNCT_START.split())
 _ENDS_CLAUSE = re.compile(
     r"(?:(?:" + "|".join(_ADJUNCT_START.split()) + r")\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE
 )
-_TRAILING_MORE = re.compile(
+_TRAILING_MORE = re.compile(  # noqa: ISC003
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
-    r"|,\s*(?:\w+ing|and|also|who|which)\b"
+    r"|(?:(?:"
+    + "|".join(_ADJUNCT_START.split())
+    + r")\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which)\b"
     r"|,\s*\d+\s*,"
 )
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
