@@ -257,6 +257,20 @@ def timeline_points(statements: pd.DataFrame, include_nested: bool = False) -> p
     return grouped.astype({"paragraph": "int64", "count": "int64"}).reset_index(drop=True)[columns]
 
 
+def section_starts(article: Article) -> list[tuple[int, str]]:
+    """(first paragraph number, subheading) for each subheading of the article, so a timeline
+    can mark where its sections begin. A subheading after the last paragraph is left out."""
+    out: list[tuple[int, str]] = []
+    pending: str | None = None
+    for block in article.blocks:
+        if block.kind == "subheading":
+            pending = block.text
+        elif block.kind == "paragraph" and pending is not None:
+            out.append((block.index, pending))
+            pending = None
+    return out
+
+
 def timeline_table(
     statements: pd.DataFrame, n_paragraphs: int | None = None, include_nested: bool = False
 ) -> pd.DataFrame:

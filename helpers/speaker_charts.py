@@ -13,6 +13,7 @@ import pandas as pd
 from helpers.speaker_analysis import (
     CUE_CLASSES,
     KINDS,
+    shorten,
     speaker_order,
     statements_by_kind,
     timeline_points,
@@ -87,9 +88,17 @@ def statements_per_speaker(df: pd.DataFrame, ax=None, include_nested: bool = Fal
     return ax
 
 
-def speaker_timeline(df: pd.DataFrame, n_paragraphs: int, ax=None, include_nested: bool = False):
+def speaker_timeline(
+    df: pd.DataFrame,
+    n_paragraphs: int,
+    ax=None,
+    include_nested: bool = False,
+    sections: list[tuple[int, str]] | None = None,
+):
     """Which speaker speaks in which paragraph: one dot per speaker and paragraph, coloured by
-    kind (side by side when a speaker uses several kinds there), bigger for more statements."""
+    kind (side by side when a speaker uses several kinds there), bigger for more statements.
+    ``sections`` (from ``speaker_analysis.section_starts``) draws a dashed line where each
+    subheading starts a new section."""
     points = timeline_points(df, include_nested)
     order = speaker_order(df, include_nested)
     ax = _axes(ax, (9, _height(len(order))))
@@ -98,6 +107,7 @@ def speaker_timeline(df: pd.DataFrame, n_paragraphs: int, ax=None, include_neste
     ax.set_ylabel("Speaker")
     n = max(int(n_paragraphs), int(points["paragraph"].max()) if len(points) else 0, 1)
     ax.set_xlim(0.5, n + 0.5)
+    _mark_sections(ax, sections or [], n)
     if not len(points):
         return _empty(ax)
     row = {s: len(order) - 1 - i for i, s in enumerate(order)}  # first speaker on top
@@ -121,6 +131,30 @@ def speaker_timeline(df: pd.DataFrame, n_paragraphs: int, ax=None, include_neste
     ax.grid(axis="x", color="#eeeeee", zorder=0)
     ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return ax
+
+
+def _mark_sections(ax, sections: list[tuple[int, str]], n: int) -> None:
+    """Dashed lines where subheadings start sections, titled above the plot as far as room
+    allows (about 5 points a character at size 8)."""
+    if not sections:
+        return
+    ax.set_title(ax.get_title(), pad=16)
+    width_pt = ax.figure.get_size_inches()[0] * 72 * ax.get_position().width
+    starts = [first for first, _ in sections] + [n + 1]
+    for (first, title), nxt in zip(sections, starts[1:], strict=True):
+        ax.axvline(first - 0.5, color="#888888", linestyle="--", linewidth=1, zorder=1)
+        room = int(width_pt * (nxt - first) / n / 5) - 1
+        if room >= 4:
+            ax.annotate(
+                shorten(title, room),
+                (first - 0.5, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(2, 2),
+                textcoords="offset points",
+                va="bottom",
+                fontsize=8,
+                color="#555555",
+            )
 
 
 def quoted_share(table: pd.DataFrame, ax=None):
@@ -170,6 +204,10 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
     colours = [CLASS_COLOURS.get(c, CLASS_COLOURS["unclassified"]) for c in ordered["class"]]
     ax.barh(range(len(ordered)), ordered["count"], color=colours)
     ax.set_yticks(range(len(ordered)), labels)
+    speakers = list(ordered["speaker"])
+    for y in range(1, len(speakers)):
+        if speakers[y] != speakers[y - 1]:  # a thin line between two speakers' verbs
+            ax.axhline(y - 0.5, color="#cccccc", linewidth=0.8)
     ax.set_xlim(0, max(1, int(ordered["count"].max())) * 1.1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     handles = [

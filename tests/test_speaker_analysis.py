@@ -16,6 +16,7 @@ from helpers.speaker_analysis import (
     quoted_share,
     quoted_spans,
     readable_statements,
+    section_starts,
     shorten,
     sourcing_summary,
     speaker_order,
@@ -441,3 +442,11 @@ def test_tables_agree_with_the_extractor_on_the_bundled_article(bundled):
     table = timeline_table(statements, len(bundled.paragraphs))
     assert table.shape[1] == len(bundled.paragraphs)
     assert table.to_numpy().sum() == kinds["total"].sum()
+
+
+def test_section_starts(write_article):
+    text = (
+        "Head\n\nFirst paragraph here.\n\nA subheading\n\nSecond one.\n\nThird one.\n\nEnd note\n"
+    )
+    article = load_article(write_article(text))
+    assert section_starts(article) == [(2, "A subheading")]

@@ -179,3 +179,16 @@ def test_table_style_is_deterministic_and_hides_the_index(statements):
     assert html == table_style(statements_by_kind(statements), "kinds").to_html()
     assert 'id="T_kinds"' in html and "text-align: left" in html
     assert "Ada Lind" in html and "row_heading" not in html
+
+
+def test_timeline_marks_sections(statements):
+    ax = speaker_timeline(statements, 6, sections=[(3, "Reaction"), (5, "What comes next")])
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert [line.get_xdata()[0] for line in dashed] == [2.5, 4.5]
+    assert {t.get_text() for t in ax.texts} == {"Reaction", "What comes next"}
+
+
+def test_cue_chart_separates_speakers(statements):
+    ax = cue_chart(cue_table(statements))
+    # rows bottom to top: Bo (claim) | Ada (say, point out, add): one line between them
+    assert [line.get_ydata()[0] for line in ax.get_lines()] == [0.5]
