@@ -27,9 +27,11 @@ SPEAKER_SEPARATOR = "; "
 # --- speakers -----------------------------------------------------------------------------
 
 
-def split_speakers(speaker: str) -> list[str]:
-    """The names in a speaker field: "A; B" -> ["A", "B"]; blank -> ["unknown"]."""
-    names = [n.strip() for n in str(speaker).split(";")]
+def split_speakers(speaker: str | None) -> list[str]:
+    """The names in a speaker field: "A; B" -> ["A", "B"]; blank or missing -> ["unknown"]."""
+    if not isinstance(speaker, str):  # None or NaN from a hand-edited table
+        return ["unknown"]
+    names = [n.strip() for n in speaker.split(";")]
     names = [n for n in names if n]
     return names or ["unknown"]
 

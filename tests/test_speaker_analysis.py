@@ -123,6 +123,7 @@ def test_split_speakers():
     assert split_speakers("Kurt Volker; Tim Morrison") == ["Kurt Volker", "Tim Morrison"]
     assert split_speakers("unknown") == ["unknown"]
     assert split_speakers("") == ["unknown"]
+    assert split_speakers(None) == ["unknown"] and split_speakers(float("nan")) == ["unknown"]
 
 
 def test_statements_by_kind_counts_top_level_and_credits_joint_speakers(statements):
