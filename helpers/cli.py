@@ -20,6 +20,7 @@ COMMAND_MODULES: list[str] = [
     "helpers.statements_cli",
     "helpers.terms_cli",
     "helpers.evaluate_cli",
+    "helpers.report_cli",
 ]
 
 

@@ -1,0 +1,661 @@
+"""HTML reports: run every notebook on an article and export them, offline and reproducibly.
+
+``build_report(path)`` executes ``notebooks/*.ipynb`` with papermill (the article goes in as
+the ``article_path`` parameter, never by editing a notebook) and writes into
+``reports/<article-name>/``: one HTML page per notebook with its code, ``report.html`` with
+every notebook's prose and results but no code, and ``index.html`` linking them. The same
+article with the same kit gives the same bytes: no timestamps, no random ids, no absolute
+paths, charts as inline PNG, no script or style loaded from the web.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from helpers.article import ArticleError, load_article
+from helpers.paths import NOTEBOOKS_DIR, PROJ_ROOT, REPORTS_DIR, display_path
+
+MANIFEST = ".kit-manifest.json"
+INDEX = "index.html"
+COMBINED = "report.html"
+SKIP_TAG = "report-skip"  # cells tagged so are left out of the combined report (not the pages)
+CHART_DPI = 100
+NOTEBOOK_TIMEOUT = 600  # seconds a single cell may run
+
+
+class ReportError(ArticleError):
+    """A report that cannot be written as asked (the message says how to proceed)."""
+
+
+@dataclass
+class NotebookFailed(Exception):
+    """A notebook raised an exception: which notebook, which cell, which error."""
+
+    notebook: str
+    cell: int  # 1-based position in the notebook as committed
+    first_line: str
+    error: str
+
+    def __str__(self) -> str:
+        return (
+            f"notebook {self.notebook} failed in cell {self.cell} "
+            f"(`{self.first_line}`): {self.error}"
+        )
+
+
+@dataclass
+class NotebookRun:
+    """One executed notebook, cleaned of run-specific metadata."""
+
+    name: str  # file stem, e.g. "02_who_speaks"
+    title: str  # text of its first heading
+    nb: object  # nbformat.NotebookNode
+    seconds: float
+
+
+@dataclass
+class Provenance:
+    """What a report was made from; every field is deterministic for the same inputs."""
+
+    article_file: str  # as shown to the user: project-relative path or file name
+    headline: str
+    source: str  # from data/articles/metadata.csv, else the file name
+    sha256: str
+    kit_version: str
+    date: str  # from SOURCE_DATE_EPOCH (YYYY-MM-DD), "" when unset
+
+    def made(self) -> str:
+        """One line saying how the report was made, without a clock time."""
+        text = f"media-analysis kit {self.kit_version}, from article sha256 {self.sha256[:16]}"
+        if self.date:
+            text = f"{self.date}, with " + text
+        return text
+
+
+@dataclass
+class ReportResult:
+    """What ``build_report`` wrote."""
+
+    article: Path
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def source_date() -> str:
+    """The report date from SOURCE_DATE_EPOCH (reproducible-builds convention), else ""."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return ""
+    try:
+        return datetime.fromtimestamp(int(value), tz=UTC).strftime("%Y-%m-%d")
+    except (ValueError, OverflowError, OSError):
+        raise ReportError(
+            f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970 — "
+            "set it to e.g. $(date +%s), or unset it"
+        ) from None
+
+
+def provenance(article) -> Provenance:
+    """Where the article comes from and what made the report."""
+    from helpers import __version__
+
+    meta = article.metadata
+    if meta:
+        bits = [meta.get("outlet", ""), meta.get("date", ""), meta.get("source", "")]
+        source = " · ".join(b for b in bits if b)
+    else:
+        source = article.path.name
+    return Provenance(
+        article_file=_shown_path(article.path),
+        headline=article.headline.text,
+        source=source or article.path.name,
+        sha256=hashlib.sha256(article.path.read_bytes()).hexdigest(),
+        kit_version=__version__,
+        date=source_date(),
+    )
+
+
+def _shown_path(path: Path) -> str:
+    """Project-relative path inside the kit, the bare file name outside it (no home folders)."""
+    shown = display_path(path)
+    return shown if not Path(shown).is_absolute() else Path(path).name
+
+
+# --------------------------------------------------------------------------- the kernel
+
+
+def load_ipython_extension(ip) -> None:
+    """Set up a report kernel: PNG charts at a fixed dpi, alt text from the chart titles.
+
+    Loaded by the report's kernels only (through their IPython config), never by a notebook.
+    """
+    import matplotlib
+
+    matplotlib.rcParams.update({"figure.dpi": CHART_DPI, "savefig.dpi": "figure"})
+    from matplotlib_inline import backend_inline
+
+    original = backend_inline._fetch_figure_metadata
+    if getattr(original, "_kit", False):
+        return
+
+    def with_alt(fig):
+        metadata = original(fig) or {}
+        alt = chart_alt_text(fig)
+        if alt:
+            metadata["alt"] = alt
+        return metadata or None
+
+    with_alt._kit = True
+    backend_inline._fetch_figure_metadata = with_alt
+
+
+def chart_alt_text(fig) -> str:
+    """'Chart: <titles>' from a matplotlib figure's suptitle and axes titles."""
+    titles = []
+    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text():
+        titles.append(fig._suptitle.get_text())
+    for ax in fig.axes:
+        for loc in ("center", "left", "right"):
+            title = ax.get_title(loc=loc)
+            if title and title not in titles:
+                titles.append(title)
+    return ("Chart: " + "; ".join(titles)) if titles else "Chart"
+
+
+KERNEL_CONFIG = f"""\
+# Written by helpers.report for its own kernels.
+c.InteractiveShellApp.extensions = ["helpers.report"]
+c.InlineBackend.figure_formats = {{"png"}}
+c.InlineBackend.rc = {{"figure.dpi": {CHART_DPI}}}
+c.HistoryManager.enabled = False
+"""
+
+
+def _kernel_manager(ipython_dir: Path):
+    """A kernel on this very interpreter, with a private IPython dir and fixed settings."""
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    spec = KernelSpec(
+        argv=[
+            sys.executable,
+            "-Xfrozen_modules=off",
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+            "--IPKernelApp.log_level=ERROR",  # not the start-up notices, on every run
+        ],
+        display_name="Python 3 (media-analysis kit report)",
+        language="python",
+        env={
+            "IPYTHONDIR": str(ipython_dir),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+            "PYTHONHASHSEED": "0",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", ""),
+        },
+    )
+
+    class _ThisInterpreter(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name):  # noqa: ARG002 — one kernel for every name
+            return spec
+
+    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_ThisInterpreter())
+
+
+def _prepare_ipython_dir(root: Path) -> Path:
+    profile = root / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text(KERNEL_CONFIG, encoding="utf-8")
+    return root
+
+
+# --------------------------------------------------------------------------- running
+
+
+def notebook_paths() -> list[Path]:
+    """The analysis notebooks, in the order they are read."""
+    return sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+def article_parameter(path: Path) -> tuple[str, Path]:
+    """(article_path value, kernel working folder) for an article, free of machine paths.
+
+    Inside the kit: the project-relative path, run from the project folder. Elsewhere: the
+    bare file name, run from the article's own folder.
+    """
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(PROJ_ROOT).as_posix(), PROJ_ROOT
+    except ValueError:
+        return path.name, path.parent
+
+
+def run_notebook(path: Path, article: Path, ipython_dir: Path) -> NotebookRun:
+    """Execute one notebook on an article; raise NotebookFailed naming the cell on error."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    value, cwd = article_parameter(article)
+    started = time.perf_counter()
+    try:
+        nb = papermill.execute_notebook(
+            str(path),
+            None,
+            parameters={"article_path": value},
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            km=_kernel_manager(ipython_dir),
+            resources={"metadata": {"path": str(cwd)}},
+            execution_timeout=NOTEBOOK_TIMEOUT,
+        )
+    except PapermillExecutionError as exc:
+        raise _failure(path, exc) from None
+    seconds = time.perf_counter() - started
+    nb = nbformat.from_dict(nb)
+    clean_notebook(nb, path.stem)
+    return NotebookRun(path.stem, _first_heading(nb) or path.stem, nb, seconds)
+
+
+def _failure(path: Path, exc) -> NotebookFailed:
+    import nbformat
+
+    original = nbformat.read(path, as_version=4)
+    # papermill inserts its parameters cell right after the `parameters` cell
+    tagged = [i for i, c in enumerate(original.cells) if "parameters" in c.metadata.get("tags", [])]
+    index = exc.cell_index
+    if tagged and index > tagged[0]:
+        index -= 1
+    source = exc.source if isinstance(exc.source, str) else "".join(exc.source)
+    first = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    if len(first) > 70:
+        first = first[:67] + "..."
+    message = f"{exc.ename}: {exc.evalue}" if exc.evalue else exc.ename
+    return NotebookFailed(path.name, index + 1, first, message)
+
+
+def clean_notebook(nb, stem: str) -> None:
+    """Drop timings and machine paths papermill and nbclient record; make cell ids fixed."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        cell["id"] = f"{stem}-{i}"[:64]
+
+
+def _first_heading(nb) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return ""
+
+
+def run_notebooks(
+    paths: list[Path],
+    article: Path,
+    jobs: int = 2,
+    progress: Callable[[str], None] | None = print,
+) -> list[NotebookRun]:
+    """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
+    total = len(paths)
+    runs: dict[Path, NotebookRun] = {}
+    failures: dict[Path, NotebookFailed] = {}
+    with tempfile.TemporaryDirectory(prefix="kit-ipython-") as tmp:
+        ipython_dir = _prepare_ipython_dir(Path(tmp))
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(run_notebook, p, article, ipython_dir): p for p in paths}
+            for done, future in enumerate(as_completed(futures), start=1):
+                path = futures[future]
+                try:
+                    runs[path] = future.result()
+                except NotebookFailed as exc:
+                    failures[path] = exc
+                    if progress:
+                        progress(f"[{done}/{total}] {path.stem} ... failed")
+                    continue
+                if progress:
+                    progress(f"[{done}/{total}] {path.stem} ... {runs[path].seconds:.1f} s")
+    if failures:
+        raise failures[min(failures)]
+    return [runs[p] for p in paths]
+
+
+# --------------------------------------------------------------------------- exporting
+
+TEMPLATE = r"""{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block extra_css %}
+<style type="text/css">
+main { max-width: 60rem; margin: 0 auto; }
+.kit-nav { font: 0.9rem/1.4 system-ui, sans-serif; padding: 0.6rem 1rem;
+  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }
+.kit-nav a { color: #1a5fb4; }
+.jp-OutputArea-output, .jp-InputArea-editor { overflow-x: auto; max-width: 100%; }
+.jp-RenderedImage img { max-width: 100%; height: auto; }
+@media (max-width: 600px) {
+  .jp-InputPrompt, .jp-OutputPrompt { display: none; }
+  .jp-RenderedMarkdown { overflow-wrap: anywhere; }
+}
+</style>
+{% endblock extra_css %}
+{%- block body_header -%}
+{{ super() }}
+<nav class="kit-nav" aria-label="report">
+<a href="index.html">All reports for this article</a> · {{ resources.kit_nav | e }}
+</nav>
+{%- endblock body_header -%}
+{% block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}" alt="
+{{- (output | get_metadata('alt', 'image/png')) or 'Chart' | escape_html }}">
+</div>
+{%- endblock data_png %}
+"""
+
+_STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?![0-9A-Za-z])")
+
+
+def _exporter(with_code: bool):
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[DictLoader({"kit_report.html.j2": TEMPLATE})],
+        template_file="kit_report.html.j2",
+        exclude_input=not with_code,
+        exclude_input_prompt=not with_code,
+        exclude_output_prompt=not with_code,
+        anchor_link_text="¶",
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(
+            remove_cell_tags={"remove-cell"},
+            remove_input_tags={"remove-input", "hide-input"},
+            remove_all_outputs_tags={"remove-output"},
+            enabled=True,
+        ),
+        enabled=True,
+    )
+    return exporter
+
+
+def export_html(nb, title: str, nav: str, with_code: bool) -> str:
+    """One notebook as a self-contained HTML page (with or without its code)."""
+    import logging
+
+    exporter = _exporter(with_code)
+    exporter.log.setLevel(logging.ERROR)  # the missing-alt warning: we set alt ourselves
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb, resources={"kit_nav": nav})
+    return scrub_html(body)
+
+
+def scrub_html(text: str) -> str:
+    """Replace random pandas Styler ids with numbered ones; drop the machine's paths."""
+    seen: dict[str, str] = {}
+
+    def number(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in seen:
+            seen[key] = f"T_kit{len(seen) + 1}"
+        return seen[key]
+
+    text = _STYLER_ID.sub(number, text)
+    text = _unique_heading_ids(text)
+    for folder in _private_paths():
+        text = text.replace(folder, "…")
+    return text
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="anchor-link" href="#\2">', re.S)
+
+
+def _unique_heading_ids(text: str) -> str:
+    """Number repeated heading anchors (two notebooks' "Exercises") so each id is unique."""
+    counts: dict[str, int] = {}
+
+    def rename(match: re.Match) -> str:
+        level, anchor, inner = match.groups()
+        counts[anchor] = counts.get(anchor, 0) + 1
+        if counts[anchor] > 1:
+            anchor = f"{anchor}-{counts[anchor]}"
+        return f'<h{level} id="{anchor}">{inner}<a class="anchor-link" href="#{anchor}">'
+
+    return _HEADING.sub(rename, text)
+
+
+def _private_paths() -> list[str]:
+    found = {str(PROJ_ROOT) + os.sep, str(PROJ_ROOT), str(Path.home()) + os.sep}
+    found.discard(os.sep)
+    return sorted(found, key=len, reverse=True)
+
+
+def combined_notebook(runs: list[NotebookRun], prov: Provenance):
+    """All notebooks' cells in one notebook, for a report without code."""
+    import nbformat
+
+    first = runs[0].nb if runs else nbformat.v4.new_notebook()
+    nb = nbformat.v4.new_notebook(metadata=dict(first.metadata))
+    intro = (
+        f"# Report: {_md_escape(prov.headline)}\n\n"
+        f"**Article:** `{prov.article_file}`  \n**Source:** {_md_escape(prov.source)}\n\n"
+        "This report gathers the results of the kit's notebooks on one article, without "
+        "their code. Each part below is one notebook; open it from the index to see the code."
+    )
+    nb.cells.append(nbformat.v4.new_markdown_cell(intro, id="report-intro"))
+    for run in runs:
+        for cell in run.nb.cells:
+            tags = set(cell.metadata.get("tags", []))
+            if tags & {"parameters", "injected-parameters", SKIP_TAG}:
+                continue
+            nb.cells.append(cell)
+    return nb
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def index_html(prov: Provenance, runs: list[NotebookRun]) -> str:
+    """The landing page: the article, its source, the kit, and links to every report."""
+    e = html.escape
+    items = "\n".join(
+        f'<li><a href="{e(r.name)}.html">{e(r.title)}</a> <span class="file">'
+        f"({e(r.name)}.ipynb, with code)</span></li>"
+        for r in runs
+    )
+    rows = [
+        ("Article", f"<code>{e(prov.article_file)}</code>"),
+        ("Headline", e(prov.headline)),
+        ("Source", e(prov.source)),
+        ("Kit version", e(prov.kit_version)),
+    ]
+    rows.append(("Article SHA-256", f"<code>{e(prov.sha256)}</code>"))
+    if prov.date:
+        rows.append(("Date", e(prov.date)))
+    table = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Reports: {e(prov.headline)}</title>
+<style>
+body {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto;
+  padding: 1rem; color: #222; }}
+h1 {{ font-size: 1.5rem; line-height: 1.25; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
+  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }}
+th {{ width: 9rem; font-weight: 600; }}
+code {{ font-size: 0.9em; }}
+a {{ color: #1a5fb4; }}
+.file {{ color: #666; font-size: 0.9em; }}
+footer {{ margin-top: 2rem; color: #666; font-size: 0.85rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{e(prov.headline)}</h1>
+<p>Reports made by the media-analysis kit: who speaks in this article, how, and in which
+words.</p>
+<h2>Read</h2>
+<ul>
+<li><a href="{COMBINED}"><strong>The report</strong></a>: every notebook's results and
+explanations in one page, without code (to hand out or mail as one file).</li>
+</ul>
+<h2>The notebooks, with their code</h2>
+<ul>
+{items}
+</ul>
+<h2>About this report</h2>
+<table>
+{table}
+</table>
+<footer>Made with {e(prov.made())}. The same article and kit give the same files, byte for
+byte.</footer>
+</main>
+</body>
+</html>
+"""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def report_folder(article_path: Path, out_dir: Path | None = None) -> Path:
+    """reports/<article-name>/ (or <out_dir>/<article-name>/)."""
+    return Path(out_dir or REPORTS_DIR) / Path(article_path).stem
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
+    """The manifest of files the kit wrote in ``folder``; refuse when others are there."""
+    if not folder.exists():
+        return {}
+    if not folder.is_dir():
+        raise ReportError(f"{display_path(folder)} is a file, not a folder — move it away")
+    manifest_path = folder / MANIFEST
+    written: dict[str, str] = {}
+    if manifest_path.exists():
+        try:
+            written = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]
+        except (ValueError, KeyError, TypeError):
+            written = {}
+    if force:
+        return written
+    foreign = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path == manifest_path:
+            continue
+        rel = path.relative_to(folder).as_posix()
+        if rel not in written:
+            foreign.append(f"{rel} (not written by the kit)")
+        elif _sha(path.read_bytes()) != written[rel]:
+            foreign.append(f"{rel} (changed since the kit wrote it)")
+    if foreign:
+        shown = "; ".join(foreign[:5]) + ("; …" if len(foreign) > 5 else "")
+        raise ReportError(
+            f"{display_path(folder)} holds files the kit would not replace: {shown} — move "
+            "them elsewhere, or run again with --force to overwrite the folder's reports"
+        )
+    return written
+
+
+def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str]) -> list[Path]:
+    """Write the report files and the manifest; remove files of an older run not made now."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for rel in previous:
+        if rel not in files and (folder / rel).is_file():
+            (folder / rel).unlink()
+    written = []
+    for rel, data in files.items():
+        target = folder / rel
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        written.append(target)
+    manifest = {"files": {rel: _sha(data) for rel, data in sorted(files.items())}}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return written
+
+
+def build_report(
+    article_path: Path | str,
+    out_dir: Path | None = None,
+    notebooks: list[Path] | None = None,
+    force: bool = False,
+    jobs: int = 2,
+    progress: Callable[[str], None] | None = print,
+) -> ReportResult:
+    """Run every notebook on an article and write its HTML reports into out_dir/<name>/."""
+    article = load_article(article_path)  # bad input fails here, with the clean message
+    paths = notebook_paths() if notebooks is None else list(notebooks)
+    if not paths:
+        raise ReportError(f"{display_path(NOTEBOOKS_DIR)} holds no notebook to run")
+    folder = report_folder(article.path, out_dir)
+    previous = check_folder(folder, force)
+    prov = provenance(article)
+
+    runs = run_notebooks(paths, article.path, jobs=jobs, progress=progress)
+    nav = f"{prov.headline} — {prov.article_file}"
+    files: dict[str, bytes] = {}
+    for run in runs:
+        page = export_html(run.nb, f"{run.title} — {prov.headline}", nav, with_code=True)
+        files[f"{run.name}.html"] = page.encode("utf-8")
+    combined = combined_notebook(runs, prov)
+    page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
+    files[COMBINED] = page.encode("utf-8")
+    files[INDEX] = index_html(prov, runs).encode("utf-8")
+
+    written = write_files(folder, files, previous)
+    return ReportResult(
+        article=article.path,
+        folder=folder,
+        files=written,
+        timings={r.name: r.seconds for r in runs},
+    )
+
+
+def build_reports(paths: Iterable[Path | str], **kwargs) -> list[ReportResult]:
+    """Reports for several articles; every article is checked before anything runs."""
+    paths = list(paths)
+    for path in paths:
+        load_article(path)
+    names = [Path(p).stem for p in paths]
+    twins = sorted({n for n in names if names.count(n) > 1})
+    if twins:
+        raise ReportError(
+            f"two articles share the name {twins[0]!r} and would share reports/{twins[0]}/ — "
+            "rename one of the files"
+        )
+    return [build_report(p, **kwargs) for p in paths]

@@ -1,0 +1,64 @@
+"""`python -m helpers report [PATH ...]`: HTML reports for the bundled article or your own."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from helpers.paths import BUNDLED_ARTICLE, display_path
+from helpers.report import NotebookFailed, build_reports
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "report",
+        help="run every notebook on an article and write HTML reports under reports/",
+        description=(
+            "Run every notebook on each article (the bundled one when none is given) and "
+            "write reports/<article-name>/: index.html, report.html (no code) and one page "
+            "per notebook (with code). Relative paths are read from the current folder."
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="plain-text article(s)")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write into DIR/<article-name>/ instead of the kit's reports/ folder",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite the article's report folder even if it holds files the kit did not write",
+    )
+    p.add_argument("--jobs", type=int, default=2, help="notebooks run at the same time (default 2)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    paths = [Path(p).resolve() for p in args.paths] or [BUNDLED_ARTICLE]
+    out = Path(args.out).resolve() if args.out else None
+    started = time.perf_counter()
+    try:
+        results = build_reports(
+            paths, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
+        )
+    except NotebookFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(
+            "  (open the notebook in JupyterLab with this article as article_path to see "
+            "the full traceback; no report was written)",
+            file=sys.stderr,
+        )
+        return 1
+    for result in results:
+        print(f"wrote {display_path(result.folder)}/")
+        for path in result.files:
+            print(f"  {path.name}")
+    print(f"open {display_path(results[-1].folder / 'index.html')} in a browser", end="")
+    print(f" ({time.perf_counter() - started:.1f} s in all)")
+    return 0
+
+
+def _progress(line: str) -> None:
+    print(line, flush=True)
