@@ -33,8 +33,10 @@ $(STAMP): pyproject.toml | $(PY)
 
 setup: $(STAMP) ## Create the environment and install the kit (done by the other targets too)
 
+# ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
+# there, and the kit finds its own files from the package.
 report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
-	$(PY) -m helpers report $(ARTICLE)
+	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE)
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest
