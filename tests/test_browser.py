@@ -1,0 +1,139 @@
+"""The exported reports, opened in a real headless Chromium, offline.
+
+The reports for the bundled article are made once (session fixture) into a temporary folder.
+Every page is loaded with all non-file requests blocked: nothing may need the network, the
+console stays free of errors, every image decodes, the two key charts are there (found by their
+alt text, which the kit takes from the chart titles), and at a phone's width (375 px) the page
+does not scroll sideways: wide tables and code scroll inside their own box instead.
+
+Needs Chromium and Playwright for Python: `apt-get install chromium` (Debian/Ubuntu) and
+`pip install playwright` (in the dev extras). Without them these tests are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import BUNDLED_ARTICLE
+from helpers.report import build_report, notebook_paths
+
+CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 375, "height": 812}
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is missing: pip install -e '.[dev]'"
+)
+if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    pytest.skip(
+        f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` "
+        "(or set KIT_CHROMIUM to a Chromium binary)",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def bundled_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    return build_report(BUNDLED_ARTICLE, out_dir=out, progress=None)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, path: Path, viewport=None):
+    """Load a file offline; return (page, blocked requests, console errors)."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri(), wait_until="load")
+    return page, blocked, errors
+
+
+def pages(result) -> list[Path]:
+    return sorted(p for p in result.files if p.suffix == ".html")
+
+
+def test_every_notebook_and_the_index_were_exported(bundled_report):
+    names = {p.name for p in pages(bundled_report)}
+    assert {"index.html", "report.html"} <= names
+    assert {f"{nb.stem}.html" for nb in notebook_paths()} <= names
+
+
+def test_pages_load_offline_without_errors_and_every_image_shows(bundled_report, browser):
+    for path in pages(bundled_report):
+        page, blocked, errors = open_page(browser, path)
+        images = page.evaluate(
+            "Array.from(document.images).map(i => [i.alt, i.complete, i.naturalWidth])"
+        )
+        page.context.close()
+        assert blocked == [], f"{path.name} asked the network for {blocked}"
+        assert errors == [], f"{path.name}: console errors {errors}"
+        assert all(done and width > 0 for _, done, width in images), (path.name, images)
+        if path.name != "index.html":
+            assert images, f"{path.name} shows no chart"
+            assert all(alt.startswith("Chart") for alt, _, _ in images)
+
+
+def test_the_key_charts_are_in_the_combined_report(bundled_report, browser):
+    page, _, _ = open_page(browser, bundled_report.folder / "report.html")
+    alts = page.evaluate("Array.from(document.images).map(i => i.alt.toLowerCase())")
+    code = page.evaluate("document.querySelectorAll('.jp-CodeCell .jp-InputArea').length")
+    title = page.title()
+    page.context.close()
+    assert any("statements per speaker" in a for a in alts), alts
+    assert any("recurring" in a and "term" in a for a in alts), alts
+    assert code == 0, "the combined report must not show code"
+    assert "Report:" in title
+
+
+def test_index_links_every_report_and_names_the_article(bundled_report, browser):
+    page, _, _ = open_page(browser, bundled_report.folder / "index.html")
+    links = page.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
+    text = page.inner_text("body")
+    page.context.close()
+    assert set(links) == {p.name for p in pages(bundled_report) if p.name != "index.html"}
+    assert "TASS" in text and BUNDLED_ARTICLE.name in text
+    assert "0.1.0" in text or "kit" in text
+
+
+def test_pages_do_not_scroll_sideways_at_phone_width(bundled_report, browser):
+    for path in pages(bundled_report):
+        page, _, _ = open_page(browser, path, viewport=PHONE)
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth,"
+            " document.querySelector('main') ? document.querySelector('main').scrollWidth : 0]"
+        )
+        page.context.close()
+        scroll, inner, main = widths
+        assert scroll <= inner + 1, f"{path.name} is {scroll}px wide at {inner}px"
+        assert main <= inner + 1, f"{path.name}: main text is {main}px wide at {inner}px"
