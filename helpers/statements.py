@@ -702,10 +702,11 @@ def _split_name(words: list[str], lex: Lexicons) -> NameSplit:
     return NameSplit(" ".join(role_words), name, is_org, org)
 
 
-def _role_before(text: str, start: int, lex: Lexicons) -> str:
+def _role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
     """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
     `our chief engineer, Ruth Adeyemi`."""
-    toks = _tokens(text, max(0, start - 60), start)
+    lo = max([0, *[b for b in block_starts if b <= start]])
+    toks = _tokens(text, max(lo, start - 60), start)
     if toks and toks[-1][2] == ",":
         toks = toks[:-1]
     if not toks:
@@ -725,6 +726,12 @@ def _role_before(text: str, start: int, lex: Lexicons) -> str:
                 break
         k -= 1
     return " ".join(t for _, _, t in toks[k:])
+
+
+_GENDER_PRONOUN = re.compile(r"(?<![\w’'])(?:his|himself|herself)(?![\w’'])")
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
 class Registry:
@@ -751,6 +758,7 @@ class Registry:
                     if k > 0 or not initial:
                         noninitial.add(w)
         found: list[tuple[int, tuple[str, ...], str, bool]] = []
+        block_starts = [b.start for b in article.paragraphs]
         for initial, words in runs:
             if (
                 words
@@ -764,10 +772,13 @@ class Registry:
                 if (
                     w0.lower() in lex.stop
                     or w0.lower() in lex.starters
+                    or w0.lower() in lex.verb_forms
+                    or (_is_role(w0, lex) and w0.lower().rstrip(".") not in lex.titles)
                     or (
                         w0 not in noninitial
                         and w0.lower() not in lex.titles
                         and w0.lower().rstrip(".") not in lex.titles
+                        and len(words) != 2  # `Anna Berg said`: first name and surname
                     )
                 ):
                     words = words[1:]
@@ -786,7 +797,7 @@ class Registry:
             start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
             role = split.role
             if not role:
-                role = _role_before(text, start, lex)
+                role = _role_before(text, start, lex, block_starts)
             found.append((start, name, role, len(name) >= 2 or bool(split.role)))
         # full names first, so that a surname alone resolves to them
         for start, name, role, sure in found:
@@ -804,13 +815,31 @@ class Registry:
                     p.first_start = start
                 if len(role) > len(p.role):
                     p.role = role
+        self.people = [p for p in self.people if p.mentions > 0]
+        self._genders(text, found, lex)
+        self.speakers: list[tuple[str, str, str]] = []  # (canonical, role, kind) most recent last
+
+    def _genders(self, text: str, found, lex: Lexicons) -> None:
+        """He or she for each person: a gendered title (Mrs., Congresswoman), else the
+        personal pronoun that most often comes first after their name, before anyone else's."""
+        votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
+        starts = sorted((start, self.find(name, start)) for start, name, _r, _s in found)
+        starts = [(s0, p) for s0, p in starts if p is not None]
+        for k, (s0, p) in enumerate(starts):
+            stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+            end = _SENTENCE_STOP.search(text, s0, min(stop, s0 + 300))
+            m = _GENDER_PRONOUN.search(text, s0, end.start() if end else min(stop, s0 + 300))
+            if m:
+                votes[p.name][0 if m.group() in ("his", "himself") else 1] += 1
         for p in self.people:
             for w in p.role.split():
                 g = lex.title_gender.get(w.lower().rstrip("."))
                 if g:
                     p.gender = g
-        self.people = [p for p in self.people if p.mentions > 0]
-        self.speakers: list[tuple[str, str, str]] = []  # (canonical, role, kind) most recent last
+            if not p.gender and p.name in votes:
+                m_votes, f_votes = votes[p.name]
+                if m_votes != f_votes:
+                    p.gender = "m" if m_votes > f_votes else "f"
 
     def _add(self, name: tuple[str, ...], role: str, start: int, count: bool) -> None:
         if self.find(name, start) is not None:
@@ -911,14 +940,14 @@ class _Extractor:
             want = lex.pronouns.get(low, "")
             if nested or low in ("i", "we", "you"):
                 return UNKNOWN, "", "unknown"
+            if want in ("m", "f"):
+                for name, role, kind in reversed(reg.speakers):
+                    if kind == "person" and self.gender.get(name, "") == want:
+                        return name, role, kind
+                for name, role, kind in reversed(reg.speakers):
+                    if kind == "person" and not self.gender.get(name, ""):
+                        return name, role, kind
             for name, role, kind in reversed(reg.speakers):
-                if want in ("m", "f") and kind == "person":
-                    g = self.gender.get(name, "")
-                    if g and g != want:
-                        continue
-                    if not g:
-                        self.gender[name] = want
-                    return name, role, kind
                 if want == "plural" and kind in ("multi", "org", "anonymous"):
                     return name, role, kind
                 if want == "org" and kind == "org":
@@ -1377,13 +1406,18 @@ class _Extractor:
         if toks[k:] and not inverted:
             t0 = toks[k][2]
             w0 = re.split(r"[’']", t0.lower())[0]
-            starts_clause = w0 in SUBJECT_PRONOUNS or (
-                base in lex.zero_that
-                and t0[0].isalpha()
-                and w0 not in PREPOSITIONS
-                and w0 not in _ADJUNCT_WORDS
-                and w0 not in ("that", "so", "as", "not", "no", "yes", "it", "what", "how")
-                and not (_is_cap(t0) and _stop(t0, lex) and w0 not in CLAUSE_STARTERS)
+            long_enough = len(toks) - k >= 3
+            starts_clause = (
+                long_enough
+                and (w0 in SUBJECT_PRONOUNS or (base in lex.zero_that and w0 == "it"))
+                or (
+                    base in lex.zero_that
+                    and t0[0].isalpha()
+                    and w0 not in PREPOSITIONS
+                    and w0 not in _ADJUNCT_WORDS
+                    and w0 not in ("that", "so", "as", "not", "no", "yes", "it", "what", "how")
+                    and not (_is_cap(t0) and _stop(t0, lex) and w0 not in CLAUSE_STARTERS)
+                )
             )
             if starts_clause:
                 return self.make(ph, cs, ce, toks[k][0], b, clause_start, None, nested, sq)

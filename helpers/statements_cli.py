@@ -35,5 +35,8 @@ def run(args) -> int:
         table = table.assign(text=short)[
             ["paragraph", "speaker", "kind", "cue", "mention", "nested", "text"]
         ]
+    if args.format == "json":
+        # <NA> in the nullable offset columns becomes null (helpers.output knows NaN/None only)
+        table = table.astype(object).where(table.notna(), None)
     print_table(table, args.format)
     return 0
