@@ -1,8 +1,9 @@
 """Who speaks, how often, and how their speech is framed: tables built from the statements table.
 
 Every function takes the DataFrames of the statements contract (``extract_statements``,
-``mentioned_people`` in helpers.statements) and returns a new DataFrame; nothing here reads
-the article again. Statements whose speaker joins several names with "; " count once for each
+``mentioned_people`` in helpers.statements) and returns a new DataFrame; only
+``section_starts`` (and the optional ``article`` of ``unquoted_people``) look at the article
+itself. Statements whose speaker joins several names with "; " count once for each
 named speaker. Nested statements (reported inside another statement) are left out unless
 ``include_nested=True``.
 """
@@ -21,7 +22,6 @@ from helpers.tokens import word_spans
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 CUE_CLASSES: tuple[str, ...] = ("neutral", "evaluative", "unclassified")
-SPEAKER_SEPARATOR = "; "
 
 
 # --- speakers -----------------------------------------------------------------------------
