@@ -358,7 +358,8 @@ main { max-width: 60rem; margin: 0 auto; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 @media (max-width: 600px) {
   .jp-InputPrompt, .jp-OutputPrompt { display: none; }
-  .jp-RenderedMarkdown { overflow-wrap: anywhere; }
+  .jp-RenderedMarkdown { overflow-wrap: break-word; }
+  .jp-RenderedMarkdown table { display: block; overflow-x: auto; max-width: 100%; }
 }
 </style>
 {% endblock extra_css %}
