@@ -1,0 +1,74 @@
+"""Speed of the statement extractor: one article, and throughput over a >= 2 MB corpus.
+
+Run: .venv/bin/python benchmarks/bench_statements.py  (targets: < 20 ms for the bundled
+article, median after warm-up; >= 1 MB/s on one core). Prints the numbers and exits 0.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from helpers import BUNDLED_ARTICLE, load_article
+from helpers.paths import ARTICLES_DIR
+from helpers.statements import extract_statements
+
+RUNS = 50
+CORPUS_BYTES = 2_000_000
+
+
+def time_one(path: Path, runs: int = RUNS) -> tuple[float, int]:
+    article = load_article(path)
+    for _ in range(5):  # warm-up: lexicons loaded and regexes compiled once
+        extract_statements(article)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        df = extract_statements(article)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), len(df)
+
+
+def corpus_texts() -> list[str]:
+    paths = [BUNDLED_ARTICLE, *sorted(ARTICLES_DIR.glob("practice_*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def throughput() -> tuple[float, int, int, int]:
+    """Extract from every article of a corpus of repeated articles, one file each."""
+    texts = corpus_texts()
+    with tempfile.TemporaryDirectory() as tmp:
+        files, size, i = [], 0, 0
+        while size < CORPUS_BYTES:
+            text = texts[i % len(texts)]
+            path = Path(tmp) / f"a{i:05d}.txt"
+            path.write_text(text, encoding="utf-8")
+            files.append(path)
+            size += len(text.encode("utf-8"))
+            i += 1
+        articles = [load_article(p) for p in files]
+        t0 = time.perf_counter()
+        n = sum(len(extract_statements(a)) for a in articles)
+        elapsed = time.perf_counter() - t0
+    return size / elapsed / 1e6, size, len(files), n
+
+
+def main() -> int:
+    median, n = time_one(BUNDLED_ARTICLE)
+    print(f"bundled article: {n} statements, median {median * 1000:.1f} ms over {RUNS} runs")
+    mb_s, size, n_files, n_statements = throughput()
+    print(
+        f"corpus: {size / 1e6:.2f} MB in {n_files} articles, {n_statements} statements, "
+        f"{mb_s:.2f} MB/s"
+    )
+    print(
+        f"targets: < 20 ms ({'met' if median < 0.020 else 'NOT met'}), "
+        f">= 1 MB/s ({'met' if mb_s >= 1 else 'NOT met'})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
