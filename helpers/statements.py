@@ -400,7 +400,7 @@ def _starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
 # --------------------------------------------------------------------------- speaker phrases
 
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Hon)\.(?=\s)"
+    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Hon|[A-Z])\.(?=\s)"
     r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
 )
 ADVERBS = frozenset(
@@ -410,6 +410,7 @@ ADVERBS = frozenset(
 )
 AUX_PASSIVE = frozenset("was were is are be been being get got gets".split())
 MODALS = frozenset("would could might may should can must shall".split())
+_NAME_LINKS = frozenset("of and on for".split())
 HONORIFICS = frozenset("mr mrs ms miss mx sir madam".split())
 _ARTICLES = frozenset(
     "a an the our their his her its several many some two three four five other few another "
@@ -556,7 +557,11 @@ def _np_backward(
     if not (_is_cap(head) and head[0].isalpha()) and not is_role and not is_org:
         # any noun after an article can name an unnamed source: "a librarian said"
         det = next(
-            (k for k in range(i - 1, max(-1, i - 4), -1) if toks[k][2].lower() in _ARTICLES),
+            (
+                k
+                for k in range(i - 1, max(-1, i - 4), -1)
+                if toks[k][2].lower() in _ARTICLES or toks[k][2].endswith(("’s", "'s"))
+            ),
             None,
         )
         if det is None or not head.isalpha() or low in lex.stop or low in lex.verb_forms:
@@ -582,8 +587,16 @@ def _np_backward(
         if _is_cap(t) and t[0].isalpha() and not _stop(t, lex):
             j -= 1
             continue
-        if tl in ("of", "and") and j - 2 >= 0 and _is_cap(toks[j - 2][2]):
+        if tl in _NAME_LINKS and j - 2 >= 0 and _is_cap(toks[j - 2][2]) and _is_cap(toks[j][2]):
             j -= 1
+            continue
+        if (
+            tl in ("a", "the")
+            and j - 3 >= 0
+            and toks[j - 2][2] in ("for", "of", "on")
+            and _is_cap(toks[j - 3][2])
+        ):
+            j -= 2  # Committee for a Responsible Federal Budget
             continue
         if (
             (is_role or is_org)
@@ -1479,7 +1492,7 @@ class _Extractor:
             long_enough = len(toks) - k >= 3
             starts_clause = (
                 long_enough
-                and (w0 in SUBJECT_PRONOUNS or (base in lex.zero_that and w0 == "it"))
+                and (w0 in SUBJECT_PRONOUNS or w0 == "it")
                 or (
                     base in lex.zero_that
                     and t0[0].isalpha()
@@ -1537,7 +1550,8 @@ _TRAILING_MORE = re.compile(  # noqa: ISC003
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
     r"|(?:(?:"
     + "|".join(_ADJUNCT_START.split())
-    + r")\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which)\b"
+    + r")\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which|as|but|while|when|after|before"
+    r"|because|though|although|since|even|according)\b"
     r"|,\s*\d+\s*,"
 )
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
