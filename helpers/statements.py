@@ -700,7 +700,12 @@ def _np_forward(masked: str, pos: int, hi: int, lex: Lexicons) -> Phrase | None:
     )
     has_org = any(t.lower() in lex.orgs for t in heads)
     if not (has_name or has_role or has_org):
-        if not (heads[0].lower() in _ARTICLES and heads[-1].isalpha() and heads[-1].islower()):
+        if not (
+            heads[0].lower() in _ARTICLES
+            and heads[0].lower() not in ("his", "her", "its", "their", "our")
+            and heads[-1].isalpha()
+            and heads[-1].islower()
+        ):
             return None
     first = heads[0].lower()
     if " and " in words and all(_is_cap(p.strip()[:1] or "x") for p in words.split(" and ")):
@@ -1164,7 +1169,7 @@ class _Extractor:
             prev.end = _trim_end(self.text, prev.start, q_last.end, keep_stop=True)
             prev.text = self.text[prev.start : prev.end]
             return
-        if not first_in_par:
+        if not first_in_par or prev.paragraph < par - 1:
             return
         s, e = sq[0].start, _trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
         s = _trim_start(self.text, s, e)
@@ -1253,6 +1258,8 @@ class _Extractor:
         if kind is None:
             kind = "indirect"
             inside = [q for q in sq if q.open < ce and q.close > cs]
+            if not inside and len(text[cs:ce].split()) < 2:
+                return None  # one word is not a reported clause
             if inside:
                 kind = "mixed"
                 if len(inside) == 1:
@@ -1336,6 +1343,8 @@ class _Extractor:
         first_word = form.split()[0]
         if masked[cs].isupper() and cs != a:
             return None  # a capitalised cue word in mid-sentence is part of a name
+        if masked[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
+            return None  # "Editor’s note", "the president’s claim": a noun
         sq = [q for q in self._quotes_in(a, b)] if not nested else _quotes_between(text, a, b)
         before = masked[a:cs].rstrip()
         ph: Phrase | None = None
@@ -1436,7 +1445,7 @@ class _Extractor:
                 first_q = q
             lead = masked[lo : first_q.open].strip(" \n")
             if not lead or lead.endswith((",", ":", "—")) or len(lead.split()) <= 4:
-                mint = re.match(r",\s*(\x00+)", rest_s)
+                mint = _INTERRUPTED.match(rest_s)
                 if mint:
                     q2 = _quote_at(sq, rs + mint.start(1))
                     if q2 is not None:
@@ -1457,7 +1466,9 @@ class _Extractor:
             return self.make(ph, cs, ce, rs, b, clause_start, None, nested, sq)
         # 3. `that` within a few words
         mt = None
-        for _s0, _e0, t in toks[k : k + 16]:
+        first_after = toks[k][2].lower() if k < len(toks) else ""
+        scan = toks[k : k + 14] if first_after == "that" or first_after in _ADJUNCT_WORDS else []
+        for _s0, _e0, t in scan:
             if t in (",", ";", ":", ".", "!", "?") or t.startswith(PLACEHOLDER):
                 break
             if t.lower() == "that":
@@ -1469,7 +1480,11 @@ class _Extractor:
             return self.make(ph, cs, ce, mt, b, clause_start, None, nested, sq)
         # 4. trailing cue: `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
         ends_clause = _ENDS_CLAUSE.match(rest_s) is not None or _TRAILING_MORE.match(rest_s)
-        if ends_clause and left_text.endswith((",", PLACEHOLDER)) and left_core:
+        if (
+            ends_clause
+            and left_text.endswith((",", PLACEHOLDER))
+            and (PLACEHOLDER in left_core or len(left_core.split()) >= 4)
+        ):
             end = len(left_text) + lo
             if left_text.endswith(","):
                 end -= 1
@@ -1538,7 +1553,7 @@ class _Extractor:
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _ADJUNCT_START = (
-    "on in at after before during from to with by for last this earlier later yesterday today "
+    "on in at after before during last this earlier later yesterday today "
     "tonight recently afterwards again also late early while monday tuesday wednesday thursday "
     "friday saturday sunday"
 )
@@ -1553,6 +1568,9 @@ _TRAILING_MORE = re.compile(  # noqa: ISC003
     + r")\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which|as|but|while|when|after|before"
     r"|because|though|although|since|even|according)\b"
     r"|,\s*\d+\s*,"
+)
+_INTERRUPTED = re.compile(
+    r"(?:(?:" + "|".join(_ADJUNCT_START.split()) + r")\b[^,;:\x00]{0,40})?,\s*(\x00+)", re.I
 )
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 
