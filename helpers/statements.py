@@ -406,7 +406,8 @@ _TOKEN = re.compile(
 ADVERBS = frozenset(
     "also later earlier then again repeatedly previously recently once further first "
     "publicly privately separately similarly reportedly has have had did does do is was "
-    "simply just only even still already quickly initially now".split()
+    "simply just only even still already quickly initially now long often always never "
+    "frequently since then".split()
 )
 AUX_PASSIVE = frozenset("was were is are be been being get got gets".split())
 MODALS = frozenset("would could might may should can must shall".split())
@@ -456,6 +457,7 @@ class Phrase:
     text: str
     kind: str  # "name", "pronoun", "description", "org", "multi"
     parts: list[tuple[int, int]] = field(default_factory=list)  # names in a multi phrase
+    core_end: int | None = None  # `A spokeswoman for Hillary Clinton`: the speaker ends here
 
 
 def _is_role(tok: str, lex: Lexicons) -> bool:
@@ -511,6 +513,8 @@ def _np_before_aside(masked, lo, toks, i, lex, depth):
         or seg[0][2].isdigit()
         or first in DETERMINERS
         or (first in ("aged", "a", "an", "the"))
+        or (first.endswith("ing") and seg[0][2].islower())
+        or seg[0][2].endswith(("’s", "'s"))
     ):
         return _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
     return None, -1, ""
@@ -543,9 +547,9 @@ def _np_backward(
         return None, -1, "passive"
     head = toks[i][2]
     low = head.lower()
-    if head == "," and depth < 2:
+    if head == "," and depth < 3:
         return _np_before_aside(masked, lo, toks, i, lex, depth)
-    if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < 2:
+    if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < 3:
         return _np_backward(masked, lo, toks[i - 1][0], lex, depth=depth + 1)
     if low in MODALS:
         return None, -1, "modal"
@@ -648,6 +652,46 @@ def _np_backward(
     elif is_org and not is_role:
         kind = "org"
     return Phrase(start, end, words, kind), j, before
+
+
+_PP_LINKS = frozenset("of for at with from".split())
+_LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _extend_left(masked: str, a: int, ph: Phrase, lex: Lexicons) -> tuple[Phrase, str]:
+    """`a lawyer for` + `the news outlets`: the phrase before the preposition is the speaker."""
+    m = _LAST_WORD_BEFORE.search(masked, max(a, ph.start - 12), ph.start)
+    if m is None:
+        return ph, ""
+    head, _j, before = _np_backward(masked, a, m.start(1), lex)
+    if head is None or head.kind not in ("name", "description"):
+        return ph, m.group(1).lower()
+    return (
+        Phrase(head.start, ph.end, masked[head.start : ph.end], head.kind, core_end=head.end),
+        before,
+    )
+
+
+def _subject(masked: str, a: int, cs: int, lex: Lexicons, near: bool = False) -> Phrase | None:
+    """The speaker phrase that opens the sentence, for a participle or a second verb:
+    `Clinton spoke out on Tuesday, arguing that ...`, `I laughed and said ...`."""
+    m = _FIRST_WORD.match(masked, a, cs)
+    if m is None:
+        return None
+    ph, _j, _w = _np_backward(masked, a, m.end(1), lex)
+    if ph is None or ph.start != m.start(1) and ph.kind != "pronoun":
+        return None
+    if ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i") and not near:
+        return None
+    if near and len(masked[ph.end : cs].split()) > 3:
+        return None
+    return ph
+
+
+_FIRST_WORD = re.compile(
+    r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*"
+    r"(?:\s+[a-z]+)?)(?=\s)"
+)
 
 
 def _np_forward(masked: str, pos: int, hi: int, lex: Lexicons) -> Phrase | None:
@@ -1009,6 +1053,13 @@ class _Extractor:
     def resolve(self, ph: Phrase, nested: bool = False) -> tuple[str, str, str]:
         """(canonical speaker, role, kind of speaker) for a speaker phrase."""
         lex, reg = self.lex, self.reg
+        if ph.core_end is not None:
+            core = Phrase(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
+            speaker, role, kind = self.resolve(core, nested)
+            if kind == "anonymous":  # `a spokeswoman for Hillary Clinton` keeps its whole name
+                desc = ph.text[0].lower() + ph.text[1:] if ph.text[:1].isupper() else ph.text
+                return desc, role, kind
+            return speaker, role, kind
         words = ph.text.split()
         if ph.kind == "multi":
             names = []
@@ -1358,6 +1409,11 @@ class _Extractor:
             ):
                 ph = prev.phrase
                 clause_start = max(a, masked.rfind(",", a, cs))
+            elif tail.endswith((",", " and")) and not nested:
+                ph = _subject(masked, a, cs, lex)  # `Clinton spoke out on Tuesday, arguing that`
+                if ph is None:
+                    return None
+                clause_start = max(a, masked.rfind(",", a, cs))
             else:
                 return None
         else:
@@ -1371,6 +1427,9 @@ class _Extractor:
                 if prev is not None and (tail.endswith(" and") or tail.endswith(" but")):
                     ph = prev.phrase
                     clause_start = cs - 4
+                elif tail.endswith(" and") and _subject(masked, a, cs, lex, near=True):
+                    ph = _subject(masked, a, cs, lex, near=True)  # `I laughed and said`
+                    clause_start = cs - 4
                 elif tail.endswith(",") or tail.endswith(PLACEHOLDER) or tail == "":
                     ph = _np_forward(masked, ce, b, lex)
                     if ph is None:
@@ -1381,6 +1440,8 @@ class _Extractor:
                 else:
                     return None
             else:
+                if word_before in _PP_LINKS:  # `Mr. Morgan of the Sierra Club said`
+                    ph, word_before = _extend_left(masked, a, ph, lex)
                 if word_before in PREPOSITIONS or word_before in ("who", "which", "what"):
                     return None
                 clause_start = ph.start
@@ -1391,9 +1452,12 @@ class _Extractor:
             and not nested
             and ph.text.lower().split()[0] not in DETERMINERS
         ):
-            head = ph.text.lower().split()[-1]
-            if not any(w[:1].isupper() for w in ph.text.split()) and not (
-                head.endswith("s") and head[:-1] in lex.role_fits
+            core_text = masked[ph.start : ph.core_end] if ph.core_end else ph.text
+            head = core_text.lower().split()[-1]
+            if (
+                not any(w[:1].isupper() for w in ph.text.split())
+                and not (head.endswith("s") and head[:-1] in lex.role_fits)
+                and ph.text.lower().split()[0] not in _ARTICLES
             ):
                 return None  # a bare lower-case noun needs a determiner, unless plural (sources)
         clause_end = ph.end if inverted else ce
@@ -1467,7 +1531,11 @@ class _Extractor:
         # 3. `that` within a few words
         mt = None
         first_after = toks[k][2].lower() if k < len(toks) else ""
-        scan = toks[k : k + 14] if first_after == "that" or first_after in _ADJUNCT_WORDS else []
+        scan = (
+            toks[k : k + 14]
+            if first_after == "that" or first_after in _ADJUNCT_WORDS or _adverb(first_after)
+            else []
+        )
         for _s0, _e0, t in scan:
             if t in (",", ";", ":", ".", "!", "?") or t.startswith(PLACEHOLDER):
                 break
@@ -1505,15 +1573,14 @@ class _Extractor:
             t0 = toks[k][2]
             w0 = re.split(r"[’']", t0.lower())[0]
             long_enough = len(toks) - k >= 3
-            starts_clause = (
-                long_enough
-                and (w0 in SUBJECT_PRONOUNS or w0 == "it")
+            starts_clause = long_enough and (
+                (w0 in SUBJECT_PRONOUNS or w0 == "it")
                 or (
                     base in lex.zero_that
                     and t0[0].isalpha()
                     and w0 not in PREPOSITIONS
                     and w0 not in _ADJUNCT_WORDS
-                    and w0 not in ("that", "so", "as", "not", "no", "yes", "it", "what", "how")
+                    and w0 not in ("that", "so", "as", "not", "yes", "it", "what", "how", "nothing")
                     and not (_is_cap(t0) and _stop(t0, lex) and w0 not in CLAUSE_STARTERS)
                 )
             )
