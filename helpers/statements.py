@@ -423,8 +423,7 @@ PREPOSITIONS = frozenset(
     "between against during without toward towards upon".split()
 )
 CONTEXT_STARTERS = frozenset(
-    "when while after before asked speaking replying commenting answering responding "
-    "referring talking if although though because since once whether upon in".split()
+    "when asked speaking replying commenting answering responding referring talking upon in".split()
 )
 SUBJECT_PRONOUNS = frozenset("he she they we i there".split())
 CLAUSE_STARTERS = frozenset(
@@ -494,7 +493,7 @@ def _np_before_aside(masked, lo, toks, i, lex, depth):
     An aside between commas is a relative clause (who, which), an age, or an apposition;
     `our chief engineer, Ruth Adeyemi, told` gives the name in the apposition."""
     k = i - 1
-    while k >= 0 and toks[k][2] not in (",", ";", ":") and i - k < 25:
+    while k >= 0 and toks[k][2] not in (",", ";", ":") and i - k < 32:
         if toks[k][2].startswith(PLACEHOLDER):
             return None, -1, ""
         k -= 1
@@ -517,6 +516,10 @@ def _np_before_aside(masked, lo, toks, i, lex, depth):
         or seg[0][2].endswith(("’s", "'s"))
     ):
         return _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
+    # `Dianne Feinstein, Democrat of California, said`: an apposition after a name
+    before, j, w = _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
+    if before is not None and before.kind == "name":
+        return before, j, w
     return None, -1, ""
 
 
@@ -553,6 +556,7 @@ def _np_backward(
         return _np_backward(masked, lo, toks[i - 1][0], lex, depth=depth + 1)
     if low in MODALS:
         return None, -1, "modal"
+    low = _CONTRACTION.sub("", low)
     if low in lex.pronouns or low in ("i", "we"):
         before = toks[i - 1][2].lower() if i > 0 else ""
         return Phrase(toks[i][0], toks[i][1], head, "pronoun"), i, before
@@ -654,6 +658,7 @@ def _np_backward(
     return Phrase(start, end, words, kind), j, before
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 _PP_LINKS = frozenset("of for at with from".split())
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
@@ -1281,7 +1286,17 @@ class _Extractor:
             elif kind == "view":
                 st = self.view(masked, a, b, cs, ce, nested)
             else:
-                st = self.verb_cue(masked, a, b, cs, ce, res, inner)
+                st = self.verb_cue(masked, a, b, cs, ce, res, nested)
+                if (
+                    st is not None
+                    and inner
+                    and not nested
+                    and not _CLAUSE_BOUNDARY.search(
+                        masked, max(a, st.clause_start - 12), st.clause_start
+                    )
+                ):
+                    # inside a reported clause and not a new clause of the sentence: nested
+                    st = self.verb_cue(masked, a, b, cs, ce, res, True)
             if st is None:
                 continue
             if st.nested and not nested:
@@ -1617,6 +1632,7 @@ class _Extractor:
         )
 
 
+_CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _ADJUNCT_START = (
