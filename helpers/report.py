@@ -63,6 +63,7 @@ class NotebookRun:
     title: str  # text of its first heading
     nb: object  # nbformat.NotebookNode
     seconds: float
+    warnings: int = 0  # cells that wrote to stderr (shown in the page)
 
 
 @dataclass
@@ -272,7 +273,12 @@ def run_notebook(path: Path, article: Path, ipython_dir: Path) -> NotebookRun:
     seconds = time.perf_counter() - started
     nb = nbformat.from_dict(nb)
     clean_notebook(nb, path.stem)
-    return NotebookRun(path.stem, _first_heading(nb) or path.stem, nb, seconds)
+    warned = sum(
+        any(o.get("output_type") == "stream" and o.get("name") == "stderr" for o in c.outputs)
+        for c in nb.cells
+        if c.cell_type == "code"
+    )
+    return NotebookRun(path.stem, _first_heading(nb) or path.stem, nb, seconds, warned)
 
 
 def _failure(path: Path, exc) -> NotebookFailed:
@@ -335,7 +341,9 @@ def run_notebooks(
                         progress(f"[{done}/{total}] {path.stem} ... failed")
                     continue
                 if progress:
-                    progress(f"[{done}/{total}] {path.stem} ... {runs[path].seconds:.1f} s")
+                    run = runs[path]
+                    note = f" ({run.warnings} cell(s) wrote warnings)" if run.warnings else ""
+                    progress(f"[{done}/{total}] {path.stem} ... {run.seconds:.1f} s{note}")
     if failures:
         raise failures[min(failures)]
     return [runs[p] for p in paths]
@@ -627,6 +635,8 @@ def build_report(
     previous = check_folder(folder, force)
     prov = provenance(article)
 
+    if progress:
+        progress(f"{prov.article_file}: {len(paths)} notebook(s)")
     runs = run_notebooks(paths, article.path, jobs=jobs, progress=progress)
     nav = f"{prov.headline} — {prov.article_file}"
     files: dict[str, bytes] = {}

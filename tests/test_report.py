@@ -103,12 +103,10 @@ def test_writes_a_page_per_notebook_a_combined_report_an_index_and_a_manifest(ma
     assert set(made["pages"]) == {"01_tiny.html", "02_tiny.html", COMBINED, INDEX}
     manifest = json.loads((result.folder / MANIFEST).read_text(encoding="utf-8"))
     assert set(manifest["files"]) == set(made["pages"])
-    assert sorted(made["lines"]) == [
-        line
-        for line in sorted(made["lines"])
-        if re.fullmatch(r"\[[12]/2\] 0[12]_tiny \.\.\. [\d.]+ s", line)
-    ]
-    assert len(made["lines"]) == 2
+    assert made["lines"][0] == "ferry.txt: 2 notebook(s)"
+    steps = made["lines"][1:]
+    assert len(steps) == 2
+    assert all(re.fullmatch(r"\[[12]/2\] 0[12]_tiny \.\.\. [\d.]+ s", line) for line in steps)
 
 
 def test_the_article_goes_in_as_a_parameter_without_machine_paths(made):
@@ -293,3 +291,17 @@ def test_sample_article_is_labelled_fictional_and_has_speakers():
     assert "fictional" in article.text.lower()
     assert article.metadata.get("outlet") == "Sample text (fictional)"
     assert article.text.count("“") >= 4
+
+
+def test_progress_says_when_cells_wrote_warnings(made, tmp_path):
+    noisy = tiny_notebook(
+        tmp_path,
+        "01_noisy.ipynb",
+        extra=[nbformat.v4.new_code_cell("import sys\nprint('careful', file=sys.stderr)")],
+    )
+    lines: list[str] = []
+    result = build_report(
+        made["article"], out_dir=tmp_path / "out", notebooks=[noisy], progress=lines.append
+    )
+    assert lines[-1].endswith("(1 cell(s) wrote warnings)")
+    assert "careful" in (result.folder / "01_noisy.html").read_text(encoding="utf-8")
