@@ -385,6 +385,7 @@ main { max-width: 60rem; margin: 0 auto; }
 {%- endblock data_png %}
 """
 
+_DATA_URI = re.compile(r'(data:[a-z/+.-]+;base64,[^"\'\s)]*)')
 _STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?![0-9A-Za-z])")
 
 
@@ -437,9 +438,11 @@ def scrub_html(text: str) -> str:
 
     text = _STYLER_ID.sub(number, text)
     text = _unique_heading_ids(text)
-    for folder in _private_paths():
-        text = text.replace(folder, "…")
-    return text
+    parts = _DATA_URI.split(text)  # odd items are inline images: leave their bytes alone
+    for i in range(0, len(parts), 2):
+        for folder in _private_paths():
+            parts[i] = parts[i].replace(folder, "…")
+    return "".join(parts)
 
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="anchor-link" href="#\2">', re.S)

@@ -305,3 +305,9 @@ def test_progress_says_when_cells_wrote_warnings(made, tmp_path):
     )
     assert lines[-1].endswith("(1 cell(s) wrote warnings)")
     assert "careful" in (result.folder / "01_noisy.html").read_text(encoding="utf-8")
+
+
+def test_scrub_removes_the_project_path_from_text_but_never_touches_images():
+    image = f'<img src="data:image/png;base64,AB{PROJ_ROOT}CD">'
+    out = scrub_html(f"<pre>{PROJ_ROOT}/data/x.txt</pre>{image}")
+    assert out == f"<pre>…data/x.txt</pre>{image}"
