@@ -17,6 +17,7 @@ from helpers.statements import extract_statements
 
 RUNS = 50
 CORPUS_BYTES = 2_000_000
+PASSES = 3  # the corpus is timed this many times; the best pass is the least disturbed one
 
 
 def time_one(path: Path, runs: int = RUNS) -> tuple[float, int]:
@@ -36,8 +37,9 @@ def corpus_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
-def throughput() -> tuple[float, int, int, int]:
-    """Extract from every article of a corpus of repeated articles, one file each."""
+def throughput() -> tuple[list[float], int, int, int]:
+    """Extract from every article of a corpus of repeated articles, one file each; MB/s of
+    each pass."""
     texts = corpus_texts()
     with tempfile.TemporaryDirectory() as tmp:
         files, size, i = [], 0, 0
@@ -49,19 +51,24 @@ def throughput() -> tuple[float, int, int, int]:
             size += len(text.encode("utf-8"))
             i += 1
         articles = [load_article(p) for p in files]
-        t0 = time.perf_counter()
-        n = sum(len(extract_statements(a)) for a in articles)
-        elapsed = time.perf_counter() - t0
-    return size / elapsed / 1e6, size, len(files), n
+        speeds = []
+        for _ in range(PASSES):
+            t0 = time.perf_counter()
+            n = sum(len(extract_statements(a)) for a in articles)
+            speeds.append(size / (time.perf_counter() - t0) / 1e6)
+    return speeds, size, len(files), n
 
 
 def main() -> int:
     median, n = time_one(BUNDLED_ARTICLE)
     print(f"bundled article: {n} statements, median {median * 1000:.1f} ms over {RUNS} runs")
-    mb_s, size, n_files, n_statements = throughput()
+    speeds, size, n_files, n_statements = throughput()
+    mb_s = max(speeds)
     print(
         f"corpus: {size / 1e6:.2f} MB in {n_files} articles, {n_statements} statements, "
-        f"{mb_s:.2f} MB/s"
+        f"{mb_s:.2f} MB/s (best of {PASSES} passes; all: "
+        + ", ".join(f"{v:.2f}" for v in speeds)
+        + ")"
     )
     print(
         f"targets: < 20 ms ({'met' if median < 0.020 else 'NOT met'}), "

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -113,7 +113,7 @@ class CueFinder:
         return next(self.finditer(text, lo, hi), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per process
 class Lexicons:
     """Every word list the extractor uses, read once and compiled."""
 
@@ -807,6 +807,11 @@ class NameSplit:
 
 def _split_name(words: list[str], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""
+    return _split_name_cached(tuple(words), lex)
+
+
+@lru_cache(maxsize=4096)
+def _split_name_cached(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     last_title = -1
@@ -820,6 +825,9 @@ def _split_name(words: list[str], lex: Lexicons) -> NameSplit:
     is_org = any(w.lower() in lex.orgs for w in name)
     org = " ".join(words) if is_org else ""
     return NameSplit(" ".join(role_words), name, is_org, org)
+
+
+_LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 
 
 def _role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
@@ -921,7 +929,7 @@ class Registry:
                 continue  # U.S., TASS, ABC: initialisms are not people
             start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
             role = split.role
-            if not role:
+            if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = _role_before(text, start, lex, block_starts)
             found.append((start, name, role, len(name) >= 2 or bool(split.role)))
         # full names first, so that a surname alone resolves to them
@@ -1268,7 +1276,7 @@ class _Extractor:
         for m in POSSESSIVE_VIEW.finditer(masked, a, b):
             cues.append(("view", m.start(), m.end()))
         cues.sort(key=lambda c: c[1])
-        first = re.match(r"\W*(\w+)", masked[a:b])
+        first = _FIRST_TOKEN.match(masked, a, b)
         ctx_end = a
         if first and first.group(1).lower() in CONTEXT_STARTERS:
             comma = masked.find(",", a, b)
@@ -1279,7 +1287,11 @@ class _Extractor:
             if cs < ctx_end and kind == "verb":
                 continue
             inner = nested
-            if res and res[-1].start < cs < res[-1].end and not _COORD_BEFORE.search(masked, a, cs):
+            if (
+                res
+                and res[-1].start < cs < res[-1].end
+                and not _COORD_BEFORE.search(masked, max(a, cs - 12), cs)
+            ):
                 inner = True  # inside the content of a statement already found: nested
             if kind == "according":
                 st = self.according(masked, a, b, cs, ce, nested)
@@ -1412,7 +1424,7 @@ class _Extractor:
         if masked[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
             return None  # "Editor’s note", "the president’s claim": a noun
         sq = [q for q in self._quotes_in(a, b)] if not nested else _quotes_between(text, a, b)
-        before = masked[a:cs].rstrip()
+        before = masked[max(a, cs - 80) : cs].rstrip()  # the words just before the cue
         ph: Phrase | None = None
         clause_start = cs
         inverted = False
@@ -1478,7 +1490,7 @@ class _Extractor:
         clause_end = ph.end if inverted else ce
         # skip the addressee of tell-like verbs ("told reporters", "reminded him", "told CNN")
         pos = clause_end
-        toks = _tokens(masked, pos, b)
+        toks = _tokens(masked, pos, min(b, pos + 140))
         k = 0
         if base in TELL_VERBS and toks:
             t0 = toks[0][2]
@@ -1632,6 +1644,7 @@ class _Extractor:
         )
 
 
+_FIRST_TOKEN = re.compile(r"\W*(\w+)")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
