@@ -17,6 +17,7 @@ Speakers are resolved to one canonical name per article (the longest proper name
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -1061,6 +1062,12 @@ class _Extractor:
         self.reg = Registry(article, self.lex)
         self.gender: dict[str, str] = {p.name: p.gender for p in self.reg.people}
         self.anon: list[str] = []
+        pars = article.paragraphs
+        self._par_starts = [p.start for p in pars]
+        self._par_ends = [p.end for p in pars]
+        self._par_numbers = [p.index for p in pars]
+        self.quotes: list[Quote] = []
+        self._opens: list[int] = []
 
     # ---- speaker resolution
     def resolve(self, ph: Phrase, nested: bool = False) -> tuple[str, str, str]:
@@ -1179,6 +1186,7 @@ class _Extractor:
         pars = [(b.start, b.end) for b in self.article.paragraphs]
         quotes = [_recover(text, q, lex) for q in find_quotes(text, pars)]
         self.quotes = quotes
+        self._opens = [q.open for q in quotes]
         masked = _mask(text, quotes)
         out: list[Statement] = []
         for lo, hi, qs in _sections(pars, quotes):
@@ -1224,7 +1232,7 @@ class _Extractor:
         prev = next((s for s in reversed(out) if not s.nested), None)
         if prev is None:
             return
-        par = self.article.paragraph_at(a) or 0
+        par = self.paragraph_at(a)
         first_in_par = not any(s.paragraph == par and not s.nested for s in out) and (
             self._par_start(a) == a
         )
@@ -1260,10 +1268,8 @@ class _Extractor:
         )
 
     def _par_start(self, at: int) -> int:
-        for p in self.article.paragraphs:
-            if p.start <= at < p.end:
-                return p.start
-        return -1
+        k = bisect_right(self._par_starts, at) - 1
+        return self._par_starts[k] if k >= 0 and at < self._par_ends[k] else -1
 
     def sentence(self, masked, a, b, sq, prior, nested) -> list[Statement]:
         """Every statement cued in one sentence."""
@@ -1364,7 +1370,7 @@ class _Extractor:
             text[cs:ce],
             cs,
             ce,
-            self.article.paragraph_at(cs) or 0,
+            self.paragraph_at(cs),
             nested,
             clause_start,
             ph,
@@ -1412,7 +1418,15 @@ class _Extractor:
         return self.make(ph, cs, ce, a, left, a, None, nested, sq)
 
     def _quotes_in(self, a, b):
-        return [q for q in self.quotes if a <= q.open < b]
+        opens = self._opens
+        return self.quotes[bisect_left(opens, a) : bisect_left(opens, b)]
+
+    def paragraph_at(self, at: int) -> int:
+        """The paragraph number of an offset (by bisection; 0 outside paragraphs)."""
+        k = bisect_right(self._par_starts, at) - 1
+        if k >= 0 and at < self._par_ends[k]:
+            return self._par_numbers[k]
+        return 0
 
     def verb_cue(self, masked, a, b, cs, ce, res, nested) -> Statement | None:
         text, lex = self.text, self.lex
@@ -1421,6 +1435,8 @@ class _Extractor:
         first_word = form.split()[0]
         if masked[cs].isupper() and cs != a:
             return None  # a capitalised cue word in mid-sentence is part of a name
+        if _NOUN_OR_INFINITIVE.search(masked, max(a, cs - 8), cs):
+            return None  # "the state of", "his comments", "declined to comment": not a cue
         if masked[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
             return None  # "Editor’s note", "the president’s claim": a noun
         sq = [q for q in self._quotes_in(a, b)] if not nested else _quotes_between(text, a, b)
@@ -1636,7 +1652,7 @@ class _Extractor:
             text[s:e],
             s,
             e,
-            self.article.paragraph_at(s) or 0,
+            self.paragraph_at(s),
             nested,
             clause_start,
             ph,
@@ -1644,6 +1660,10 @@ class _Extractor:
         )
 
 
+_NOUN_OR_INFINITIVE = re.compile(
+    r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
+    re.IGNORECASE,
+)
 _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
@@ -1768,22 +1788,25 @@ def _mask(text: str, quotes: list[Quote]) -> str:
 def _sections(pars: list[tuple[int, int]], quotes: list[Quote]):
     """Paragraph ranges, joined where a quotation runs on from one paragraph to the next."""
     out = []
+    opens = [q.open for q in quotes]
+    crossing = [(q.open, q.close) for q in quotes if not q.closed or q.close > q.open]
     i = 0
-    qi = 0
     while i < len(pars):
         lo, hi = pars[i]
         j = i
-        while True:
-            spanning = [q for q in quotes if q.open < pars[j][1] and q.close > pars[j][1]]
-            if spanning and j + 1 < len(pars):
-                j += 1
-                hi = pars[j][1]
-            else:
-                break
-        qs = [q for q in quotes[qi:] if lo <= q.open < hi] if quotes else []
+        while j + 1 < len(pars) and any(o < pars[j][1] < c for o, c in _near(crossing, pars[j][1])):
+            j += 1
+            hi = pars[j][1]
+        qs = quotes[bisect_left(opens, lo) : bisect_left(opens, hi)]
         out.append((lo, hi, qs))
         i = j + 1
     return out
+
+
+def _near(crossing: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """The quotations that open before `at`, latest first (only the last few can span it)."""
+    k = bisect_left(crossing, (at, -1))
+    return crossing[max(0, k - 3) : k]
 
 
 # --------------------------------------------------------------------------- public API
