@@ -218,7 +218,21 @@ def _kernel_manager(ipython_dir: Path):
         def get_kernel_spec(self, kernel_name):  # noqa: ARG002 — one kernel for every name
             return spec
 
-    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=_ThisInterpreter())
+    class _QuietKernelManager(AsyncKernelManager):
+        """Sends the kernel process's own log (not cell output) to a file in the private
+        IPython dir: ipykernel can log a harmless ZMQ traceback while shutting down, which
+        would otherwise land on the user's terminal after a successful run."""
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            log = open(ipython_dir / "kernel.log", "ab")  # noqa: SIM115 — lives with the kernel
+            kw.setdefault("stderr", log)
+            kw.setdefault("stdout", log)
+            try:
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            finally:
+                log.close()  # the child holds its own copy of the descriptor
+
+    return _QuietKernelManager(kernel_name="python3", kernel_spec_manager=_ThisInterpreter())
 
 
 def _prepare_ipython_dir(root: Path) -> Path:
