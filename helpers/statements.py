@@ -395,7 +395,7 @@ def _split_sentences(
 
 def _starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
     clause = re.split(r"[.,;!?\x00]", rest, maxsplit=1)[0]
-    return lex.verb_re.search(clause) is not None and len(clause.split()) <= 8
+    return lex.verb_re.search(clause) is not None and len(clause.split()) <= 5
 
 
 # --------------------------------------------------------------------------- speaker phrases
@@ -519,7 +519,12 @@ def _np_before_aside(masked, lo, toks, i, lex, depth):
         return _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
     # `Dianne Feinstein, Democrat of California, said`: an apposition after a name
     before, j, w = _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
-    if before is not None and before.kind == "name":
+    if before is not None and before.kind == "name" and w in ("of", "from", "in"):
+        # `Johnnie Wilson, of Springfield, Va., said`: the place is an aside too
+        comma = masked.rfind(",", lo, before.start)
+        if comma > lo and not masked[comma + 1 : before.start].strip(" ofrmin"):
+            before, j, w = _np_backward(masked, lo, comma, lex, depth=depth + 1)
+    if before is not None and before.kind == "name" and w not in PREPOSITIONS:
         return before, j, w
     return None, -1, ""
 
@@ -555,6 +560,11 @@ def _np_backward(
         return _np_before_aside(masked, lo, toks, i, lex, depth)
     if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < 3:
         return _np_backward(masked, lo, toks[i - 1][0], lex, depth=depth + 1)
+    if low == "who" and i >= 1 and depth < 3:  # `an architect who said`
+        ph, j, w = _np_backward(masked, lo, toks[i][0], lex, depth=depth + 1)
+        if ph is not None and ph.kind in ("name", "description"):
+            return ph, j, w
+        return None, -1, ""
     if low in MODALS:
         return None, -1, "modal"
     low = _CONTRACTION.sub("", low)
@@ -660,7 +670,7 @@ def _np_backward(
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
-_PP_LINKS = frozenset("of for at with from".split())
+_PP_LINKS = frozenset("of for at with from to".split())
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
 
@@ -1470,8 +1480,8 @@ class _Extractor:
                 if prev is not None and (tail.endswith(" and") or tail.endswith(" but")):
                     ph = prev.phrase
                     clause_start = cs - 4
-                elif tail.endswith(" and") and _subject(masked, a, cs, lex, near=True):
-                    ph = _subject(masked, a, cs, lex, near=True)  # `I laughed and said`
+                elif tail.endswith(" and") and _subject(masked, a, cs, lex):
+                    ph = _subject(masked, a, cs, lex)  # `I laughed and said`
                     clause_start = cs - 4
                 elif tail.endswith(",") or tail.endswith(PLACEHOLDER) or tail == "":
                     ph = _np_forward(masked, ce, b, lex)
@@ -1559,7 +1569,7 @@ class _Extractor:
                         last_q = q2
                 return self.make_direct(ph, cs, ce, first_q, last_q, clause_start, nested)
         # 1. colon or comma before a quotation: `he said: “...”`
-        mcol = re.match(r"[:,]\s*(\x00+)", rest_s)
+        mcol = _COLON_QUOTE.match(rest_s)
         if rest_s.startswith(":") or mcol:
             if mcol:
                 q = _quote_at(sq, rs + mcol.start(1))
@@ -1611,7 +1621,13 @@ class _Extractor:
         # interrupted indirect: `A, Mayer said, and B`
         if left_text.endswith(",") and left_core and rest_s.startswith(",") and not nested:
             return self.make(ph, cs, ce, lo, b, clause_start, None, nested, sq)
-        # 6. content without `that`: `he said he would go`
+        # 6. content without `that`: `he said he would go`, `said after the talks they would`
+        if toks[k:] and not inverted and toks[k][2].lower() in _ADJUNCT_WORDS:
+            for n, (s0, _e0, t) in enumerate(toks[k : k + 6]):
+                if not t[0].isalnum() or t.lower() in _CLAUSE_WORDS or t.lower() in lex.verb_forms:
+                    break
+                if n and t.lower() in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
+                    return self.make(ph, cs, ce, s0, b, clause_start, None, nested, sq)
         if toks[k:] and not inverted:
             t0 = toks[k][2]
             w0 = re.split(r"[’']", t0.lower())[0]
@@ -1663,6 +1679,11 @@ class _Extractor:
 _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
+)
+# `he said: “...”`, `told his radio audience on Monday, “...”` (a few words before the mark)
+_COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
+_CLAUSE_WORDS = frozenset(
+    "when whether if because while as that which who what how why where although though".split()
 )
 _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
