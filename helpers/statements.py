@@ -1239,6 +1239,9 @@ class _Extractor:
         rest = re.sub(r"[\x00\s.,;:!?…—–-]", "", masked[a:b])
         if rest or not out:
             return
+        words = self.text[sq[0].start : sq[-1].end].split()
+        if len(words) <= 10 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            return  # a quoted title on its own line ('All Bets Are Off.') is a heading
         prev = next((s for s in reversed(out) if not s.nested), None)
         if prev is None:
             return
@@ -1497,6 +1500,9 @@ class _Extractor:
                     ph, word_before = _extend_left(masked, a, ph, lex)
                 if word_before in PREPOSITIONS or word_before in ("who", "which", "what"):
                     return None
+                mod = _MODIFIERS_AFTER_QUOTE.search(masked, max(a, ph.start - 30), ph.start)
+                if mod:  # `“...,” retired Air Force general Lloyd Newton said`
+                    ph = Phrase(mod.start(1), ph.end, masked[mod.start(1) : ph.end], ph.kind)
                 clause_start = ph.start
         if ph is None or (nested and ph.kind == "pronoun"):
             return None
@@ -1600,7 +1606,13 @@ class _Extractor:
         if mt is not None and not inverted:
             return self.make(ph, cs, ce, mt, b, clause_start, None, nested, sq)
         # 4. trailing cue: `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
-        ends_clause = _ENDS_CLAUSE.match(rest_s) is not None or _TRAILING_MORE.match(rest_s)
+        ends_clause = (
+            _ENDS_CLAUSE.match(rest_s) is not None
+            or _TRAILING_MORE.match(rest_s)
+            or (
+                inverted and rest_s.startswith(",")
+            )  # `..., said Jeffrey Trimble, a senior official`
+        )
         if (
             ends_clause
             and left_text.endswith((",", PLACEHOLDER))
@@ -1685,6 +1697,7 @@ _COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
 _CLAUSE_WORDS = frozenset(
     "when whether if because while as that which who what how why where although though".split()
 )
+_MODIFIERS_AFTER_QUOTE = re.compile(r"\x00,?\s+((?:[a-z]+\s+){1,2})$")
 _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
