@@ -560,6 +560,8 @@ def _np_backward(
         return _np_before_aside(masked, lo, toks, i, lex, depth)
     if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < 3:
         return _np_backward(masked, lo, toks[i - 1][0], lex, depth=depth + 1)
+    if head.isdigit() and i >= 1 and toks[i - 1][2] == "," and depth < 3:  # `Berg, 56, who`
+        return _np_backward(masked, lo, toks[i - 1][0], lex, depth=depth + 1)
     if low == "who" and i >= 1 and depth < 3:  # `an architect who said`
         ph, j, w = _np_backward(masked, lo, toks[i][0], lex, depth=depth + 1)
         if ph is not None and ph.kind in ("name", "description"):

@@ -458,3 +458,72 @@ def test_unbalanced_marks_never_lose_the_rest(extract):
     )
     assert "Tom Hale" in set(df["speaker"]) and "Lena Brandt" in set(df["speaker"])
     assert df[df["speaker"] == "Lena Brandt"].iloc[0]["text"] == "the road was shut"
+
+
+# ---------------------------------------------------------------- harder speaker phrases
+
+
+def test_relative_clause_and_age_between_speaker_and_cue(extract):
+    df = extract("Anna Berg, 56, who has led the council since 2019, said the road is open.")
+    assert df["speaker"].tolist() == ["Anna Berg"]
+    assert df.loc[0, "mention"] == "Anna Berg"
+
+
+def test_apposition_gives_the_name(extract):
+    df = extract("The town's chief engineer, Tom Hale, told reporters that the bridge is safe.")
+    assert df["speaker"].tolist() == ["Tom Hale"]
+    assert df.loc[0, "role"] == "chief engineer"
+
+
+def test_speaker_with_of_phrase(extract):
+    df = extract(
+        "“It was the least bad outcome,” Mr. Morgan of the Harbour Club said. "
+        "A spokeswoman for the mayor said the talks would go on."
+    )
+    assert df["speaker"].tolist() == ["Morgan", "a spokeswoman for the mayor"]
+    assert df.loc[0, "mention"] == "Mr. Morgan of the Harbour Club"
+    assert df.loc[0, "role"] == ""  # Mr. is a form of address, not a role
+
+
+def test_in_the_words_of_and_in_x_view(extract):
+    df = extract(
+        "In the words of the council's chief executive, Dana Whitfield, the repairs were "
+        "“the biggest job in years”. In Whitfield’s view, the closure was worth it."
+    )
+    assert df["cue"].tolist() == ["In the words of", "In Whitfield’s view"]
+    assert set(df["speaker"]) == {"Dana Whitfield"}
+    assert df.loc[0, "kind"] == "mixed"
+
+
+def test_unnamed_source_after_a_quote(extract):
+    df = extract("“I waited two years,” wrote one passenger on the website.")
+    assert df["speaker"].tolist() == ["one passenger"]
+
+
+def test_nested_statement_in_a_reported_clause(extract):
+    df = extract("Tom Hale added that Anna Berg had told him the trains would run every hour.")
+    assert df["nested"].tolist() == [False, True]
+    assert df.loc[1, "speaker"] == "Anna Berg"
+    assert df.loc[1, "text"] == "the trains would run every hour"
+
+
+def test_coordinated_clauses_are_two_top_level_statements(extract):
+    df = extract(
+        "Anna Berg said that the reforms were not complete, and Tom Hale warned that the "
+        "money would run out."
+    )
+    assert df["nested"].tolist() == [False, False]
+    assert df["text"].tolist() == ["the reforms were not complete", "the money would run out"]
+
+
+def test_noun_uses_of_cue_words_are_not_cues(extract):
+    df = extract(
+        "The state of the bridge worried everyone. Editor’s note: the bridge is closed. "
+        "Berg declined to comment on the report."
+    )
+    assert df.empty
+
+
+def test_quoted_heading_is_not_a_floating_quote(extract):
+    df = extract("“The bridge is safe,” Anna Berg said.\n\n‘All Bets Are Off.’")
+    assert len(df) == 1
