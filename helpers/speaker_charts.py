@@ -31,21 +31,6 @@ PARAPHRASED_COLOUR = "#a6cee3"
 NO_DATA = "No statements found in this article"
 
 
-def table_style(df: pd.DataFrame, name: str, precision: int = 1):
-    """A table for reading in a notebook: left-aligned, no row numbers, numbers rounded,
-    missing values as a dash. ``name`` fixes the HTML id, so the output is the same each run."""
-    left = [{"selector": "th", "props": [("text-align", "left")]}]
-    short = [c for c in df.columns if c in ("speaker", "name", "kind", "cue", "class")]
-    return (
-        df.style.set_uuid(name)
-        .hide(axis="index")
-        .format(precision=precision, na_rep="–")
-        .set_properties(**{"text-align": "left"})
-        .set_properties(subset=short, **{"white-space": "nowrap"})
-        .set_table_styles(left)
-    )
-
-
 def _axes(ax, size: tuple[float, float]):
     if ax is None:
         _, ax = plt.subplots(figsize=size, layout="constrained")

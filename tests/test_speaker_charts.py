@@ -173,7 +173,7 @@ def test_same_input_same_picture(statements, tmp_path):
 
 
 def test_table_style_is_deterministic_and_hides_the_index(statements):
-    from helpers.speaker_charts import table_style
+    from helpers.charts import table_style
 
     html = table_style(statements_by_kind(statements), "kinds").to_html()
     assert html == table_style(statements_by_kind(statements), "kinds").to_html()
