@@ -965,8 +965,17 @@ class Registry:
         self._by_last = {}
         for p in self.people:
             self._by_last.setdefault(p.tokens[-1], []).append(p)
-        self._genders(text, found, lex)
+        self._found = found
+        self._text = text
+        self._genders_known = False
         self.speakers: list[tuple[str, str, str]] = []  # (canonical, role, kind) most recent last
+
+    def genders(self) -> dict[str, str]:
+        """Each person's gender ("m", "f" or ""), worked out on first use."""
+        if not self._genders_known:
+            self._genders(self._text, self._found, self.lex)
+            self._genders_known = True
+        return {p.name: p.gender for p in self.people}
 
     def _genders(self, text: str, found, lex: Lexicons) -> None:
         """He or she for each person: a gendered title (Mrs., Congresswoman), else the
@@ -1072,7 +1081,7 @@ class _Extractor:
         self.text = article.text
         self.lex = lexicons()
         self.reg = Registry(article, self.lex)
-        self.gender: dict[str, str] = {p.name: p.gender for p in self.reg.people}
+        self._gender: dict[str, str] | None = None
         self.anon: list[str] = []
         pars = article.paragraphs
         self._par_starts = [p.start for p in pars]
@@ -1080,6 +1089,12 @@ class _Extractor:
         self._par_numbers = [p.index for p in pars]
         self.quotes: list[Quote] = []
         self._opens: list[int] = []
+
+    @property
+    def gender(self) -> dict[str, str]:
+        if self._gender is None:
+            self._gender = self.reg.genders()
+        return self._gender
 
     # ---- speaker resolution
     def resolve(self, ph: Phrase, nested: bool = False) -> tuple[str, str, str]:
@@ -1119,6 +1134,7 @@ class _Extractor:
                 if want == "org" and kind == "org":
                     return name, role, kind
             if want in ("m", "f"):
+                self.reg.genders()
                 p = reg.person_before(ph.start, gender=want)
                 if p is not None:
                     return p.name, p.role, "person"
