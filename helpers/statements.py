@@ -853,8 +853,8 @@ def _role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
     if not toks:
         return ""
     head = toks[-1][2].lower()
-    if head not in lex.role_fits and head.rstrip("s") not in lex.role_fits:
-        return ""
+    if head not in lex.role_fits or (head.endswith("s") and head[:-1] in lex.role_fits):
+        return ""  # a singular job only: "Residents Tom Okafor and Lena Brandt" is no role
     k = len(toks) - 1
     lower = 0
     while k - 1 >= 0:
