@@ -505,7 +505,7 @@ def _np_before_aside(masked, lo, toks, i, lex, depth):
     names = [t for t in seg if _is_cap(t[2]) and t[2][0].isalpha() and not _stop(t[2], lex)]
     if len(names) == len(seg) and depth == 0:
         before, _j, _w = _np_backward(masked, lo, toks[k][0], lex, depth=depth + 1)
-        if before is not None and before.kind == "description":
+        if before is not None and before.kind in ("description", "org"):
             s0, e0 = seg[0][0], seg[-1][1]
             return Phrase(s0, e0, masked[s0:e0], "name"), k + 1, ","
     if (
@@ -672,6 +672,7 @@ def _np_backward(
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
+_GENERIC_ORGS = frozenset("company firm operator organisation organization group".split())
 _PP_LINKS = frozenset("of for at with from to".split())
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
@@ -1188,6 +1189,11 @@ class _Extractor:
             org = reg.org_name(head)
             if org:
                 return org, "", "org"
+            if det == "the" and len(low_words) == 2 and head in _GENERIC_ORGS:
+                # `the company`, `the operator`: the organisation that spoke last
+                for name, role, kind in reversed(reg.speakers):
+                    if kind == "org":
+                        return name, role, kind
             desc = " ".join(w for w in clean if w.lower() not in ("the",))
             if not desc[:1].isupper():
                 desc = ph.text[0].lower() + ph.text[1:] if ph.text[:1].isupper() else ph.text

@@ -527,3 +527,12 @@ def test_noun_uses_of_cue_words_are_not_cues(extract):
 def test_quoted_heading_is_not_a_floating_quote(extract):
     df = extract("“The bridge is safe,” Anna Berg said.\n\n‘All Bets Are Off.’")
     assert len(df) == 1
+
+
+def test_the_company_refers_to_the_organisation_that_spoke(extract):
+    df = extract(
+        "The operator, Westmarsh Ferries, warned that fuel costs had risen. According to "
+        "the company, tickets cover half of the costs."
+    )
+    assert df["speaker"].tolist() == ["Westmarsh Ferries", "Westmarsh Ferries"]
+    assert df["mention"].tolist() == ["Westmarsh Ferries", "the company"]
