@@ -673,6 +673,7 @@ def _np_backward(
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 _GENERIC_ORGS = frozenset("company firm operator organisation organization group".split())
+_SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?\x00]{2,90}?)\s*(?=[,;:.!?]|$)")
 _PP_LINKS = frozenset("of for at with from to".split())
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
@@ -1101,6 +1102,16 @@ class _Extractor:
     def resolve(self, ph: Phrase, nested: bool = False) -> tuple[str, str, str]:
         """(canonical speaker, role, kind of speaker) for a speaker phrase."""
         lex, reg = self.lex, self.reg
+        if ph.kind == "source":
+            if ph.core_end is not None:
+                core = Phrase(
+                    ph.start, ph.core_end, self.text[ph.start : ph.core_end], "description"
+                )
+                speaker, role, kind = self.resolve(core, nested)
+                if kind not in ("unknown", "anonymous"):
+                    return speaker, role, kind
+            desc = ph.text[0].lower() + ph.text[1:] if ph.text[:1].isupper() else ph.text
+            return desc, "", "anonymous"
         if ph.core_end is not None:
             core = Phrase(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
             speaker, role, kind = self.resolve(core, nested)
@@ -1436,6 +1447,13 @@ class _Extractor:
 
     def according(self, masked, a, b, cs, ce, nested) -> Statement | None:
         ph = _np_forward(masked, ce, b, self.lex)
+        whole = _SOURCE_PHRASE.match(masked, ce, b)
+        if whole and (ph is None or ph.end < whole.end(1)) and not nested:
+            # `according to exit polls`, `according to a new report by Politico`: the whole
+            # source phrase names the source
+            s0, e0 = whole.span(1)
+            kind = "name" if ph is not None and ph.kind == "name" and ph.start == s0 else "source"
+            ph = Phrase(s0, e0, masked[s0:e0], kind, core_end=ph.end if ph is not None else None)
         if ph is None or (nested and ph.kind == "pronoun"):
             return None
         appo = _APPOSITION.match(masked, ph.end, b)

@@ -536,3 +536,12 @@ def test_the_company_refers_to_the_organisation_that_spoke(extract):
     )
     assert df["speaker"].tolist() == ["Westmarsh Ferries", "Westmarsh Ferries"]
     assert df["mention"].tolist() == ["Westmarsh Ferries", "the company"]
+
+
+def test_according_to_any_source_phrase(extract):
+    df = extract(
+        "According to exit polls, the mayor won easily. The vote was close, according to a "
+        "new report by the Harbour Times."
+    )
+    assert df["speaker"].tolist() == ["exit polls", "a new report by the Harbour Times"]
+    assert df["text"].tolist() == ["the mayor won easily", "The vote was close"]
