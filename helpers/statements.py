@@ -698,7 +698,7 @@ def _subject(masked: str, a: int, cs: int, lex: Lexicons, near: bool = False) ->
     m = _FIRST_WORD.match(masked, a, cs)
     if m is None:
         return None
-    ph, _j, _w = _np_backward(masked, a, m.end(1), lex)
+    ph, _j, _w = _np_backward(masked, a, m.end(1), lex, progressive=True)
     if ph is None or ph.start != m.start(1) and ph.kind != "pronoun":
         return None
     if ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i") and not near:
@@ -1540,7 +1540,7 @@ class _Extractor:
             else:
                 if word_before in _PP_LINKS:  # `Mr. Morgan of the Sierra Club said`
                     ph, word_before = _extend_left(masked, a, ph, lex)
-                if word_before in PREPOSITIONS or word_before in ("who", "which", "what"):
+                if word_before in PREPOSITIONS or word_before == "who":
                     return None
                 mod = _MODIFIERS_AFTER_QUOTE.search(masked, max(a, ph.start - 30), ph.start)
                 if mod:  # `“...,” retired Air Force general Lloyd Newton said`
@@ -1634,7 +1634,10 @@ class _Extractor:
         first_after = toks[k][2].lower() if k < len(toks) else ""
         scan = (
             toks[k : k + 14]
-            if first_after == "that" or first_after in _ADJUNCT_WORDS or _adverb(first_after)
+            if first_after == "that"
+            or first_after in _ADJUNCT_WORDS
+            or _adverb(first_after)
+            or (first_after == "of" and base in TELL_VERBS)
             else []
         )
         for _s0, _e0, t in scan:
@@ -1673,7 +1676,12 @@ class _Extractor:
                 ph, cs, ce, c0, stop if stop > 0 else b, clause_start, None, nested, sq
             )
         # interrupted indirect: `A, Mayer said, and B`
-        if left_text.endswith(",") and left_core and rest_s.startswith(",") and not nested:
+        if (
+            left_text.endswith(",")
+            and left_core
+            and (rest_s.startswith(",") or _ADJUNCT_COMMA.match(rest_s))
+            and not nested
+        ):
             return self.make(ph, cs, ce, lo, b, clause_start, None, nested, sq)
         # 6. content without `that`: `he said he would go`, `said after the talks they would`
         if toks[k:] and not inverted and toks[k][2].lower() in _ADJUNCT_WORDS:
@@ -1685,7 +1693,7 @@ class _Extractor:
         if toks[k:] and not inverted:
             t0 = toks[k][2]
             w0 = re.split(r"[’']", t0.lower())[0]
-            long_enough = len(toks) - k >= 3
+            long_enough = sum(3 if t[2][0] == PLACEHOLDER else 1 for t in toks[k : k + 3]) >= 3
             starts_clause = long_enough and (
                 (w0 in SUBJECT_PRONOUNS or w0 == "it")
                 or (
@@ -1763,6 +1771,9 @@ _TRAILING_MORE = re.compile(  # noqa: ISC003
 )
 _INTERRUPTED = re.compile(
     r"(?:(?:" + "|".join(_ADJUNCT_START.split()) + r")\b[^,;:\x00]{0,40})?,\s*(\x00+)", re.I
+)
+_ADJUNCT_COMMA = re.compile(
+    r"(?:" + "|".join(_ADJUNCT_START.split()) + r")\b[^,;:\x00]{0,30},", re.IGNORECASE
 )
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 
