@@ -1702,6 +1702,7 @@ class _Extractor:
                     and w0 not in PREPOSITIONS
                     and w0 not in _ADJUNCT_WORDS
                     and w0 not in ("that", "so", "as", "not", "yes", "it", "what", "how", "nothing")
+                    and w0 not in _CLAUSE_WORDS
                     and not (_is_cap(t0) and _stop(t0, lex) and w0 not in CLAUSE_STARTERS)
                 )
             )
