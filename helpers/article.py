@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from helpers.paths import ARTICLES_DIR, display_path
@@ -59,10 +61,14 @@ class Article:
 
     def block_at(self, offset: int) -> Block | None:
         """The block that contains a character offset, or None between blocks."""
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
         return None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
 
     def paragraph_at(self, offset: int) -> int | None:
         """The paragraph number (1-based) that contains an offset, or None outside paragraphs."""
@@ -118,8 +124,10 @@ def normalise(raw: str) -> str:
 
 
 def _is_subheading(text: str) -> bool:
+    # a quotation (even one left unclosed) or a lower-case start is body text, however short
     return (
         "\n" not in text
+        and (text[0].isupper() or text[0].isdigit())
         and len(text) <= _SUBHEADING_MAX_CHARS
         and len(text.split()) <= _SUBHEADING_MAX_WORDS
         and text[-1] not in _CLOSING

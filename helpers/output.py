@@ -11,7 +11,7 @@ import pandas as pd
 
 def _plain(value):
     """A JSON-ready value: numpy scalars to Python, NaN/None to null."""
-    if value is None:
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

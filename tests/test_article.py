@@ -162,3 +162,14 @@ def test_html_fragment(write_article):
 def test_headline_without_body(write_article):
     msg = _error(write_article("Just a headline\n", "head.txt"))
     assert "head.txt has a headline but no body" in msg
+
+
+def test_short_quotation_or_lower_case_line_is_a_paragraph_not_a_subheading():
+    blocks = split_blocks("H\n\nBody text here.\n\n“We will be back\n\nand so it goes\n")
+    assert [b.kind for b in blocks] == ["headline", "paragraph", "paragraph", "paragraph"]
+
+
+def test_block_at_every_offset_agrees_with_a_scan(bundled):
+    for offset in range(0, len(bundled.text), 7):
+        expected = next((b for b in bundled.blocks if b.start <= offset < b.end), None)
+        assert bundled.block_at(offset) == expected

@@ -55,3 +55,16 @@ def test_help_lists_commands():
 
 def test_unknown_command_fails():
     assert run("frobnicate").returncode != 0
+
+
+def test_json_output_turns_missing_values_into_null():
+    import io
+
+    import pandas as pd
+
+    from helpers.output import print_table
+
+    df = pd.DataFrame({"n": pd.array([1, None], dtype="Int64"), "s": ["a", None]})
+    out = io.StringIO()
+    print_table(df, "json", file=out)
+    assert json.loads(out.getvalue()) == [{"n": 1, "s": "a"}, {"n": None, "s": None}]
