@@ -27,7 +27,8 @@ def table_style(df: pd.DataFrame, name: str, precision: int = 1):
     )
 
 
-def _axes(ax, size=(9, 3.5)):
+def axes_or_new(ax, size: tuple[float, float] = (9, 3.5)):
+    """The Axes to draw on: the caller's, or a new figure's of the given size in inches."""
     if ax is None:
         _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
@@ -35,7 +36,7 @@ def _axes(ax, size=(9, 3.5)):
 
 def sentence_lengths(article: Article, ax=None):
     """Words per sentence through the article; bars alternate shade at each new paragraph."""
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     table = sentence_table(article)
     colours = [BAR_COLOUR if p % 2 else ALT_COLOUR for p in table["paragraph"]]
     ax.bar(table["sentence"], table["words"], color=colours, width=0.8)
@@ -59,7 +60,7 @@ def sentence_lengths(article: Article, ax=None):
 
 def word_bars(table: pd.DataFrame, ax=None, title: str = "Most frequent words (no stopwords)"):
     """Horizontal bars of a ``word``/``count`` table, most frequent on top."""
-    ax = _axes(ax, size=(7, max(2.5, 0.3 * len(table) + 1)))
+    ax = axes_or_new(ax, size=(7, max(2.5, 0.3 * len(table) + 1)))
     ordered = table.iloc[::-1]
     ax.barh(ordered["word"], ordered["count"], color=BAR_COLOUR)
     ax.set_title(title)

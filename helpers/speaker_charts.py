@@ -10,6 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers.charts import axes_or_new
 from helpers.speaker_analysis import (
     CUE_CLASSES,
     KINDS,
@@ -31,12 +32,6 @@ PARAPHRASED_COLOUR = "#a6cee3"
 NO_DATA = "No statements found in this article"
 
 
-def _axes(ax, size: tuple[float, float]):
-    if ax is None:
-        _, ax = plt.subplots(figsize=size, layout="constrained")
-    return ax
-
-
 def _height(n_rows: int) -> float:
     return max(2.5, 0.45 * n_rows + 1.4)
 
@@ -53,7 +48,7 @@ def statements_per_speaker(df: pd.DataFrame, ax=None, include_nested: bool = Fal
     """Horizontal bars, one per speaker, stacked by kind (direct, indirect, mixed).
     ``df`` is the statements table or a ``statements_by_kind`` table."""
     table = statements_by_kind(df, include_nested) if "kind" in df.columns else df
-    ax = _axes(ax, (8, _height(len(table))))
+    ax = axes_or_new(ax, (8, _height(len(table))))
     ax.set_title("Statements per speaker, by kind")
     ax.set_xlabel("Number of statements")
     ax.set_ylabel("Speaker")
@@ -88,7 +83,7 @@ def speaker_timeline(
     subheading starts a new section."""
     points = timeline_points(df, include_nested)
     order = speaker_order(df, include_nested)
-    ax = _axes(ax, (9, _height(len(order))))
+    ax = axes_or_new(ax, (9, _height(len(order))))
     ax.set_title("Who speaks where: statements by paragraph")
     ax.set_xlabel("Paragraph number, in reading order")
     ax.set_ylabel("Speaker")
@@ -148,7 +143,7 @@ def quoted_share(table: pd.DataFrame, ax=None):
     """Words of each speaker's reported content, split into quoted words and paraphrase; the
     label gives their share of all quoted words. ``table`` comes from
     ``speaker_analysis.quoted_share``."""
-    ax = _axes(ax, (8, _height(len(table))))
+    ax = axes_or_new(ax, (8, _height(len(table))))
     ax.set_title("Quoted and paraphrased words per speaker")
     ax.set_xlabel("Words of reported content")
     ax.set_ylabel("Speaker")
@@ -180,7 +175,7 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
     (neutral, evaluative, unclassified). ``cues`` comes from ``speaker_analysis.cue_table``;
     ``top`` keeps only the first n rows."""
     table = cues if top is None else cues.head(top)
-    ax = _axes(ax, (8, _height(len(table))))
+    ax = axes_or_new(ax, (8, _height(len(table))))
     ax.set_title("Reporting verbs per speaker: neutral or evaluative")
     ax.set_xlabel("Number of statements introduced with this verb")
     ax.set_ylabel("Speaker: reporting verb")

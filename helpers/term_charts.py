@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.article import Article
+from helpers.charts import axes_or_new
 from helpers.terms import NARRATOR, dispersion_table, paragraph_word_starts, word_count
 
 BAR_COLOUR = "#4C72B0"
 MARK_COLOUR = "#C44E52"
 NOTE_COLOUR = "#555555"
-
-
-def _axes(ax, size):
-    if ax is None:
-        _, ax = plt.subplots(figsize=size, layout="constrained")
-    return ax
 
 
 def _note(ax, text: str) -> None:
@@ -29,7 +23,7 @@ def _note(ax, text: str) -> None:
 
 def term_bars(terms: pd.DataFrame, ax=None, title: str = "Recurring multi-word terms"):
     """Horizontal bars of a ``term``/``count`` table, first row on top."""
-    ax = _axes(ax, (7, max(2.5, 0.32 * len(terms) + 1.2)))
+    ax = axes_or_new(ax, (7, max(2.5, 0.32 * len(terms) + 1.2)))
     ax.set_title(title)
     ax.set_xlabel("Times the term occurs (headline and subheadings included)")
     ax.set_ylabel("Term")
@@ -54,7 +48,7 @@ def dispersion(
     """A dispersion plot: one row per term, a mark at each occurrence's word position;
     faint vertical lines show where paragraphs begin."""
     names = list(terms["term"]) if isinstance(terms, pd.DataFrame) else list(terms)
-    ax = _axes(ax, (9, max(2.2, 0.45 * len(names) + 1.4)))
+    ax = axes_or_new(ax, (9, max(2.2, 0.45 * len(names) + 1.4)))
     ax.set_title(title)
     ax.set_xlabel("Word position in the article (0 = first word of the headline)")
     ax.set_ylabel("Term")
@@ -79,7 +73,7 @@ def terms_by_voice_chart(
 ):
     """A heatmap of a terms_by_voice table: terms down, voices across, uses in each cell."""
     voices = [c for c in table.columns if c not in {"term", "total"}]
-    ax = _axes(ax, (1.6 + 1.5 * max(len(voices), 1), max(2.5, 0.4 * len(table) + 1.6)))
+    ax = axes_or_new(ax, (1.6 + 1.5 * max(len(voices), 1), max(2.5, 0.4 * len(table) + 1.6)))
     ax.set_title(title)
     ax.set_xlabel("Voice (narrator = the journalist's own words)")
     ax.set_ylabel("Term")

@@ -174,8 +174,9 @@ def word_frequencies(
 ) -> pd.DataFrame:
     """The n most frequent words without stopwords and numbers: word (most used form), count.
 
-    Like helpers.tokens.top_words, but the headline and subheadings count too (as they do for
-    terms), apostrophes are folded, and ``stop`` may be a word collection or a lexicon file.
+    Words are counted case-folded (apostrophes folded too) and shown in their most used form;
+    the headline and subheadings count, as they do for terms. ``stop`` may be a word
+    collection or a lexicon file.
     """
     stopset = resolve_stopwords(stop)
     index = _index(article)

@@ -143,33 +143,3 @@ def counts(article: Article) -> dict[str, float]:
         "distinct words": distinct,
         "type-token ratio": round(distinct / len(words), 3) if words else 0.0,
     }
-
-
-def top_words(
-    article: Article, n: int = 20, stop: frozenset[str] | set[str] | None = None
-) -> pd.DataFrame:
-    """The n most frequent words without stopwords, counted case-folded, shown in their
-    most common written form."""
-    from nltk import FreqDist
-
-    stop = stopwords() if stop is None else frozenset(w.lower() for w in stop)
-    forms: dict[str, FreqDist] = {}
-    freq: FreqDist = FreqDist()
-    for t in tokens(article):
-        if not t.is_word or t.text.isdigit():
-            continue
-        key = t.text.lower()
-        if key in stop:
-            continue
-        freq[key] += 1
-        forms.setdefault(key, FreqDist())[t.text] += 1
-    ranked = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-    return pd.DataFrame(
-        [{"word": _most_common_form(forms[k]), "count": c} for k, c in ranked],
-        columns=["word", "count"],
-    )
-
-
-def _most_common_form(forms) -> str:
-    # ties go to the alphabetically first form, so the result never depends on dict order
-    return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -4,13 +4,13 @@ import nltk
 import pytest
 
 from helpers import load_article
+from helpers.terms import word_frequencies
 from helpers.tokens import (
     counts,
     sentence_table,
     sentences,
     token_table,
     tokens,
-    top_words,
     word_spans,
 )
 
@@ -127,16 +127,19 @@ def test_sentence_table(bundled):
     assert table["words"].iloc[0] == 37  # counted by hand
 
 
-def test_top_words_skip_stopwords_and_show_the_usual_form(bundled):
-    top = top_words(bundled, n=5)
+def test_word_frequencies_skip_stopwords_and_show_the_usual_form(bundled):
+    top = word_frequencies(bundled, n=5)
     assert top["word"].tolist() == ["U.S.", "Putin", "Peskov", "said", "President"]
-    assert top["count"].tolist() == [14, 13, 11, 11, 9]
-    assert not set(top_words(bundled, n=50)["word"].str.lower()) & {"the", "of", "and", "to"}
+    assert top["count"].tolist() == [15, 13, 11, 11, 10]  # headline included
+    body_only = word_frequencies(bundled, n=1, include_headings=False)
+    assert body_only.iloc[0].tolist() == ["U.S.", 14]
+    assert not set(word_frequencies(bundled, n=50)["word"].str.lower()) & {"the", "of", "to"}
 
 
-def test_top_words_with_a_custom_stoplist(bundled):
-    top = top_words(bundled, n=3, stop={"the", "u.s.", "putin", "of", "to", "and", "a"})
+def test_word_frequencies_with_a_custom_stoplist(bundled):
+    top = word_frequencies(bundled, n=3, stop={"the", "u.s.", "putin", "of", "to", "and", "a"})
     assert "U.S." not in top["word"].tolist() and "Putin" not in top["word"].tolist()
+    assert top["word"].tolist() == ["that", "an", "is"]
 
 
 def test_results_do_not_depend_on_installed_nltk_data(bundled, monkeypatch):
