@@ -239,7 +239,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Top-level quotations in the paragraphs, in order; inner quotations stay inside them.
 
     Two apostrophes (''like this'') count as one straight double quotation mark."""
-    if "''" not in text:
+    lo = min((s for s, _ in paragraphs), default=0)
+    hi = max((e for _, e in paragraphs), default=0)
+    if text.find("''", lo, hi) == -1:  # only where we look: this runs once per quotation too
         return _find_quotes(text, paragraphs)
     scan = text.replace("''", '"\u2060')
     quotes = _find_quotes(scan, paragraphs)
@@ -848,7 +850,8 @@ _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 def _role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
     """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
     `our chief engineer, Ruth Adeyemi`."""
-    lo = max([0, *[b for b in block_starts if b <= start]])
+    k = bisect_right(block_starts, start) - 1  # block_starts are sorted
+    lo = block_starts[k] if k >= 0 else 0
     toks = _tokens(text, max(lo, start - 60), start)
     if toks and toks[-1][2] == ",":
         toks = toks[:-1]
@@ -1243,11 +1246,15 @@ class _Extractor:
                     self.floating(masked, a, b, sq, out)
                 out.extend(found)
         nested: list[Statement] = []
+        q_starts = [q.start for q in quotes]  # quotations come in text order
         for st in out:
             if st.kind == "indirect" or st.nested:
                 continue
-            for q in quotes:
-                if st.start <= q.start and q.end <= st.end + 1:
+            for k in range(bisect_left(q_starts, st.start), len(quotes)):
+                q = quotes[k]
+                if q.start > st.end + 1:
+                    break
+                if q.end <= st.end + 1:
                     nested.extend(self.inside(q))
         allst = out + nested
         allst.sort(key=lambda s: (s.start, s.nested))
