@@ -847,6 +847,22 @@ def _split_name_cached(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 
 
+_ROLE_AFTER = re.compile(
+    r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
+    r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
+)
+
+
+def _role_after(text: str, end: int, lex: Lexicons) -> str:
+    """A job description in apposition right after a name: `Ruth Adeyemi, a spokeswoman for
+    the company` gives `spokeswoman`; `Tom Berg, a farmer` gives nothing unless the head noun
+    is one of our role nouns."""
+    m = _ROLE_AFTER.match(text, end, min(len(text), end + 80))
+    if m is None or m.group(2).lower() not in lex.role_fits:
+        return ""
+    return m.group(1)
+
+
 def _role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
     """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
     `our chief engineer, Ruth Adeyemi`."""
@@ -949,6 +965,8 @@ class Registry:
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = _role_before(text, start, lex, block_starts)
+            if not role:
+                role = _role_after(text, words[-1][0] + len(words[-1][1]), lex)
             found.append((start, name, role, len(name) >= 2 or bool(split.role)))
         # full names first, so that a surname alone resolves to them
         for start, name, role, sure in found:

@@ -545,3 +545,24 @@ def test_according_to_any_source_phrase(extract):
     )
     assert df["speaker"].tolist() == ["exit polls", "a new report by the Harbour Times"]
     assert df["text"].tolist() == ["the mayor won easily", "The vote was close"]
+
+
+def test_role_in_apposition_after_a_name_resolves_a_later_description(extract):
+    df = extract(
+        "“The bridge will open in May,” said Clara Voss, a spokeswoman for the county roads "
+        "office.\n\n"
+        "Councillor Peter Hale said that the budget was too small.\n\n"
+        "The spokeswoman added that the contractor was on schedule."
+    )
+    assert df["speaker"].tolist() == ["Clara Voss", "Peter Hale", "Clara Voss"]
+    assert df["mention"].tolist()[2] == "The spokeswoman"
+
+
+def test_a_non_role_apposition_gives_no_role(extract):
+    df = extract(
+        "“We lost half the harvest,” said Tom Berg, a farmer from the valley.\n\n"
+        "The spokesman declined to say more, but the spokesman said that talks would go on."
+    )
+    assert df["speaker"].tolist()[0] == "Tom Berg"
+    assert df["role"].tolist()[0] == ""  # "farmer" is not one of our role nouns
+    assert df["speaker"].tolist()[-1] == "unknown"  # no spokesman was ever named
