@@ -1429,6 +1429,10 @@ class _Extractor:
             cs = _trim_start(text, cs, ce)
         if ce <= cs:
             return None
+        return self._record(ph, kind, cue_s, cue_e, cs, ce, clause_start, nested)
+
+    def _record(self, ph, kind, cue_s, cue_e, cs, ce, clause_start, nested) -> Statement:
+        """The statement record once its content span is settled: resolve the speaker."""
         speaker, role, skind = self.resolve(ph, nested)
         return Statement(
             speaker,
@@ -1437,10 +1441,10 @@ class _Extractor:
             ph.start,
             ph.end,
             kind,
-            _squash(text[cue_s:cue_e]),
+            _squash(self.text[cue_s:cue_e]),
             cue_s,
             cue_e,
-            text[cs:ce],
+            self.text[cs:ce],
             cs,
             ce,
             self.paragraph_at(cs),
@@ -1742,26 +1746,7 @@ class _Extractor:
         e = _trim_end(text, s, q2.end, keep_stop=True)
         if e <= s:
             return None
-        speaker, role, skind = self.resolve(ph, nested)
-        return Statement(
-            speaker,
-            role,
-            ph.text,
-            ph.start,
-            ph.end,
-            "direct",
-            _squash(text[cue_s:cue_e]),
-            cue_s,
-            cue_e,
-            text[s:e],
-            s,
-            e,
-            self.paragraph_at(s),
-            nested,
-            clause_start,
-            ph,
-            skind,
-        )
+        return self._record(ph, "direct", cue_s, cue_e, s, e, clause_start, nested)
 
 
 _NOUN_OR_INFINITIVE = re.compile(
