@@ -23,7 +23,7 @@ import pandas as pd
 from helpers.article import Article, ArticleError
 from helpers.lexicons import read_lexicon
 from helpers.paths import display_path
-from helpers.tokens import Token, stopwords, tokens, word_spans
+from helpers.tokens import Token, is_word, stopwords, tokens, word_spans
 
 MIN_WORDS, MAX_WORDS = 2, 4
 MIN_LEAD = 2  # stopwords that must precede a term every time for them to join it
@@ -61,10 +61,6 @@ Stoplist = Iterable[str] | str | Path | None
 def fold(word: str) -> str:
     """The counting key of a token: lower case, every apostrophe made straight."""
     return word.translate(_APOSTROPHES).lower()
-
-
-def _is_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
 
 
 def resolve_stopwords(stop: Stoplist = None) -> frozenset[str]:
@@ -125,7 +121,7 @@ def _index(article: Article) -> _Index:
         while b + 1 < len(starts) and starts[b + 1] <= t.start:
             b += 1
         blocks.append(kind_of[starts[b]] if starts else "paragraph")
-        word = _is_word(t.text)
+        word = is_word(t.text)
         if run_start is not None and (not word or t.sentence != prev_sentence):
             segments.append((run_start, i))
             run_start = None
@@ -458,7 +454,7 @@ def _term_table(
 
 def _query_keys(term: str) -> tuple[str, ...]:
     keys = tuple(fold(term[s:e]) for s, e in word_spans(term))
-    if not any(_is_word(k) for k in keys):
+    if not any(is_word(k) for k in keys):
         raise ArticleError(f"the query {term!r} holds no word — give a word or a phrase")
     return keys
 
@@ -647,7 +643,7 @@ def naming_words(statements: pd.DataFrame, people: pd.DataFrame | None = None) -
                 texts.extend(str(v) for v in table[column] if isinstance(v, str) and v)
     out = set()
     for text in texts:
-        out.update(fold(text[s:e]) for s, e in word_spans(text) if _is_word(text[s:e]))
+        out.update(fold(text[s:e]) for s, e in word_spans(text) if is_word(text[s:e]))
     return frozenset(out - {"unknown"})
 
 

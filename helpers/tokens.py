@@ -44,7 +44,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+        return is_word(self.text)
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +89,7 @@ def sentence_table(article: Article, include_headings: bool = False) -> pd.DataF
     """One row per sentence: number, paragraph, offsets, length in words, text."""
     rows = []
     for sent in sentences(article, include_headings):
-        n_words = sum(1 for s, e in word_spans(sent.text) if _has_alnum(sent.text[s:e]))
+        n_words = sum(1 for s, e in word_spans(sent.text) if is_word(sent.text[s:e]))
         rows.append(
             {
                 "sentence": sent.index + 1,
@@ -122,8 +122,9 @@ def token_table(article: Article, include_headings: bool = False) -> pd.DataFram
     )
 
 
-def _has_alnum(s: str) -> bool:
-    return any(ch.isalnum() for ch in s)
+def is_word(token: str) -> bool:
+    """A word token has a letter or digit; punctuation tokens do not count as words."""
+    return any(ch.isalnum() for ch in token)
 
 
 def stopwords() -> frozenset[str]:
