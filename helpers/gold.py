@@ -122,11 +122,11 @@ def load_gold(path: Path | str) -> GoldDocument:
         where = f"statement {i}"
         if not isinstance(rec, dict):
             raise _fail(path, f"{where} is not a JSON object")
-        missing = [k for k in ("speaker", "kind", "cue", "start", "end", "text") if k not in rec]
+        missing = [k for k in ("speaker", "kind", "cue", "start", "end") if k not in rec]
         if missing:
             raise _fail(path, f"{where} lacks {', '.join(missing)} — every statement needs them")
         for key in ("speaker", "cue", "text"):
-            if not isinstance(rec[key], str):
+            if key in rec and not isinstance(rec[key], str):
                 raise _fail(path, f'{where}: "{key}" must be a string')
         if not rec["speaker"].strip():
             raise _fail(path, f'{where}: "speaker" is empty — write "unknown" when unresolved')
@@ -141,7 +141,9 @@ def load_gold(path: Path | str) -> GoldDocument:
                 f"{where}: offsets {start}-{end} are outside the article "
                 f"({len(text)} characters) or empty — start must be below end",
             )
-        if text[start:end] != rec["text"]:
+        # "text" is for human readers and may be left out (gold files for articles we may
+        # not redistribute hold offsets only); when it is given it must match the article
+        if "text" in rec and text[start:end] != rec["text"]:
             raise _fail(
                 path,
                 f"{where}: the article has {text[start:end]!r} at {start}-{end}, not "
@@ -160,7 +162,7 @@ def load_gold(path: Path | str) -> GoldDocument:
                 cue=rec["cue"],
                 start=start,
                 end=end,
-                text=rec["text"],
+                text=text[start:end],
                 required=rec.get("required", True),
                 nested=rec.get("nested", False),
                 mention=rec.get("mention"),

@@ -235,6 +235,13 @@ def test_gold_file_relative_to_its_folder_loads(tmp_path):
     assert doc.statements[0].speaker == "Tom Reed" and doc.statements[0].required
 
 
+def test_gold_text_is_optional_and_filled_from_the_article(tmp_path):
+    rec = _good()
+    del rec["text"]
+    doc = load_gold(_write_gold(tmp_path, [rec]))
+    assert doc.statements[0].text == "taxes will rise"
+
+
 @pytest.mark.parametrize(
     ("statement", "message"),
     [
@@ -242,8 +249,9 @@ def test_gold_file_relative_to_its_folder_loads(tmp_path):
         (_good(start=500, end=510), "outside the article"),
         (_good(kind="quoted"), "use one of direct, indirect, mixed"),
         (_good(required="yes"), "must be true or false"),
-        ({"speaker": "X"}, "lacks kind, cue, start, end, text"),
+        ({"speaker": "X"}, "lacks kind, cue, start, end"),
         (_good(speaker=""), 'write "unknown"'),
+        (_good(text=7), '"text" must be a string'),
     ],
 )
 def test_gold_validation_errors_name_the_file_and_the_fix(tmp_path, statement, message):
