@@ -394,7 +394,7 @@ main { max-width: 60rem; margin: 0 auto; }
 {% block data_png scoped %}
 <div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
 <img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}" alt="
-{{- (output | get_metadata('alt', 'image/png')) or 'Chart' | escape_html }}">
+{{- ((output | get_metadata('alt', 'image/png')) or 'Chart') | escape_html }}">
 </div>
 {%- endblock data_png %}
 """
