@@ -18,6 +18,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -490,7 +491,8 @@ def combined_notebook(runs: list[NotebookRun], prov: Provenance):
     nb = nbformat.v4.new_notebook(metadata=dict(first.metadata))
     intro = (
         f"# Report: {_md_escape(prov.headline)}\n\n"
-        f"**Article:** `{prov.article_file}`  \n**Source:** {_md_escape(prov.source)}\n\n"
+        f"**Article:** <code>{_md_escape(prov.article_file)}</code>  \n"
+        f"**Source:** {_md_escape(prov.source)}\n\n"
         "This report gathers the results of the kit's notebooks on one article, without "
         "their code. Each part below is one notebook; open it from the index to see the code."
     )
@@ -505,7 +507,13 @@ def combined_notebook(runs: list[NotebookRun], prov: Provenance):
 
 
 def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """Text (a headline, a file name) shown as written in a markdown cell, never as markup:
+    markdown's punctuation is backslash-escaped, then ``& < >`` become HTML entities (a
+    backslash does not stop every HTML tag in every markdown renderer); line breaks and other
+    control characters become spaces, so the text stays on its line."""
+    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    text = re.sub(r"([\\`*_\[\]#|~!])", r"\\\1", text)
+    return html.escape(text, quote=False)
 
 
 def index_html(prov: Provenance, runs: list[NotebookRun]) -> str:

@@ -8,6 +8,7 @@ real notebooks, opened in Chromium, are checked in test_browser.py.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import nbformat
@@ -119,7 +120,7 @@ def test_live_markup_finds_a_payload():  # the checker itself can fail
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    article = root / "hostile.txt"
+    article = root / f"x`<img src=x onerror={MARK}>`*a*.txt"
     article.write_text(HOSTILE, encoding="utf-8")
     result = build_report(
         article, out_dir=root / "out", notebooks=[tiny_notebook(root)], progress=None
@@ -132,3 +133,8 @@ def test_no_page_of_a_hostile_article_carries_live_markup(hostile):
     for name, page in hostile.items():
         assert MARK in page, name  # the text is there ...
         assert live_markup(page) == [], name  # ... but only as text
+
+
+def test_the_file_name_shows_as_written_in_the_combined_report(hostile):
+    text = re.sub(r"<[^>]+>", "", hostile[COMBINED])
+    assert f"x`&lt;img src=x onerror={MARK}&gt;`*a*.txt" in text
