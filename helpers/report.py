@@ -592,6 +592,47 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _inside(folder: Path, rel: str) -> bool:
+    """True when ``rel`` names a file strictly inside ``folder``: relative, no ``..``, no
+    drive or backslash tricks, and not leaving the folder through a symbolic link."""
+    if not isinstance(rel, str) or not rel or "\\" in rel or "\x00" in rel:
+        return False
+    parts = Path(rel).parts
+    if not parts or Path(rel).is_absolute() or ".." in parts:
+        return False
+    if rel == MANIFEST:
+        return False
+    try:
+        base = folder.resolve()
+        target = (folder / rel).resolve()
+        return target != base and target.is_relative_to(base)
+    except (OSError, RuntimeError):
+        return False
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    """The files the kit wrote in ``folder``, from its manifest ({} when there is none or it
+    cannot be read). A manifest naming anything outside the folder is refused: the kit
+    deletes the files its manifest lists, so a crafted one could delete files anywhere."""
+    manifest_path = folder / MANIFEST
+    if not manifest_path.exists():
+        return {}
+    try:
+        files = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]
+    except (ValueError, KeyError, TypeError, OSError, RecursionError):
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    outside = [rel for rel in files if not _inside(folder, rel)]
+    if outside:
+        raise ReportError(
+            f"{display_path(manifest_path)} names files outside its folder "
+            f"({', '.join(repr(r) for r in outside[:3])}) — the kit never writes such a "
+            f"manifest; delete {MANIFEST} (and check the folder), then run again"
+        )
+    return {rel: sha for rel, sha in files.items() if isinstance(sha, str)}
+
+
 def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
     """The manifest of files the kit wrote in ``folder``; refuse when others are there."""
     if not folder.exists():
@@ -599,12 +640,7 @@ def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
     if not folder.is_dir():
         raise ReportError(f"{display_path(folder)} is a file, not a folder — move it away")
     manifest_path = folder / MANIFEST
-    written: dict[str, str] = {}
-    if manifest_path.exists():
-        try:
-            written = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]
-        except (ValueError, KeyError, TypeError):
-            written = {}
+    written = read_manifest(folder)
     if force:
         return written
     foreign = []
@@ -629,7 +665,7 @@ def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str])
     """Write the report files and the manifest; remove files of an older run not made now."""
     folder.mkdir(parents=True, exist_ok=True)
     for rel in previous:
-        if rel not in files and (folder / rel).is_file():
+        if rel not in files and _inside(folder, rel) and (folder / rel).is_file():
             (folder / rel).unlink()
     written = []
     for rel, data in files.items():

@@ -8,6 +8,7 @@ real notebooks, opened in Chromium, are checked in test_browser.py.
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -16,7 +17,15 @@ import pandas as pd
 import pytest
 
 from helpers.charts import table_style
-from helpers.report import COMBINED, INDEX, build_report
+from helpers.report import (
+    COMBINED,
+    INDEX,
+    MANIFEST,
+    ReportError,
+    build_report,
+    check_folder,
+    write_files,
+)
 
 MARK = "kitpwn"  # every payload carries it: it must only ever appear as text
 # (closing tags written `</script >` pass the loader's HTML-page sniff, as browsers accept them)
@@ -138,3 +147,32 @@ def test_no_page_of_a_hostile_article_carries_live_markup(hostile):
 def test_the_file_name_shows_as_written_in_the_combined_report(hostile):
     text = re.sub(r"<[^>]+>", "", hostile[COMBINED])
     assert f"x`&lt;img src=x onerror={MARK}&gt;`*a*.txt" in text
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize(
+    "named", ["../victim.txt", "{abs}", "sub/../../victim.txt", "link/victim.txt"]
+)
+def test_a_crafted_manifest_cannot_delete_files_outside_its_folder(tmp_path, named, force):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    folder = tmp_path / "reports" / "ferry"
+    folder.mkdir(parents=True)
+    (folder / "link").symlink_to(tmp_path)  # a link out of the folder
+    rel = named.format(abs=victim)
+    manifest = {"files": {rel: "0" * 64, "index.html": "0" * 64}}
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ReportError, match=r"names files outside its folder .* delete"):
+        check_folder(folder, force=force)
+    # even handed such a manifest directly, write_files deletes nothing outside
+    write_files(folder, {"index.html": b"new"}, {rel: "0" * 64})
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_manifest_still_lets_the_kit_remove_its_own_old_files(tmp_path):
+    folder = tmp_path / "ferry"
+    write_files(folder, {"old.html": b"1", "index.html": b"2"}, {})
+    previous = check_folder(folder)
+    assert set(previous) == {"old.html", "index.html"}
+    write_files(folder, {"index.html": b"3"}, previous)
+    assert sorted(p.name for p in folder.iterdir()) == [MANIFEST, "index.html"]
