@@ -584,8 +584,18 @@ byte.</footer>
 
 
 def report_folder(article_path: Path, out_dir: Path | None = None) -> Path:
-    """reports/<article-name>/ (or <out_dir>/<article-name>/)."""
-    return Path(out_dir or REPORTS_DIR) / Path(article_path).stem
+    """reports/<article-name>/ (or <out_dir>/<article-name>/), always a child of that root.
+
+    A file named ``...txt`` has the stem ``..``: its folder would be the root's parent, so
+    such names are refused."""
+    stem = Path(article_path).stem
+    if stem in ("", ".", "..") or Path(stem).name != stem:
+        raise ReportError(
+            f"{display_path(article_path)}: the file name {Path(article_path).name!r} cannot name "
+            "a report folder (its stem would point outside the reports folder) — rename the "
+            "file, e.g. to article.txt"
+        )
+    return Path(out_dir or REPORTS_DIR) / stem
 
 
 def _sha(data: bytes) -> str:
@@ -670,13 +680,26 @@ def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str])
     written = []
     for rel, data in files.items():
         target = folder / rel
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        write_atomic(target, data)
         written.append(target)
     manifest = {"files": {rel: _sha(data) for rel, data in sorted(files.items())}}
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    write_atomic(folder / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
     return written
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``target`` through a new, uniquely named temporary file in the same folder,
+    renamed into place: a reader never sees half a file, and no file of the user's (say a
+    ``report.html.tmp``) is ever overwritten on the way."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def build_report(
@@ -723,6 +746,7 @@ def build_reports(paths: Iterable[Path | str], **kwargs) -> list[ReportResult]:
     paths = list(paths)
     for path in paths:
         load_article(path)
+        report_folder(path, kwargs.get("out_dir"))
     names = [Path(p).stem for p in paths]
     twins = sorted({n for n in names if names.count(n) > 1})
     if twins:

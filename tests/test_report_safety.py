@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 
 from helpers.charts import table_style
+from helpers.cli import main
 from helpers.report import (
     COMBINED,
     INDEX,
@@ -24,9 +26,11 @@ from helpers.report import (
     ReportError,
     build_report,
     check_folder,
+    report_folder,
     write_files,
 )
 
+ARTICLE = "Ferry fares rise\n\nThe council raised fares, its leader said.\n"
 MARK = "kitpwn"  # every payload carries it: it must only ever appear as text
 # (closing tags written `</script >` pass the loader's HTML-page sniff, as browsers accept them)
 PAYLOADS = [
@@ -176,3 +180,41 @@ def test_a_manifest_still_lets_the_kit_remove_its_own_old_files(tmp_path):
     assert set(previous) == {"old.html", "index.html"}
     write_files(folder, {"index.html": b"3"}, previous)
     assert sorted(p.name for p in folder.iterdir()) == [MANIFEST, "index.html"]
+
+
+@pytest.mark.parametrize("name", ["...txt", "..txt", "....txt"])
+def test_an_article_whose_stem_is_dot_dot_cannot_write_outside_the_reports_folder(
+    tmp_path, name, capsys
+):
+    article = tmp_path / "in" / name
+    article.parent.mkdir()
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "root" / "reports"
+    out.mkdir(parents=True)
+    (out.parent / "index.html").write_text("the user's page", encoding="utf-8")
+    if Path(name).stem in ("..", "."):
+        with pytest.raises(ReportError, match="rename the file"):
+            report_folder(article, out)
+        assert main(["report", str(article), "--out", str(out), "--force"]) == 2
+        assert "rename the file" in capsys.readouterr().err
+    else:
+        assert report_folder(article, out).parent == out
+    assert (out.parent / "index.html").read_text(encoding="utf-8") == "the user's page"
+
+
+def test_force_never_replaces_a_users_tmp_file(tmp_path):
+    folder = tmp_path / "ferry"
+    folder.mkdir()
+    (folder / "report.html.tmp").write_text("my draft", encoding="utf-8")
+    (folder / "index.html.tmp").symlink_to(tmp_path / "elsewhere.txt")
+    write_files(folder, {"report.html": b"new", "index.html": b"new"}, {})
+    assert (folder / "report.html.tmp").read_text(encoding="utf-8") == "my draft"
+    assert not (tmp_path / "elsewhere.txt").exists()
+    assert (folder / "report.html").read_bytes() == b"new"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        MANIFEST,
+        "index.html",
+        "index.html.tmp",
+        "report.html",
+        "report.html.tmp",
+    ]
