@@ -233,7 +233,16 @@ def _kernel_manager(ipython_dir: Path):
             finally:
                 log.close()  # the child holds its own copy of the descriptor
 
-    return _QuietKernelManager(kernel_name="python3", kernel_spec_manager=_ThisInterpreter())
+    # the connection file (it holds the kernel's key) goes into the run's private folder,
+    # removed with it; left to itself jupyter_client writes one to the temporary folder
+    # that nothing removes
+    connection = tempfile.mkstemp(prefix="kernel-", suffix=".json", dir=ipython_dir)
+    os.close(connection[0])
+    return _QuietKernelManager(
+        kernel_name="python3",
+        kernel_spec_manager=_ThisInterpreter(),
+        connection_file=connection[1],
+    )
 
 
 def _prepare_ipython_dir(root: Path) -> Path:

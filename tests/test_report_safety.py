@@ -218,3 +218,21 @@ def test_force_never_replaces_a_users_tmp_file(tmp_path):
         "report.html",
         "report.html.tmp",
     ]
+
+
+def test_no_kernel_connection_file_is_left_behind(tmp_path, monkeypatch):
+    """Connection files hold the kernel's key: they live in the run's private folder only."""
+    import tempfile
+
+    runtime, temp = tmp_path / "runtime", tmp_path / "temp"
+    runtime.mkdir()
+    temp.mkdir()
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    article = tmp_path / "ferry.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    build_report(
+        article, out_dir=tmp_path / "out", notebooks=[tiny_notebook(tmp_path)], progress=None
+    )
+    assert list(runtime.iterdir()) == []
+    assert list(temp.iterdir()) == []
