@@ -21,6 +21,41 @@ import pytest
 from helpers import BUNDLED_ARTICLE, __version__
 from helpers.report import build_report, notebook_paths
 
+# An article written to attack whoever opens its report: every payload, if it ever ran, would
+# set window.kitpwn or the page title to "kitpwn". (Closing tags are written `</script >`,
+# which browsers accept and the loader's HTML-page check lets through.)
+HOSTILE = (
+    "Council <svg "
+    "onload=document.title=String.fromCharCode(107,105,116,112,119,110)> ferry plan "
+    '"><img src=x onerror=window.kitpwn=2> </style><b>x</b>\n'
+    "\n"
+    "The harbour council will raise ferry fares by a fifth, its leader said on "
+    "Monday.\n"
+    "\n"
+    "“The <script>window.kitpwn=3</script > boats must run,” said Ann Lee<img src=x "
+    "onerror=window.kitpwn=4>, the council leader.\n"
+    "\n"
+    '“Read javascript:window.kitpwn=5 and <a href="javascript:window.kitpwn=6">this '
+    "link</a > first,” said Tom <svg onload=window.kitpwn=7> Berg, a ferry captain.\n"
+    "\n"
+    "Berg said the ferry plan <svg onload=window.kitpwn=8> would hurt families. The "
+    "ferry plan <svg onload=window.kitpwn=8> is not fair, he said.\n"
+    "\n"
+    "“We will see </style><script>window.kitpwn=9</script > soon,” Lee said.\n"
+)
+# text that must show in the pages exactly as written
+HOSTILE_SHOWN = {
+    "report.html": [
+        "<svg onload=document.title=String.fromCharCode(107,105,116,112,119,110)>",
+        "The <script>window.kitpwn=3</script > boats must run",
+        '<a href="javascript:window.kitpwn=6">this link</a >',
+        "</style><script>window.kitpwn=9</script >",
+    ],
+    "02_who_speaks.html": ["The <script>window.kitpwn=3</script > boats must run"],
+    "03_recurring_terms.html": ["svg onload"],
+    "index.html": ['"><img src=x onerror=window.kitpwn=2> </style><b>x</b>'],
+}
+
 CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -49,6 +84,14 @@ def bundled_report(tmp_path_factory):
     return build_report(BUNDLED_ARTICLE, out_dir=out, progress=None)
 
 
+@pytest.fixture(scope="session")
+def hostile_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    article = folder / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    return build_report(article, out_dir=folder / "reports", progress=None)
+
+
 @pytest.fixture(scope="module")
 def browser():
     executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
@@ -75,6 +118,7 @@ def open_page(browser, path: Path, viewport=None):
     page = context.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
     page.goto(path.as_uri(), wait_until="load")
     return page, blocked, errors
 
@@ -147,3 +191,29 @@ def test_pages_do_not_scroll_sideways_at_phone_width(bundled_report, browser):
         scroll, inner, main = widths
         assert scroll <= inner + 1, f"{path.name} is {scroll}px wide at {inner}px"
         assert main <= inner + 1, f"{path.name}: main text is {main}px wide at {inner}px"
+
+
+RAN = """() => ({
+  global: typeof window.kitpwn !== "undefined",
+  title: document.title === "kitpwn",
+  handlers: Array.from(document.querySelectorAll("*")).flatMap(el =>
+    Array.from(el.attributes)
+      .filter(a => a.name.startsWith("on") ||
+                   (/^\\s*javascript:/i.test(a.value) && ["href", "src"].includes(a.name)))
+      .map(a => el.tagName + " " + a.name + "=" + a.value)),
+  text: document.body.innerText,
+})"""
+
+
+def test_a_hostile_article_runs_no_script_and_shows_its_text_as_written(hostile_report, browser):
+    for path in pages(hostile_report):
+        page, blocked, errors = open_page(browser, path)
+        page.wait_for_timeout(300)  # let any onerror/onload handler fire
+        seen = page.evaluate(RAN)
+        page.context.close()
+        assert not seen["global"] and not seen["title"], f"{path.name}: a payload ran"
+        assert seen["handlers"] == [], f"{path.name}: live handlers {seen['handlers']}"
+        assert errors == [], (path.name, errors)
+        assert blocked == [], path.name
+        for text in HOSTILE_SHOWN.get(path.name, []):
+            assert text in seen["text"], f"{path.name} does not show {text!r} as written"
