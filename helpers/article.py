@@ -8,16 +8,18 @@ reports is a character offset into the file as it was read (a Python ``str`` ind
 from __future__ import annotations
 
 import csv
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from helpers.errors import KitError
 from helpers.paths import ARTICLES_DIR, display_path
 
 
-class ArticleError(ValueError):
+class ArticleError(KitError, ValueError):
     """An input file that cannot be read as an article; the message names the file and the fix."""
 
 
@@ -94,6 +96,22 @@ class Article:
         )
 
 
+# The largest article read unless told otherwise (`--max-size MB` on the command line, the
+# KIT_MAX_SIZE_MB environment variable, or load_article(max_mb=...)): above it the analyses
+# take minutes and gigabytes (benchmarks/bench_size.py measures them).
+DEFAULT_MAX_MB = 20.0
+MAX_SIZE_ENV = "KIT_MAX_SIZE_MB"
+
+
+def max_size_mb() -> float:
+    """The article size limit in MB: KIT_MAX_SIZE_MB when set to a number, else 20."""
+    try:
+        value = float(os.environ.get(MAX_SIZE_ENV, ""))
+    except ValueError:
+        return DEFAULT_MAX_MB
+    return value if value > 0 else DEFAULT_MAX_MB
+
+
 # Characters replaced one-for-one, so that normalising never shifts an offset.
 _SAME_LENGTH = str.maketrans(
     {
@@ -116,9 +134,14 @@ _SUBHEADING_MAX_WORDS = 12
 _SUBHEADING_MAX_CHARS = 90
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def normalise(raw: str) -> str:
-    """Replace odd spaces and line-ending leftovers by plain spaces, keeping the length."""
-    text = raw.translate(_SAME_LENGTH)
+    """Replace odd spaces and line-ending leftovers by plain spaces, keeping the length.
+
+    A CR on its own (old Mac line ends) ends a line, like LF; the CR of a CRLF is a space."""
+    text = _LONE_CR.sub("\n", raw).translate(_SAME_LENGTH)
     assert len(text) == len(raw)
     return text
 
@@ -174,7 +197,7 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> str:
     shown = display_path(path)
     if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"  # saved as "Unicode" by Windows Notepad: its byte-order mark says so
-    if encoding is None and b"\x00" in data[:8192]:
+    if encoding is None and b"\x00" in data:
         raise ArticleError(
             f"{shown} looks like a binary file, not plain text — save the article as a "
             "UTF-8 .txt file (copy its text into a text editor and save)"
@@ -211,17 +234,44 @@ def read_metadata(path: Path) -> dict[str, str]:
     return {}
 
 
-def load_article(path: Path | str, encoding: str | None = None) -> Article:
-    """Read a plain-text article; raise ArticleError with the file and the fix when it can't."""
+def load_article(
+    path: Path | str, encoding: str | None = None, max_mb: float | None = None
+) -> Article:
+    """Read a plain-text article; raise ArticleError with the file and the fix when it can't.
+
+    Files above ``max_mb`` megabytes (default: ``max_size_mb()``, 20) are refused."""
     path = Path(path)
     shown = display_path(path)
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # e.g. a folder on the way that the user may not enter
+        raise ArticleError(
+            f"{shown} cannot be reached ({exc.strerror}) — check the permissions of the "
+            "folders on its path"
+        ) from None
+    if not exists and path.is_symlink():
+        raise ArticleError(
+            f"{shown} is a symbolic link that leads nowhere (or to itself) — give the path "
+            "of the article's file itself"
+        )
+    if not exists:
         raise ArticleError(
             f"{shown} does not exist — check the path (it is read relative to "
             f"{display_path(Path.cwd())}), or use helpers.BUNDLED_ARTICLE"
         )
-    if path.is_dir():
+    if is_dir:
         raise ArticleError(f"{shown} is a folder — give the path of one article's .txt file")
+    limit = max_mb if max_mb is not None else max_size_mb()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes below says why it cannot be read
+    if size > limit * 1_000_000:
+        raise ArticleError(
+            f"{shown} is {size / 1e6:.1f} MB, more than the limit of {limit:g} MB for one "
+            "article — split it into articles, or raise the limit with --max-size MB "
+            "(load_article(path, max_mb=...) in a notebook)"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

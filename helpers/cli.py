@@ -2,17 +2,21 @@
 
 Each command lives in the module that does its work; that module offers
 ``register(subparsers)``, which adds a sub-parser whose ``func(args)`` returns an exit code.
-Errors the user can fix (ArticleError, and other KitError-like ValueErrors raised on
-purpose) are printed to stderr as one line, with exit code 2, never as a traceback.
+Exit codes: 0 success; 1 when the analysis found a problem it reports (a notebook failed,
+a score below a threshold); 2 on bad input or usage. Errors the user can fix (KitError and
+its subclasses, e.g. ArticleError) are printed to stderr as one line, never as a traceback;
+docs/errors.md lists them.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
-from helpers.article import ArticleError
+from helpers.article import DEFAULT_MAX_MB, MAX_SIZE_ENV
+from helpers.errors import KitError
 from helpers.output import terminal_safe
 
 # modules that contribute a command, in the order `--help` lists them
@@ -34,16 +38,43 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():
+        command.add_argument(
+            "--max-size",
+            type=_megabytes,
+            default=None,
+            metavar="MB",
+            help=f"read articles up to MB megabytes (default {DEFAULT_MAX_MB:g})",
+        )
     return parser
+
+
+def _megabytes(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0.0
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a size in MB above 0, not {value!r}")
+    return mb
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    before = os.environ.get(MAX_SIZE_ENV)
+    if getattr(args, "max_size", None):
+        # an environment variable, so the report's notebook kernels apply it too
+        os.environ[MAX_SIZE_ENV] = repr(args.max_size)
     try:
         return int(args.func(args) or 0)
-    except ArticleError as exc:
+    except KitError as exc:
         print(f"error: {terminal_safe(str(exc), keep_newlines=False)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `python -m helpers ... | head`
         return 0
+    finally:
+        if before is None:
+            os.environ.pop(MAX_SIZE_ENV, None)
+        else:
+            os.environ[MAX_SIZE_ENV] = before

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from helpers.errors import KitError
 from helpers.evaluate import evaluate_files
+from helpers.gold import expand_gold_paths
 from helpers.output import print_table, table_records
+from helpers.paths import display_path
 
 
 def register(sub) -> None:
@@ -29,7 +33,41 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def check_readable(paths: list[Path]) -> None:
+    """Refuse, with the file's name, gold files the reader would crash on rather than
+    reject: not UTF-8, JSON nested thousands deep, numbers thousands of digits long."""
+    for path in paths:
+        shown = display_path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise KitError(
+                f"{shown} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at position "
+                f"{exc.start}) — save it as UTF-8"
+            ) from None
+        except OSError as exc:
+            raise KitError(
+                f"{shown} cannot be read ({exc.strerror}) — check its permissions"
+            ) from None
+        if path.suffix != ".json":
+            continue
+        try:
+            json.loads(text)
+        except RecursionError:
+            raise KitError(
+                f"{shown} nests its JSON too deeply to be a gold file — see docs/gold-format.md"
+            ) from None
+        except json.JSONDecodeError:
+            pass  # the gold reader names the line and column
+        except ValueError:  # an integer of thousands of digits
+            raise KitError(
+                f"{shown} holds a number too long to read — offsets and counts in a gold file "
+                "are small whole numbers (see docs/gold-format.md)"
+            ) from None
+
+
 def run(args) -> int:
+    check_readable(expand_gold_paths(args.gold))
     result = evaluate_files(args.gold)
     if args.format == "json":
         out = {

@@ -38,5 +38,5 @@ def display_path(path: Path | str) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(PROJ_ROOT))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the project; a link loop
         return str(p)

@@ -652,6 +652,24 @@ def read_manifest(folder: Path) -> dict[str, str]:
     return {rel: sha for rel, sha in files.items() if isinstance(sha, str)}
 
 
+def check_writable(folder: Path) -> None:
+    """Refuse, before any notebook runs, a report folder that could not be written: a file
+    where a folder must be, or a folder the user may not write in."""
+    place = Path(folder)
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    if not place.is_dir():
+        raise ReportError(
+            f"{display_path(place)} is a file, not a folder — give --out a folder (it is "
+            "made when missing)"
+        )
+    if not os.access(place, os.W_OK | os.X_OK):
+        raise ReportError(
+            f"cannot write in {display_path(place)} (permission denied) — choose a folder "
+            "you can write in with --out"
+        )
+
+
 def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
     """The manifest of files the kit wrote in ``folder``; refuse when others are there."""
     if not folder.exists():
@@ -726,6 +744,7 @@ def build_report(
         raise ReportError(f"{display_path(NOTEBOOKS_DIR)} holds no notebook to run")
     folder = report_folder(article.path, out_dir)
     previous = check_folder(folder, force)
+    check_writable(folder)
     prov = provenance(article)
 
     if progress:
@@ -741,7 +760,13 @@ def build_report(
     files[COMBINED] = page.encode("utf-8")
     files[INDEX] = index_html(prov, runs).encode("utf-8")
 
-    written = write_files(folder, files, previous)
+    try:
+        written = write_files(folder, files, previous)
+    except OSError as exc:
+        raise ReportError(
+            f"could not write the report into {display_path(folder)} ({exc.strerror}) — "
+            "check the free space and permissions there, or choose another folder with --out"
+        ) from None
     return ReportResult(
         article=article.path,
         folder=folder,

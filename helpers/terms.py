@@ -74,7 +74,17 @@ def resolve_stopwords(stop: Stoplist = None) -> frozenset[str]:
                 f"{display_path(path)} is not a stopword file — give a text file with one "
                 "word a line ('#' starts a comment), or leave it out to use ours"
             )
-        return frozenset(fold(w) for w in read_lexicon(path))
+        try:
+            return frozenset(fold(w) for w in read_lexicon(path))
+        except UnicodeDecodeError as exc:
+            raise ArticleError(
+                f"{display_path(path)} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at "
+                f"position {exc.start}) — save the stopword list as UTF-8"
+            ) from None
+        except OSError as exc:
+            raise ArticleError(
+                f"{display_path(path)} cannot be read ({exc.strerror}) — check its permissions"
+            ) from None
     return frozenset(fold(w) for w in stop)
 
 
@@ -315,7 +325,12 @@ def _association(index: _Index, terms: list[_Term]) -> None:
     measures = {2: BigramAssocMeasures, 3: TrigramAssocMeasures, 4: QuadgramAssocMeasures}
     finders = _finders(index)
     for t in terms:
-        score = finders[len(t.key)].score_ngram(measures[len(t.key)].likelihood_ratio, *t.key)
+        try:
+            score = finders[len(t.key)].score_ngram(measures[len(t.key)].likelihood_ratio, *t.key)
+        except (ValueError, ZeroDivisionError):
+            # NLTK's formula takes log(0) when a term fills the whole text ("bus bus bus"):
+            # no association can be measured without anything to compare with
+            score = None
         t.g2 = round(float(score), 2) if score is not None else float("nan")
 
 
