@@ -10,6 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers.paths import NOTEBOOKS_DIR
+from helpers.report import _kernel_manager, _prepare_ipython_dir
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -42,18 +43,25 @@ def _headless(monkeypatch):
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
+@pytest.fixture
+def kit_kernel(tmp_path):
+    """A kernel manager for this very interpreter (the kit's environment), not whatever
+    kernel is installed under the name python3."""
+    return _kernel_manager(_prepare_ipython_dir(tmp_path / "ipython"))
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs_on_the_bundled_article(path, tmp_path):
+def test_notebook_runs_on_the_bundled_article(path, tmp_path, kit_kernel):
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp_path}}
+        nb, timeout=300, km=kit_kernel, resources={"metadata": {"path": tmp_path}}
     ).execute()
     assert not _problems(nb)
     assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs_on_an_article_without_quotes(path, tmp_path):
+def test_notebook_runs_on_an_article_without_quotes(path, tmp_path, kit_kernel):
     article = tmp_path / "council.txt"
     article.write_text(NO_QUOTES, encoding="utf-8")
     out = tmp_path / path.name
@@ -61,10 +69,19 @@ def test_notebook_runs_on_an_article_without_quotes(path, tmp_path):
         str(path),
         str(out),
         parameters={"article_path": str(article)},
-        kernel_name="python3",
+        km=kit_kernel,
         cwd=str(tmp_path),
         progress_bar=False,
     )
     assert not _problems(nbformat.from_dict(nb))
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and str(article) in injected[0].source
+
+
+def test_notebook_kernels_run_the_kits_interpreter(tmp_path, kit_kernel):
+    import sys
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import sys; print(sys.executable)")]
+    NotebookClient(nb, timeout=60, km=kit_kernel).execute()
+    assert nb.cells[0].outputs[0]["text"].strip() == sys.executable

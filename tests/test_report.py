@@ -127,6 +127,31 @@ def test_pages_are_self_contained(made):
     assert 'src="data:image/png;base64,' in made["pages"]["01_tiny.html"]
 
 
+def test_pages_carry_no_script_event_handler_or_javascript_url(made):
+    """The kit's pages need no script at all: any that appears came from somewhere else."""
+    from html.parser import HTMLParser
+
+    class Active(HTMLParser):
+        found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "iframe", "object", "embed"):
+                self.found.append(tag)
+            for name, value in attrs:
+                if name.startswith("on") or "javascript:" in (value or "").lower():
+                    self.found.append(f"{tag} {name}")
+
+    for name, html in made["pages"].items():
+        parser = Active()
+        parser.found = []
+        parser.feed(html)
+        assert parser.found == [], name
+    parser = Active()
+    parser.found = []
+    parser.feed('<p><img src=x onerror=alert(1)><script>1</script><a href="JavaScript:x">')
+    assert parser.found == ["img onerror", "script", "a href"]  # the check can fail
+
+
 def test_charts_get_alt_text_from_their_titles(made):
     assert 'alt="Chart: Paragraphs in the article"' in made["pages"]["01_tiny.html"]
     assert "No description has been provided" not in made["pages"][COMBINED]

@@ -135,9 +135,6 @@ def test_bundled_concordance_offsets_point_into_the_file(bundled):
 
 
 def test_bundled_voices_from_the_extractor(bundled):
-    statements = pytest.importorskip("helpers.statements")
-    if not hasattr(statements, "extract_statements"):
-        pytest.skip("helpers.statements.extract_statements is not written yet")
     kwic = concordance(bundled, "diplomatic channels")
     # paragraph 7 is a direct quote of the spokesman
     assert kwic.set_index("paragraph").loc[7, "voice"] == "Dmitry Peskov"
@@ -213,7 +210,13 @@ def test_bad_arguments_are_refused(buses):
 
 
 def test_same_input_same_output(buses):
-    assert recurring_terms(buses).equals(recurring_terms(buses))
+    """Twice from scratch (a fresh load, the token index rebuilt), not from the cache."""
+    from helpers.terms import clear_cache
+
+    first = recurring_terms(buses)
+    clear_cache()
+    again = recurring_terms(load_article(buses.path))
+    assert len(first) and first.equals(again)
 
 
 # --- voices from a hand-made statements table -------------------------------------------------
@@ -323,10 +326,9 @@ def test_choose_terms_on_an_article_without_recurring_terms(write_article):
 
 
 def test_bundled_choice_with_the_extractor_reads_the_story_terms(bundled):
-    statements = pytest.importorskip("helpers.statements")
-    if not hasattr(statements, "mentioned_people"):
-        pytest.skip("helpers.statements.mentioned_people is not written yet")
-    chosen = choose_terms(bundled, n=3, people=statements.mentioned_people(bundled))
+    from helpers.statements import mentioned_people
+
+    chosen = choose_terms(bundled, n=3, people=mentioned_people(bundled))
     assert "diplomatic channels" in chosen
     assert not any("said" in t.lower().split() for t in chosen)
 
