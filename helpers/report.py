@@ -21,6 +21,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,10 @@ NOTEBOOK_TIMEOUT = 600  # seconds a single cell may run
 
 class ReportError(ArticleError):
     """A report that cannot be written as asked (the message says how to proceed)."""
+
+
+class KernelStartError(RuntimeError):
+    """A notebook kernel did not start, even when tried again."""
 
 
 @dataclass
@@ -233,6 +238,27 @@ def _kernel_manager(ipython_dir: Path):
             finally:
                 log.close()  # the child holds its own copy of the descriptor
 
+        async def start_kernel(self, **kw):  # what nbclient calls
+            """Start the kernel while no other report kernel on this machine is starting,
+            and wait until it answers; if it dies or does not answer, try once more on new
+            ports. jupyter_client picks free ports by binding and releasing them, so two
+            kernels starting at once could pick the same one ("Kernel died before replying
+            to kernel_info")."""
+            with _kernel_start_lock():
+                for _ in range(KERNEL_START_ATTEMPTS):
+                    await super()._async_start_kernel(**kw)
+                    if await _answers(self):
+                        return
+                    await self._async_shutdown_kernel(now=True, restart=True)  # keeps zmq
+                    self.cleanup_connection_file()
+                    for name in ("shell", "iopub", "stdin", "hb", "control"):
+                        setattr(self, f"{name}_port", 0)  # choose new ports next time
+                raise KernelStartError(
+                    f"the notebook kernel did not start ({KERNEL_START_ATTEMPTS} attempts) — "
+                    "run the report again; if it keeps failing, check that "
+                    f"{sys.executable} -m ipykernel_launcher runs"
+                )
+
     # the connection file (it holds the kernel's key) goes into the run's private folder,
     # removed with it; left to itself jupyter_client writes one to the temporary folder
     # that nothing removes
@@ -243,6 +269,40 @@ def _kernel_manager(ipython_dir: Path):
         kernel_spec_manager=_ThisInterpreter(),
         connection_file=connection[1],
     )
+
+
+KERNEL_START_ATTEMPTS = 2
+KERNEL_READY_TIMEOUT = 60  # seconds a new kernel may take to answer
+
+
+async def _answers(km) -> bool:
+    """True when a just-started kernel replies to kernel_info in time."""
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=KERNEL_READY_TIMEOUT)
+        return True
+    except (RuntimeError, TimeoutError):
+        return False
+    finally:
+        kc.stop_channels()
+
+
+@contextmanager
+def _kernel_start_lock():
+    """One report kernel starting at a time on this machine (all processes, all threads)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock; a failed start is still retried
+        yield
+        return
+    path = Path(tempfile.gettempdir()) / "media-analysis-kit-kernel-start.lock"
+    with open(path, "a") as fh:  # noqa: PTH123
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _prepare_ipython_dir(root: Path) -> Path:
@@ -682,8 +742,8 @@ def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
         return written
     foreign = []
     for path in sorted(folder.rglob("*")):
-        if path.is_dir() or path == manifest_path:
-            continue
+        if path.is_dir() or path == manifest_path or _PART.match(path.name):
+            continue  # (a .part file is another run's file being written right now)
         rel = path.relative_to(folder).as_posix()
         if rel not in written:
             foreign.append(f"{rel} (not written by the kit)")
@@ -704,28 +764,47 @@ def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str])
     for rel in previous:
         if rel not in files and _inside(folder, rel) and (folder / rel).is_file():
             (folder / rel).unlink()
-    written = []
-    for rel, data in files.items():
-        target = folder / rel
-        write_atomic(target, data)
-        written.append(target)
+    # every file is written in full under a temporary name first, then all are renamed
+    # into place one after the other, and the manifest last
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for rel, data in files.items():
+            staged.append((_stage(folder / rel, data), folder / rel))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
     manifest = {"files": {rel: _sha(data) for rel, data in sorted(files.items())}}
     write_atomic(folder / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
-    return written
+    return [target for _, target in staged]
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``target`` through a new, uniquely named temporary file in the same folder,
-    renamed into place: a reader never sees half a file, and no file of the user's (say a
-    ``report.html.tmp``) is ever overwritten on the way."""
+_PART = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # _stage's temporary names
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """``data`` in a new, uniquely named temporary file beside ``target`` (never an existing
+    file: a user's ``report.html.tmp`` or a link by that name is left alone)."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``target`` through a temporary file renamed into place: a reader (or a run
+    killed half-way) never leaves half a file."""
+    tmp = _stage(target, data)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers.output import terminal_safe
 from helpers.paths import BUNDLED_ARTICLE, display_path
-from helpers.report import NotebookFailed, build_reports
+from helpers.report import KernelStartError, NotebookFailed, build_reports
 
 
 def register(sub) -> None:
@@ -44,6 +44,9 @@ def run(args) -> int:
         results = build_reports(
             paths, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
         )
+    except KernelStartError as exc:
+        print(f"error: {terminal_safe(str(exc))}", file=sys.stderr)
+        return 1
     except NotebookFailed as exc:
         print(f"error: {terminal_safe(str(exc))}", file=sys.stderr)
         print(

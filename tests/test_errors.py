@@ -96,6 +96,14 @@ def _failing_notebook(run: Run):
     return run("report", run.file(GOOD), "--out", run.tmp / "out")
 
 
+def _kernel_never_answers(run: Run):
+    async def never(km):
+        return False
+
+    run.mp.setattr("helpers.report._answers", never)
+    return _failing_notebook(run)
+
+
 def _unwritable(run: Run):
     _no_report_written(run)
     real = os.access
@@ -230,6 +238,7 @@ CASES = {
     "cannot write in <folder> (permission denied)": _unwritable,
     "could not write the report into <folder> (<reason>)": _write_fails,
     "SOURCE_DATE_EPOCH=<value> is not a number of seconds since 1970": _epoch,
+    "the notebook kernel did not start (<n> attempts)": _kernel_never_answers,
     "notebook <name> failed in cell <n>": _failing_notebook,
     "<file> is not UTF-8 text (byte <b> at position <n>) — save it as UTF-8": lambda r: _brat(
         r, b"T1\tSource 0 3\tabc\n\xff\n"

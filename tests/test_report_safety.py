@@ -235,4 +235,40 @@ def test_no_kernel_connection_file_is_left_behind(tmp_path, monkeypatch):
         article, out_dir=tmp_path / "out", notebooks=[tiny_notebook(tmp_path)], progress=None
     )
     assert list(runtime.iterdir()) == []
-    assert list(temp.iterdir()) == []
+    # only the (empty) lock that lets one report kernel start at a time
+    assert [p.name for p in temp.iterdir()] in ([], ["media-analysis-kit-kernel-start.lock"])
+
+
+def test_a_kernel_that_does_not_answer_is_started_again(tmp_path, monkeypatch):
+    import helpers.report as report
+
+    calls = []
+    real = report._answers
+
+    async def first_fails(km):
+        calls.append(km.shell_port)
+        return False if len(calls) == 1 else await real(km)
+
+    monkeypatch.setattr(report, "_answers", first_fails)
+    article = tmp_path / "ferry.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    nb = tiny_notebook(tmp_path)
+    result = build_report(article, out_dir=tmp_path / "out", notebooks=[nb], progress=None)
+    assert len(calls) == 2 and (result.folder / INDEX).exists()
+
+
+def test_a_kernel_that_never_answers_gives_a_clear_error(tmp_path, monkeypatch, capsys):
+    import helpers.report as report
+
+    async def never(km):
+        return False
+
+    monkeypatch.setattr(report, "_answers", never)
+    article = tmp_path / "ferry.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    nb = tiny_notebook(tmp_path)
+    monkeypatch.setattr(report, "notebook_paths", lambda: [nb])
+    assert main(["report", str(article), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "kernel did not start (2 attempts)" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
