@@ -24,7 +24,7 @@ export ARTICLE
 export KIT_PYTHON := $(abspath $(PY))
 export KIT_CALLER_DIR := $(PWD)
 
-.PHONY: help setup report test lab clean
+.PHONY: help setup report test fuzz lab clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,6 +47,11 @@ report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) in
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest
+
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP) ## Long property-based run: FUZZ_EXAMPLES (3000) articles per property, fixed seed
+	KIT_FUZZ=1 KIT_FUZZ_EXAMPLES="$(FUZZ_EXAMPLES)" $(PY) -m pytest -q \
+		--hypothesis-seed=20261201 --hypothesis-show-statistics tests/test_properties.py
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(PY) -m jupyter lab --notebook-dir=notebooks
