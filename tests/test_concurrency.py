@@ -4,7 +4,9 @@ is whole. Four reports at once, ten times; and two runs on the same article at o
 Kernels of different processes used to collide on a port now and then ("Kernel died before
 replying to kernel_info"): kernel start-up is now one at a time per machine, and a kernel that
 does not answer is started again once. The notebook here is tiny, so the test measures the
-start-up and writing, not the analysis.
+start-up and writing, not the analysis. `make test` runs four rounds (the machine is shared);
+KIT_CONCURRENCY_ROUNDS=10 runs the full ten (40 of 40 reports complete, 466 s on a loaded
+2-core machine).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import pytest
 from helpers.paths import PROJ_ROOT
 from helpers.report import COMBINED, INDEX, MANIFEST
 
-ROUNDS = int(os.environ.get("KIT_CONCURRENCY_ROUNDS", "10"))
+ROUNDS = int(os.environ.get("KIT_CONCURRENCY_ROUNDS", "4"))  # 10: see the docstring
 AT_ONCE = 4
 
 SCRIPT = """
