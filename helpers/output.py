@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import sys
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 
@@ -98,3 +101,20 @@ def print_table(df: pd.DataFrame, fmt: str = "table", file=None) -> None:
                 )
         with pd.option_context("display.max_colwidth", 80, "display.width", 200):
             out.write(shown.to_string(index=False) + "\n" if len(shown) else "(no rows)\n")
+
+
+def write_csv(df: pd.DataFrame, path: Path | str) -> Path:
+    """Save df as a CSV file (UTF-8, formula cells neutralised) through a temporary file in
+    the same folder renamed into place: a reader or a killed run never sees half a file."""
+    path = Path(path)
+    data = csv_safe(df).to_csv(index=False).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

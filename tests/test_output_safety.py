@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.cli import main
-from helpers.output import csv_safe, print_table, terminal_safe
+from helpers.output import csv_safe, print_table, terminal_safe, write_csv
 
 ESC = "\x1b]0;owned\x07\x1b[2J"  # set the window title, clear the screen
 BIDI = "\u202eevil\u202c and \u2066x\u2069"
@@ -79,3 +79,19 @@ def test_an_error_message_carries_no_escape_sequence(tmp_path, capsys):
     assert main(["tokens", str(missing)]) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and no_controls(err) and "\\u001b" in err
+
+
+def test_write_csv_is_safe_and_whole(tmp_path, monkeypatch):
+    path = write_csv(TABLE, tmp_path / "table.csv")
+    back = pd.read_csv(path, keep_default_na=False)
+    assert back["text"][0].startswith("'=")
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+    def killed(*a):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("helpers.output.os.replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_csv(TABLE.head(1), path)
+    assert len(pd.read_csv(path)) == len(TABLE)  # the previous file is intact
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
