@@ -18,6 +18,7 @@ import pandas as pd
 
 from helpers.article import Article
 from helpers.lexicons import lexicon
+from helpers.statements.quotes import quoted_spans
 from helpers.tokens import word_spans
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
@@ -293,60 +294,6 @@ def timeline_table(
 
 # --- quoted words -------------------------------------------------------------------------
 
-_OPEN = "“«„"
-_CLOSE = "”»"
-
-
-def quoted_spans(text: str, starts_inside: bool = False) -> list[tuple[int, int]]:
-    """Spans of text inside quotation marks. ``starts_inside`` is for a direct statement's
-    content, whose opening mark was cut off (its closing marks may still interrupt it:
-    ``A,” he said, “B``). An apostrophe between letters (won’t) or after a plural before a
-    lower-case word (the Americans’ turn) is never a quotation mark."""
-    has_double = any(c in text for c in _OPEN + _CLOSE + '"')
-    stack: list[str] = ["double" if has_double else "any"] if starts_inside else []
-    spans: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
-
-    def is_letter(i: int) -> bool:
-        return 0 <= i < n and text[i].isalnum()
-
-    for i, c in enumerate(text):
-        depth = len(stack)
-        if c in _OPEN:
-            stack.append("double")
-        elif c in _CLOSE:
-            if stack:
-                stack.pop()
-        elif c == '"':
-            if stack and stack[-1] in ("double", "any", '"') and not is_letter(i + 1):
-                stack.pop()
-            else:
-                stack.append('"')
-        elif c == "‘" and not is_letter(i - 1):
-            stack.append("single")
-        elif c in "’'":
-            if is_letter(i - 1) and is_letter(i + 1):
-                continue  # an apostrophe inside a word
-            if (
-                is_letter(i - 1)
-                and text[i + 1 : i + 3][:1] == " "
-                and text[i + 2 : i + 3].islower()
-            ):
-                continue  # a plural possessive (the Americans’ turn), not a closing mark
-            if c == "'" and not is_letter(i - 1) and is_letter(i + 1):
-                stack.append("single")  # a straight single quote opening
-            elif stack and stack[-1] in ("single", "any") and not is_letter(i + 1):
-                stack.pop()
-        new_depth = len(stack)
-        if depth == 0 and new_depth > 0:
-            start = i + 1
-        elif depth > 0 and new_depth == 0:
-            spans.append((start, i))
-    if stack:
-        spans.append((start, n))
-    return [(s, e) for s, e in spans if e > s]
-
 
 def count_words(text: str, kind: str = "indirect") -> tuple[int, int]:
     """(words, quoted words) in a statement's content. Direct content starts inside quotes;
@@ -354,6 +301,7 @@ def count_words(text: str, kind: str = "indirect") -> tuple[int, int]:
     words = [(s, e) for s, e in word_spans(text) if any(ch.isalnum() for ch in text[s:e])]
     if kind == "indirect":
         return len(words), 0
+    # the extractor's own quotation scanner: one table of marks for the whole kit
     spans = quoted_spans(text, starts_inside=(kind == "direct"))
     quoted = sum(1 for s, _ in words if any(a <= s < b for a, b in spans))
     return len(words), quoted
