@@ -34,6 +34,7 @@ FILE_COLUMNS = [
     "attribution_accuracy",
     "end_to_end_f1",
     "count_error",
+    "count_error_rate",
 ]
 DETAIL_COLUMNS = [
     "file",
@@ -55,6 +56,26 @@ def _ratio(num: int, den: int) -> float:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def count_error_rate(speakers: pd.DataFrame) -> float:
+    """½ Σ_s |p_s − g_s|, where p_s and g_s are speaker s's shares of the predicted and of the
+    gold top-level statements (rows of a per-speaker table, `predicted` and `gold` columns;
+    over several files each (file, speaker) row is its own speaker). 0 when every count is
+    exact or both are empty; 1 when only one side has statements, or they share no speaker.
+    Unlike `count_error` it does not grow with the length of the article."""
+    pred_total = int(speakers["predicted"].sum()) if len(speakers) else 0
+    gold_total = int(speakers["gold"].sum()) if len(speakers) else 0
+    if pred_total == 0 and gold_total == 0:
+        return 0.0
+    if pred_total == 0 or gold_total == 0:
+        return 1.0
+    shares = speakers["predicted"] / pred_total - speakers["gold"] / gold_total
+    return min(1.0, float(shares.abs().sum() / 2))
 
 
 @dataclass
@@ -103,6 +124,14 @@ class FileScore:
             return None
         return int(self.speakers["error"].abs().sum()) if len(self.speakers) else 0
 
+    @property
+    def count_error_rate(self) -> float | None:
+        """Total variation distance between the predicted and the gold shares of top-level
+        statements per speaker, in [0, 1]: 0 when every count is exact (our JSON gold only)."""
+        if not self.counted:
+            return None
+        return count_error_rate(self.speakers)
+
     def row(self) -> dict:
         return {
             "file": self.name,
@@ -116,6 +145,7 @@ class FileScore:
             "attribution_accuracy": round(self.attribution_accuracy, 3),
             "end_to_end_f1": round(self.end_to_end_f1, 3),
             "count_error": self.count_error,
+            "count_error_rate": _round(self.count_error_rate),
         }
 
 

@@ -10,6 +10,7 @@ from helpers import ArticleError, load_article
 from helpers.cli import main
 from helpers.evaluate import (
     EvaluationResult,
+    count_error_rate,
     dice,
     evaluate_files,
     match,
@@ -181,6 +182,37 @@ def test_result_totals_are_micro_over_files():
     assert total["recall"] == 0.75
     assert total["count_error"] == 1
     assert len(result.files) == 2 and len(result.details) == 1
+    # pooled over files, each (file, speaker) is its own speaker: predicted shares 1/3 each
+    # (one, Anna), (two, Anna), (two, Tom); gold 1/4, 1/4, 1/4 and (one, Tom) 1/4
+    assert total["count_error_rate"] == round((3 * (1 / 3 - 1 / 4) + 1 / 4) / 2, 3)
+
+
+def _speakers(predicted: list[int], gold: list[int]) -> pd.DataFrame:
+    names = list("abcd")[: len(gold)]
+    return pd.DataFrame({"speaker": names, "predicted": predicted, "gold": gold})
+
+
+def test_count_error_rate_is_the_distance_between_speaker_shares():
+    assert count_error_rate(_speakers([3, 1], [3, 1])) == 0.0
+    # same shares, twice as many statements: the counts are off, the balance of voices is not
+    assert count_error_rate(_speakers([6, 2], [3, 1])) == 0.0
+    # one of four statements given to the wrong speaker: shares 2/4 and 2/4 against 3/4, 1/4
+    assert count_error_rate(_speakers([2, 2], [3, 1])) == pytest.approx(0.25)
+    # nothing in common: the largest distance
+    assert count_error_rate(_speakers([0, 5], [4, 0])) == 1.0
+    assert count_error_rate(_speakers([0, 0], [2, 1])) == 1.0  # nothing predicted
+    assert count_error_rate(_speakers([2, 0], [0, 0])) == 1.0  # nothing to find
+    assert count_error_rate(pd.DataFrame(columns=["speaker", "predicted", "gold"])) == 0.0
+
+
+def test_count_error_rate_of_a_file_and_its_row():
+    right = _score([_pred("We will win,", "Anna Berg"), _pred("taxes will rise", "Tom Reed")])
+    assert right.count_error_rate == 0.0
+    # both statements given to Tom Reed: shares (0, 1) against (1/2, 1/2)
+    wrong = _score([_pred("We will win,", "Tom Reed"), _pred("taxes will rise", "Tom Reed")])
+    assert wrong.count_error == 2
+    assert wrong.count_error_rate == pytest.approx(0.5)
+    assert wrong.row()["count_error_rate"] == 0.5
 
 
 # --- our gold files ----------------------------------------------------------------------
