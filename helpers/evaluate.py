@@ -292,6 +292,71 @@ def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def _blank(value) -> bool:
+    return _missing(value) or not str(value).strip()
+
+
+def _pieces(pred: dict) -> list[tuple[int, int]]:
+    """The content spans of a prediction: its `pieces` when joined, else start-end."""
+    pieces = pred.get("pieces")
+    if isinstance(pieces, (list, tuple)) and pieces:
+        return [(int(a), int(b)) for a, b in pieces]
+    return [(int(pred["start"]), int(pred["end"]))]
+
+
+JOIN_COLUMNS = ("speaker", "cue", "start", "end", "paragraph")
+
+
+def join_continuations(predictions: pd.DataFrame) -> pd.DataFrame:
+    """Each top-level prediction joined with its floating continuations into one prediction,
+    to compare with corpora that annotate `“A,” X said. “B.”` as one attribution (PolNeAR)
+    where our guideline has two statements (B floating, with an empty cue).
+
+    In text order (by start), a top-level (not nested) prediction F is a continuation of the
+    group before it when all of these hold:
+    - F's cue is empty (a floating statement);
+    - F's speaker is the group's speaker (compared as in scoring: case and a leading
+      a/an/the ignored);
+    - F is the next top-level prediction after the group's last member, and its paragraph is
+      that member's paragraph or the next one (so a chain of floating quotes joins, but not
+      across an unquoted paragraph or a statement of anyone else).
+    The joined prediction keeps the first member's row (speaker, mention, cue) with `end` the
+    last member's end, `text` the members' texts joined by a space, `pieces` the members'
+    (start, end) spans (so the cue words between them are not counted as content) and
+    `continuations` the number joined. Nested predictions are kept as they are. Without the
+    columns speaker, cue, start, end and paragraph the predictions are returned unchanged.
+    """
+    if not len(predictions) or not all(c in predictions.columns for c in JOIN_COLUMNS):
+        return predictions
+    rows = predictions.sort_values(["start", "end"], kind="stable").to_dict("records")
+    out: list[dict] = []
+    head: dict | None = None
+    last: dict | None = None
+    for row in rows:
+        nested = row.get("nested", False)
+        if not _missing(nested) and bool(nested):
+            out.append(row)
+            continue
+        if (
+            head is not None
+            and last is not None
+            and _blank(row["cue"])
+            and _names(row["speaker"]) == _names(head["speaker"])
+            and 0 <= int(row["paragraph"]) - int(last["paragraph"]) <= 1
+        ):
+            head["pieces"].append((int(row["start"]), int(row["end"])))
+            head["end"] = max(int(head["end"]), int(row["end"]))
+            if "text" in head:
+                head["text"] = f"{head['text']} {row.get('text', '')}".strip()
+            head["continuations"] += 1
+            last = row
+            continue
+        head = dict(row, pieces=[(int(row["start"]), int(row["end"]))], continuations=0)
+        last = row
+        out.append(head)
+    return pd.DataFrame(out)
+
+
 def score_statements(
     predictions: pd.DataFrame,
     gold: Sequence[GoldStatement],
@@ -299,12 +364,17 @@ def score_statements(
     name: str = "article",
     origin: str = "json",
     threshold: float = MATCH_THRESHOLD,
+    join: bool | None = None,
 ) -> FileScore:
     """Score one article's predictions (a DataFrame with at least start, end, speaker; and
-    mention_start, mention_end, nested, cue, text when available) against gold statements."""
+    mention_start, mention_end, nested, cue, paragraph, text when available) against gold
+    statements. `join` (by default: for brat gold) first joins each prediction with its
+    floating continuations (see join_continuations), as corpora like PolNeAR annotate them."""
+    if join if join is not None else origin == "brat":
+        predictions = join_continuations(predictions)
     index = _WordIndex(text)
     preds = predictions.to_dict("records") if len(predictions) else []
-    pred_tokens = [index.tokens([(int(p["start"]), int(p["end"]))]) for p in preds]
+    pred_tokens = [index.tokens(_pieces(p)) for p in preds]
     gold_tokens = [index.tokens(g.pieces()) for g in gold]
     pairs = match(pred_tokens, gold_tokens, [g.required for g in gold], threshold)
 
