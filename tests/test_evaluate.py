@@ -603,9 +603,12 @@ def test_cli_prints_metrics(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     for word in ("precision", "recall", "f1", "attribution_accuracy", "end_to_end_f1"):
         assert word in out
+    assert "count_error_rate" in out
     assert main(["evaluate", str(gold), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["totals"]["f1"] == 1.0 and data["totals"]["matched"] == 1
+    assert data["totals"]["count_error_rate"] == 0.0
+    assert data["files"][0]["count_error_rate"] == 0.0
     assert data["speakers"] == [
         {"file": "a", "speaker": "Tom Reed", "predicted": 1, "gold": 1, "error": 0}
     ]
