@@ -4,7 +4,8 @@ A predicted statement matches a gold one when their contents share enough words:
 coefficient of their word-token sets (2·|P∩G| / (|P|+|G|), punctuation ignored) is at least
 0.5. Pairs are matched one-to-one, greedily, best overlap first. A prediction that matches an
 optional (borderline) gold statement is ignored: neither a hit nor a false positive; an
-optional gold statement left unmatched is not a miss. See docs/gold-format.md.
+optional gold statement left unmatched is not a miss. For brat gold (PolNeAR), each prediction
+is first joined with its floating continuations (join_continuations). See docs/gold-format.md.
 """
 
 from __future__ import annotations
