@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 
 from helpers.article import Article
-from helpers.lexicons import lexicon
+from helpers.statements.lexicon import cue_entries
 from helpers.statements.quotes import quoted_spans
 from helpers.tokens import word_spans
 
@@ -86,7 +86,7 @@ def statements_by_kind(statements: pd.DataFrame, include_nested: bool = False) -
 
 @dataclass(frozen=True)
 class CueClass:
-    """One entry of data/lexicons/cue_classes.txt: a cue's lemma, its class and what it does."""
+    """One entry of data/lexicons/reporting_verbs.txt: a cue's lemma, class and what it does."""
 
     lemma: str
     cls: str
@@ -95,18 +95,14 @@ class CueClass:
 
 @cache
 def _cue_lexicon() -> tuple[dict[str, CueClass], dict[str, str]]:
-    """Lemma -> CueClass, and irregular form -> lemma, from our cue_classes lexicon."""
+    """Lemma -> CueClass, and irregular form -> lemma, from the kit's one reporting-verb
+    lexicon (the extractor's cues, with their classes)."""
     classes: dict[str, CueClass] = {}
     irregular: dict[str, str] = {}
-    for entry in lexicon("cue_classes"):
-        fields = [f.strip() for f in entry.split("|")]
-        fields += [""] * (4 - len(fields))
-        cls, lemma, forms, framing = fields[:4]
-        classes[lemma.lower()] = CueClass(lemma, cls.lower(), framing)
-        lemma = lemma.lower()
-        for form in forms.split(","):
-            if form.strip():
-                irregular[form.strip().lower()] = lemma
+    for cls, lemma, extra, _cue, framing in cue_entries():
+        classes[lemma.lower()] = CueClass(lemma, cls, framing)
+        for form in extra:
+            irregular[form] = lemma.lower()
     return classes, irregular
 
 
