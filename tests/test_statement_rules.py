@@ -150,6 +150,16 @@ CONTENT = [
         ],
     ),
     (
+        "a new quotation after `X said.` is a floating statement of X",
+        "“It is safe,” Anna Berg said. “It will open in May.”",
+        [("direct", "said", "It is safe"), ("direct", "", "It will open in May.")],
+    ),
+    (
+        "quotations after `X said:` are its content",
+        "Anna Berg said: “It is safe.” “It is cheap.”",
+        [("direct", "said", "It is safe.” “It is cheap.")],
+    ),
+    (
         "a quotation over two paragraphs is one statement",
         "Anna Berg said: “The bridge is safe.\n\n“We checked it twice.”",
         [("direct", "said", "The bridge is safe.\n\n“We checked it twice.")],

@@ -89,6 +89,11 @@ def content_kind(sq: list[Quote], s: int, e: int, old: str) -> str:
     return "direct" if old == "direct" else "mixed"
 
 
+def _cue_after_content(st: Statement) -> bool:
+    """`“A,” X said.`: the statement's cue stands after its content."""
+    return st.cue_start is not None and st.cue_start >= st.end
+
+
 @dataclass
 class Decision:
     """What happened to one cue candidate (for explain_statements)."""
@@ -366,11 +371,14 @@ class Extractor:
         par = self.paragraph_at(a)
         first_in_par = par not in self._spoken_pars and self._par_start(a) == a
         q_last = sq[-1]
-        if not first_in_par and prev.paragraph == par and prev.kind == "direct":
+        continues = not first_in_par and prev.paragraph == par and prev.kind == "direct"
+        if continues and not _cue_after_content(prev):
+            # `X said: “A.” “B.”`: the quotations after the cue are its content
             prev.end = trim_end(self.text, prev.start, q_last.end, keep_stop=True)
             prev.text = self.text[prev.start : prev.end]
             return
-        if not first_in_par or prev.paragraph < par - 1:
+        # `“A,” X said. “B.”`: B is a floating statement of X (the guideline's continuation)
+        if not (first_in_par or continues) or prev.paragraph < par - 1:
             return
         e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
         s = trim_start(self.text, sq[0].start, e)
