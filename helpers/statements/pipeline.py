@@ -135,10 +135,13 @@ class Extractor:
         pars = [(b.start, b.end) for b in self.article.paragraphs]
         self.quotes = [recover(text, q, lex.verb_re) for q in find_quotes(text, pars)]
         self._opens = [q.open for q in self.quotes]
+        self.resolver.quote_opens = self._opens
+        self.resolver.quote_closes = [q.close for q in self.quotes]
         masked = mask(text, self.quotes)
         out: list[Statement] = []
         for lo, hi, qs in sections(pars, self.quotes):
             for a, b in split_sentences(text, masked, lo, hi, qs, lex):
+                self.resolver.sentence_starts.append(a)
                 sq = self.quotes_in(a, b)
                 found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
                 if not found and sq:
@@ -199,7 +202,8 @@ class Extractor:
         if not sent.nested:
             for st in res:
                 if not st.nested and st.speaker_kind != "unknown":
-                    self.resolver.remember(Speaker(st.speaker, st.role, st.speaker_kind))
+                    speaker = Speaker(st.speaker, st.role, st.speaker_kind)
+                    self.resolver.remember(speaker, st.mention_start)
         return res
 
     def _candidate(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
