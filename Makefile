@@ -17,6 +17,10 @@ PY := $(ENV_DIR)/bin/python
 STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
 
 ARTICLE ?=
+# CORRECTIONS=file.csv applies that corrections file; CORRECTIONS=none applies none (by default,
+# ARTICLE.corrections.csv beside the article when there is one)
+CORRECTIONS ?=
+CORRECTIONS_ARG := $(if $(CORRECTIONS),$(if $(filter none,$(CORRECTIONS)),--no-corrections,--corrections "$(CORRECTIONS)"))
 
 .PHONY: help setup report test lab clean
 
@@ -36,7 +40,7 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
 report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
-	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE)
+	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE) $(CORRECTIONS_ARG)
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

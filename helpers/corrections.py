@@ -475,3 +475,21 @@ def statements_with_corrections(
     else:
         path = Path(corrections)
     return apply_corrections(statements, article, path)
+
+
+def add_arguments(parser) -> None:
+    """--corrections FILE and --no-corrections for a command (dest ``corrections``: None for
+    the file beside the article when there is one, a path, or False)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--corrections",
+        metavar="FILE",
+        default=None,
+        help=f"apply this corrections file (default: ARTICLE{SUFFIX} beside the article, if any)",
+    )
+    group.add_argument(
+        "--no-corrections",
+        dest="corrections",
+        action="store_false",
+        help="ignore any corrections file: the kit's own statements",
+    )

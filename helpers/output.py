@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 import sys
 
 import pandas as pd
@@ -30,14 +32,25 @@ def table_records(df: pd.DataFrame) -> list[dict]:
     ]
 
 
-def print_table(df: pd.DataFrame, fmt: str = "table", file=None) -> None:
-    """Write df to stdout as an aligned text table, CSV, or a JSON list of objects."""
+def writes_to_file(stream) -> bool:
+    """Whether a stream is a regular file (``> out.csv``), not a terminal or a pipe."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # io.StringIO, pytest's capture
+        return False
+
+
+def print_table(df: pd.DataFrame, fmt: str = "table", file=None, bom: bool = False) -> None:
+    """Write df to stdout as an aligned text table, CSV (spreadsheet-safe, see
+    helpers.export; ``bom`` starts it with a byte-order mark), or a JSON list of objects."""
     out = file or sys.stdout
     if fmt == "json":
         json.dump(table_records(df), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        df.to_csv(out, index=False)
+        from helpers.export import write_csv
+
+        write_csv(df, out, bom=bom)
     else:
         with pd.option_context("display.max_colwidth", 80, "display.width", 200):
             out.write(df.to_string(index=False) + "\n" if len(df) else "(no rows)\n")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from helpers.article import load_article
-from helpers.output import print_table
-from helpers.statements import extract_statements, speakers_table
+from helpers.corrections import add_arguments, statements_with_corrections
+from helpers.output import print_table, writes_to_file
+from helpers.statements import speakers_table
 
 _TABLE_TEXT_WIDTH = 60
 
@@ -18,12 +21,15 @@ def register(sub) -> None:
     p.add_argument(
         "--speakers", action="store_true", help="one row per speaker instead of per statement"
     )
+    add_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     article = load_article(args.path)
-    table = extract_statements(article)
+    table, report = statements_with_corrections(article, args.corrections)
+    if report.file is not None:  # on stderr: stdout stays the table
+        print(str(report), file=sys.stderr)
     if args.speakers:
         table = speakers_table(table)
         if args.format != "json":
@@ -38,5 +44,7 @@ def run(args) -> int:
     if args.format == "json":
         # <NA> in the nullable offset columns becomes null (helpers.output knows NaN/None only)
         table = table.astype(object).where(table.notna(), None)
-    print_table(table, args.format)
+    # CSV written to a file gets a byte-order mark, so that spreadsheets read it as UTF-8
+    # (it is how a corrections file starts); piped to another program it stays plain UTF-8.
+    print_table(table, args.format, bom=args.format == "csv" and writes_to_file(sys.stdout))
     return 0
