@@ -67,6 +67,7 @@ class CorrectionReport:
     file: Path | None = None
     applied: list[str] = field(default_factory=list)  # one line per correction applied
     problems: list[str] = field(default_factory=list)  # "row 5: ... — skipped"
+    skipped: int = 0  # rows skipped
 
     @property
     def count(self) -> int:
@@ -77,8 +78,8 @@ class CorrectionReport:
         if self.file is None:
             return "No corrections file: these are the kit's own statements."
         text = f"{self.count} correction(s) applied by hand, from {self.file.name}"
-        if self.problems:
-            text += f"; {len(self.problems)} row(s) skipped (see below)"
+        if self.skipped:
+            text += f"; {self.skipped} row(s) skipped (see below)"
         return text + "."
 
     def __str__(self) -> str:
@@ -274,6 +275,7 @@ def apply_corrections(
 
     def skip(number: int, reason: str) -> None:
         report.problems.append(f"row {number}: {reason} — skipped")
+        report.skipped += 1
 
     for number, row in rows:
         if "__extra__" in row:
@@ -376,15 +378,22 @@ def apply_corrections(
             f"row {number}: added a statement by {speaker} at {start}–{end} “{_short(new['text'])}”"
         )
 
-    if matched_any:
-        for k in range(len(base)):
-            if k not in claimed:
-                dropped.add(k)
-                where = f"{base.at[k, 'start']}–{base.at[k, 'end']}"
-                report.applied.append(
-                    f"dropped the statement at {where} “{_short(base.at[k, 'text'], 40)}” "
-                    f"({base.at[k, 'speaker']}): its row is not in the file"
-                )
+    unclaimed = [k for k in range(len(base)) if k not in claimed]
+    if matched_any and report.problems and unclaimed:
+        # a skipped row may have been meant for one of these: keep them all rather than guess
+        report.problems.append(
+            f"{len(unclaimed)} statement(s) of the kit have no row in the file and are kept, "
+            "because some rows could not be matched — fix those rows; a statement whose row "
+            "you delete is dropped once every row matches"
+        )
+    elif matched_any:
+        for k in unclaimed:
+            dropped.add(k)
+            where = f"{base.at[k, 'start']}–{base.at[k, 'end']}"
+            report.applied.append(
+                f"dropped the statement at {where} “{_short(base.at[k, 'text'], 40)}” "
+                f"({base.at[k, 'speaker']}): its row is not in the file"
+            )
     # A file that lists none of the kit's statements (only added rows, written from scratch)
     # drops nothing for a missing row: deleting rows needs the kit's list to start from.
     kept = base.drop(index=sorted(dropped))
