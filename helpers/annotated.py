@@ -34,7 +34,7 @@ CSS = """
 .ka .ka-legend { font: 0.85rem/1.5 system-ui, sans-serif; display: flex; flex-wrap: wrap;
   gap: 0.25rem 1rem; padding: 0.5rem 0.7rem; margin: 0 0 0.8rem; border: 1px solid #ddd;
   border-radius: 4px; list-style: none; }
-.ka .ka-legend li { margin: 0; white-space: nowrap; }
+.ka .ka-legend li { margin: 0; }
 .ka .ka-swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px;
   vertical-align: -0.1em; margin-right: 0.3em; }
 .ka .ka-key { font: 0.8rem/1.5 system-ui, sans-serif; color: #444; margin: 0 0 1rem; }
@@ -215,7 +215,12 @@ class AnnotatedArticle:
                 continue
             style = _attr(self._style(names))
             unknown = UNKNOWN in names
-            floating = not _value(row.get("cue")).strip() and not _value(row.get("mention"))
+            corrected = _value(row.get("correction"))
+            floating = (
+                not _value(row.get("cue")).strip()
+                and not _value(row.get("mention"))
+                and not corrected.startswith("added")
+            )
             classes = ["ka-st", f"ka-{_value(row.get('kind')) or 'statement'}"]
             if bool(row.get("nested")):
                 classes.append("ka-nested")
@@ -223,7 +228,7 @@ class AnnotatedArticle:
                 classes.append("ka-floating")
             if unknown:
                 classes.append("ka-unknown")
-            if _value(row.get("correction")):
+            if corrected:
                 classes.append("ka-corrected")
             label = "?" if unknown else "+".join(str(self._number(n)) for n in names)
             if floating:
@@ -295,7 +300,8 @@ class AnnotatedArticle:
             'legend) · <span class="ka-cue">cue</span> = the reporting verb · '
             '<span class="ka-mention" style="--ka-c: #333">mention</span> = the words the kit '
             "linked to the speaker · dashed = floating quote (no cue) · double line = nested "
-            "statement · grey stripes, ? = unknown speaker. Hover a statement for details.</p>"
+            "statement · grey stripes, ? = unknown speaker · thin black frame = corrected by hand. "
+            "Hover a statement for details.</p>"
         )
         parts.append("<article>")
         for block in a.blocks:

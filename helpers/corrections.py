@@ -464,6 +464,18 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _kit_statements(article: Article) -> pd.DataFrame:
+    """The extractor's own statements, never corrected twice (once extract_statements takes
+    ``corrections`` itself, ask it for none)."""
+    import inspect
+
+    from helpers.statements import extract_statements
+
+    if "corrections" in inspect.signature(extract_statements).parameters:
+        return extract_statements(article, corrections=False)
+    return extract_statements(article)
+
+
 def statements_with_corrections(
     article: Article, corrections: Path | str | bool | None = None
 ) -> tuple[pd.DataFrame, CorrectionReport]:
@@ -472,9 +484,7 @@ def statements_with_corrections(
     ``corrections=None`` uses ``<article>.corrections.csv`` beside the article when there is
     one; a path uses that file; ``False`` uses none (the kit's own statements).
     """
-    from helpers.statements import extract_statements
-
-    statements = extract_statements(article)
+    statements = _kit_statements(article)
     if corrections is False:
         return statements, CorrectionReport()
     if corrections is None or corrections is True:

@@ -104,6 +104,9 @@ def test_the_speaker_table_and_the_charts_data_follow_the_corrections(article):
     view = annotate(article)
     assert "3 correction(s) applied by hand, from harbour.corrections.csv." in view.html
     assert view.html.count('data-speaker="Tam Oduya" title=') == 3
+    assert view.html.count('class="ka-st ka-direct ka-corrected"') == 1  # the added quote
+    assert "ka-floating" not in view.html.split("</style>", 1)[1]
+    assert "the kit said Ivo Brandt" in view.html  # in the moved statement's tooltip
 
 
 def test_no_file_and_no_corrections_give_the_kit_statements(article):
