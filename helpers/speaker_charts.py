@@ -220,8 +220,9 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
 def speaker_colours(statements: pd.DataFrame) -> dict[str, str]:
     """One colour per speaker of a statements table, nested speakers too: the speaker with the
     most statements gets the first colour of ``SPEAKER_COLOURS``; ``unknown`` is always grey."""
-    order = [s for s in speaker_order(statements, include_nested=True) if s != "unknown"]
+    every = speaker_order(statements, include_nested=True)
+    order = [s for s in every if s != "unknown"]
     colours = {s: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, s in enumerate(order)}
-    if "unknown" in speaker_order(statements, include_nested=True):
+    if "unknown" in every:
         colours["unknown"] = UNKNOWN_COLOUR
     return colours
