@@ -17,10 +17,17 @@ PY := $(ENV_DIR)/bin/python
 STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
 
 ARTICLE ?=
-# CORRECTIONS=file.csv applies that corrections file; CORRECTIONS=none applies none (by default,
-# ARTICLE.corrections.csv beside the article when there is one)
+# the article path reaches the shell only as an environment variable, taken literally (no make
+# expansion, no shell parsing): spaces, quotes, ';' and '$' in a file name are just characters
+override ARTICLE := $(value ARTICLE)
+export ARTICLE
+# CORRECTIONS=file.csv applies that corrections file, CORRECTIONS=none applies none (by default,
+# ARTICLE.corrections.csv beside the article when there is one); literal, like ARTICLE
 CORRECTIONS ?=
-CORRECTIONS_ARG := $(if $(CORRECTIONS),$(if $(filter none,$(CORRECTIONS)),--no-corrections,--corrections "$(CORRECTIONS)"))
+override CORRECTIONS := $(value CORRECTIONS)
+export CORRECTIONS
+export KIT_PYTHON := $(abspath $(PY))
+export KIT_CALLER_DIR := $(PWD)
 
 .PHONY: help setup report test lab clean
 
@@ -40,7 +47,11 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
 report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
-	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE) $(CORRECTIONS_ARG)
+	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
+	case "$$CORRECTIONS" in \
+	  "") set -- ;; none) set -- --no-corrections ;; *) set -- --corrections "$$CORRECTIONS" ;; \
+	esac; \
+	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@"
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

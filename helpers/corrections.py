@@ -30,10 +30,20 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.article import Article, ArticleError
+from helpers.corrections_cli import SUFFIX, corrections_file, corrections_path
 from helpers.paths import display_path
 from helpers.speaker_analysis import KINDS, split_speakers
 
-SUFFIX = ".corrections.csv"
+__all__ = [
+    "SUFFIX",
+    "CorrectionReport",
+    "CorrectionsError",
+    "apply_corrections",
+    "corrections_file",
+    "corrections_path",
+    "read_corrections",
+    "statements_with_corrections",
+]
 BASE_COLUMNS = [
     "speaker",
     "role",
@@ -104,11 +114,6 @@ class CorrectionReport:
 
     def __repr__(self) -> str:
         return str(self)
-
-
-def corrections_path(article: Article) -> Path:
-    """Where the corrections file of an article is looked for: beside it."""
-    return article.path.with_name(article.path.stem + SUFFIX)
 
 
 # --------------------------------------------------------------------------- reading
@@ -485,30 +490,7 @@ def statements_with_corrections(
     one; a path uses that file; ``False`` uses none (the kit's own statements).
     """
     statements = _kit_statements(article)
-    if corrections is False:
+    path = corrections_file(article, corrections)
+    if path is None:
         return statements, CorrectionReport()
-    if corrections is None or corrections is True:
-        path = corrections_path(article)
-        if not path.is_file():
-            return statements, CorrectionReport()
-    else:
-        path = Path(corrections)
     return apply_corrections(statements, article, path)
-
-
-def add_arguments(parser) -> None:
-    """--corrections FILE and --no-corrections for a command (dest ``corrections``: None for
-    the file beside the article when there is one, a path, or False)."""
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--corrections",
-        metavar="FILE",
-        default=None,
-        help=f"apply this corrections file (default: ARTICLE{SUFFIX} beside the article, if any)",
-    )
-    group.add_argument(
-        "--no-corrections",
-        dest="corrections",
-        action="store_false",
-        help="ignore any corrections file: the kit's own statements",
-    )

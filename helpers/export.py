@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.article import ArticleError
+from helpers.output import csv_safe
 from helpers.paths import display_path
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "xlsx")
 
 
@@ -27,22 +27,16 @@ class ExportError(ArticleError):
     """A table that cannot be saved as asked (the message says how to proceed)."""
 
 
-def _safe_cell(value):
-    if isinstance(value, list | tuple | set | frozenset):
-        value = " | ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot run as formulas, lists joined with " | "."""
+    """A copy whose text cells cannot run as formulas (helpers.output.csv_safe), lists
+    joined with " | "."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
-            out[col] = out[col].map(_safe_cell)
-    out.columns = [str(_safe_cell(str(c))) for c in out.columns]
-    return out
+        if out[col].dtype == object:
+            out[col] = out[col].map(
+                lambda v: " | ".join(map(str, v)) if isinstance(v, list | tuple | set) else v
+            )
+    return csv_safe(out)
 
 
 def csv_text(df: pd.DataFrame, bom: bool = True) -> str:
