@@ -518,3 +518,19 @@ def test_kept_candidates_name_their_statement(bundled):
     assert len(kept) == len(cued)
     assert {r["statement"] for r in kept} == set(cued["text"])
     assert all(r["stage"] == reasons.RECORD for r in kept)
+
+
+def test_the_example_sentence_has_a_kept_and_a_rejected_cue(write_article):
+    from helpers.statements import explain_statements
+    from helpers.statements.explain import example_sentence
+
+    article = load_article(
+        write_article(
+            "A Headline for the Test\n\nTom Hale said the road is open. Anna Berg was told "
+            "the bridge was late, but she said that it was safe.\n"
+        )
+    )
+    one = example_sentence(explain_statements(article))
+    assert set(one["decision"]) == {"kept", "rejected"}
+    assert one["sentence"].nunique() == 1 and one["sentence"].iloc[0].startswith("Anna Berg")
+    assert example_sentence(explain_statements(article).iloc[0:0]).empty
