@@ -21,6 +21,11 @@ ARTICLE ?=
 # expansion, no shell parsing): spaces, quotes, ';' and '$' in a file name are just characters
 override ARTICLE := $(value ARTICLE)
 export ARTICLE
+# CORRECTIONS=file.csv applies that corrections file, CORRECTIONS=none applies none (by default,
+# ARTICLE.corrections.csv beside the article when there is one); literal, like ARTICLE
+CORRECTIONS ?=
+override CORRECTIONS := $(value CORRECTIONS)
+export CORRECTIONS
 export KIT_PYTHON := $(abspath $(PY))
 export KIT_CALLER_DIR := $(PWD)
 
@@ -43,7 +48,10 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 # there, and the kit finds its own files from the package.
 report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
 	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
-	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"}
+	case "$$CORRECTIONS" in \
+	  "") set -- ;; none) set -- --no-corrections ;; *) set -- --corrections "$$CORRECTIONS" ;; \
+	esac; \
+	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@"
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

@@ -1,18 +1,19 @@
 """Sentences and words with character spans, from NLTK parts that need no downloaded data.
 
-Sentences come from a Punkt tokenizer built with our own abbreviation and sentence-starter
-lists (data/lexicons/), run paragraph by paragraph so that no sentence crosses a paragraph
-break. Words come from a regular-expression tokenizer that reports spans.
+Sentences come from the kit's one sentence splitter, the statement extractor's own
+(helpers/statements/sentences.py): a full stop, question or exclamation mark before a capital
+ends a sentence, except after an abbreviation or initial from data/lexicons/ (unless a word
+that usually starts a sentence follows), and never inside a quotation. It runs paragraph by
+paragraph so that no sentence crosses a paragraph break. Words come from a
+regular-expression tokenizer that reports spans.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.article import Article
 from helpers.lexicons import lexicon
@@ -47,79 +48,18 @@ class Token:
         return is_word(self.text)
 
 
-@lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """Punkt with our abbreviations (lower case, no final period) and frequent sentence starters."""
-    params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in lexicon("abbreviations")}
-    params.sent_starters = {w.lower() for w in lexicon("sentence_starters")}
-    return PunktSentenceTokenizer(params)
-
-
-# NLTK runs Punkt's regular expressions under a wall-clock limit (5 s), so on a very long
-# paragraph the result would depend on the machine's load. Longer texts are fed to Punkt in
-# windows of this many characters; see punkt_spans.
-PUNKT_WINDOW = 10_000
-
-
-def punkt_spans(text: str, window: int = PUNKT_WINDOW) -> list[tuple[int, int]]:
-    """Punkt's sentence spans of ``text``, never giving Punkt more than ``window`` characters.
-
-    Text up to ``window`` goes to Punkt whole. Longer text is read window by window: the
-    sentences Punkt finds in a window that end well before the window's end are kept, and the
-    next window starts where the next sentence starts, so each boundary is Punkt's own
-    decision with the same text on both sides. A single sentence longer than the window is cut
-    at its last space inside it (or at the window's end when it has none)."""
-    punkt = sentence_tokenizer()
-    if len(text) <= window:
-        return list(punkt.span_tokenize(text))
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(text):
-        if len(text) - pos <= window:
-            out.extend((pos + s, pos + e) for s, e in punkt.span_tokenize(text[pos:]))
-            break
-        chunk = text[pos : pos + window]
-        spans = list(punkt.span_tokenize(chunk))
-        # Punkt decides a boundary from the tokens after it: near the window's end it lacks
-        # them, so only boundaries well before the end are kept
-        margin = min(1000, window // 4)
-        kept = [span for span in spans[:-1] if span[1] <= len(chunk) - margin]
-        if not kept and len(spans) > 1:  # a long first sentence: look a little further
-            chunk = text[pos : pos + window + 2 * margin]
-            spans = list(punkt.span_tokenize(chunk))
-            kept = spans[:1] if len(spans) > 1 and spans[0][1] <= len(chunk) - margin else []
-        if kept:
-            out.extend((pos + s, pos + e) for s, e in kept)
-            pos += spans[len(kept)][0]
-            continue
-        chunk = text[pos : pos + window]
-        spans = spans[:1]
-        first = spans[0][0] if spans else len(chunk)
-        cut = len(chunk)
-        for i in range(len(chunk) - 1, first, -1):
-            if chunk[i].isspace():
-                cut = i
-                break
-        end = cut
-        while end > first and chunk[end - 1].isspace():
-            end -= 1
-        if end > first:
-            out.append((pos + first, pos + end))
-        pos += cut
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-    return out
-
-
 def sentences(article: Article, include_headings: bool = False) -> list[Sentence]:
     """The article's sentences, paragraph by paragraph (headline and subheadings on request)."""
+    from helpers.statements.lexicon import lexicons
+    from helpers.statements.sentences import paragraph_sentences
+
+    lex = lexicons()
     out: list[Sentence] = []
     for block in article.blocks:
         if block.kind != "paragraph" and not include_headings:
             continue
         par = block.index if block.kind == "paragraph" else 0
-        for s, e in punkt_spans(block.text):
+        for s, e in paragraph_sentences(block.text, lex):
             start, end = block.start + s, block.start + e
             out.append(Sentence(len(out), par, block.kind, start, end, article.text[start:end]))
     return out

@@ -1,76 +1,44 @@
-"""Very long paragraphs: sentence splitting that no wall-clock limit can decide.
+"""Very long paragraphs and sentences: no wall-clock limit may decide a result.
 
-NLTK runs Punkt's regular expressions under a 5-second wall-clock limit; a paragraph of
-megabytes sometimes passed and sometimes failed with TimeoutError, depending on the load.
-helpers.tokens.punkt_spans never gives Punkt more than PUNKT_WINDOW characters, and its
-boundaries are Punkt's own.
+NLTK runs its regular expressions (Punkt's, and RegexpTokenizer's) under a wall-clock limit
+(nltk.redos.DEFAULT_TIMEOUT, 5 s): on a long enough input the result depends on the machine's
+load (a 5 MB paragraph failed 4 of 14 `tokens` runs). Sentences no longer come from Punkt (the
+kit's own splitter, helpers/statements/sentences.py, uses Python's re). These tests shrink the
+limit so that any guarded call on a long input fails at once, whatever the machine.
 """
 
 from __future__ import annotations
 
-import random
-
+import nltk.redos
 import pytest
 
 from helpers import load_article
-from helpers.tokens import PUNKT_WINDOW, punkt_spans, sentence_tokenizer, sentences
+from helpers.tokens import sentences, word_spans
 
-WORDS = (
-    "the minister said on Monday that Mr. Smith and Dr. Lee would meet U.S. officials in "
-    "2021 . ! ? “Yes.” (aside.) 3.5 percent e.g. a.m. No. 5 … St. Ann"
-).split()
+BODY = "The minister said on Monday that Ann Lee would meet officials in the capital. " * 15_000
 
 
-def text_of(n_words: int, seed: int) -> str:
-    rng = random.Random(seed)
-    return " ".join(rng.choice(WORDS) for _ in range(n_words))
+@pytest.fixture
+def tiny_limit(monkeypatch):
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.001)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-@pytest.mark.parametrize("window", [300, 2000, PUNKT_WINDOW])
-def test_windows_give_the_same_sentences_as_punkt_on_the_whole_text(seed, window):
-    text = text_of(8000, seed)  # ~45,000 characters: Punkt on the whole is still quick
-    assert len(text) > window
-    assert punkt_spans(text, window=window) == list(sentence_tokenizer().span_tokenize(text))
-
-
-def test_punkt_never_sees_more_than_a_window(monkeypatch):
-    seen = []
-    punkt = sentence_tokenizer()
-    real = type(punkt).span_tokenize
-
-    def spy(self, text, *a, **k):
-        seen.append(len(text))
-        return real(self, text, *a, **k)
-
-    monkeypatch.setattr(type(punkt), "span_tokenize", spy)
-    spans = punkt_spans(text_of(60_000, 4))
-    assert spans and max(seen) <= PUNKT_WINDOW
-
-
-def test_one_endless_sentence_is_cut_at_spaces_and_covers_the_text():
-    text = "word " * 30_000 + "end."
-    spans = punkt_spans(text)
-    assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(e - s <= PUNKT_WINDOW for s, e in spans)
-    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
-    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
-    assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()
-
-
-def test_no_space_at_all():
-    text = "x" * (PUNKT_WINDOW * 2 + 7)
-    assert punkt_spans(text) == [
-        (0, PUNKT_WINDOW),
-        (PUNKT_WINDOW, 2 * PUNKT_WINDOW),
-        (2 * PUNKT_WINDOW, len(text)),
-    ]
-
-
-def test_a_megabyte_paragraph_gives_sentences(write_article):
-    body = text_of(200_000, 5)  # ~1.1 MB in one paragraph
-    article = load_article(write_article("Headline\n\n" + body + "\n"))
+def test_a_megabyte_paragraph_gives_sentences_under_any_limit(write_article, tiny_limit):
+    article = load_article(write_article("Headline\n\n" + BODY + "\n"))
     found = sentences(article)
-    assert len(found) > 1000
+    assert len(found) == 15_000
     assert found[0].start == article.paragraphs[0].start
     assert found[-1].end == article.paragraphs[0].end
+
+
+@pytest.mark.xfail(
+    reason="helpers.tokens.word_spans uses NLTK's RegexpTokenizer, whose finditer runs under "
+    "nltk.redos's wall-clock limit: one 4.7 MB sentence takes 13 s on a loaded machine and "
+    "fails when the limit is hit. Proposed fix (tokens.py is the lead's): match WORD_PATTERN "
+    "with Python's re, or call finditer with timeout=None",
+    raises=TimeoutError,
+    strict=True,
+)
+def test_word_spans_of_a_long_sentence_do_not_depend_on_the_clock(tiny_limit):
+    sentence = "word " * 200_000  # one sentence, no full stop: a 1 MB paste without punctuation
+    assert len(word_spans(sentence)) == 200_000
