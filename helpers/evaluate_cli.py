@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from helpers.errors import KitError
@@ -29,6 +30,13 @@ def register(sub) -> None:
         "--details",
         action="store_true",
         help="also list per-speaker counts and every miss, false positive and wrong speaker",
+    )
+    p.add_argument(
+        "--min-f1",
+        type=float,
+        default=None,
+        metavar="F",
+        help="exit with code 1 when the detection F1 over all files is below F (for CI)",
     )
     p.set_defaults(func=run)
 
@@ -78,7 +86,7 @@ def run(args) -> int:
         if args.details:
             out["details"] = table_records(result.details)
         print(json.dumps(out, ensure_ascii=False, indent=2))
-        return 0
+        return _verdict(result, args.min_f1)
     print("Totals (micro, over all files)")
     print_table(result.totals, "table")
     print("\nPer file")
@@ -88,4 +96,13 @@ def run(args) -> int:
         print_table(result.speakers, "table")
         print("\nMisses, false positives and wrong speakers")
         print_table(result.details, "table")
+    return _verdict(result, args.min_f1)
+
+
+def _verdict(result, min_f1: float | None) -> int:
+    """1 when the F1 over all files is below --min-f1 (said on stderr), else 0."""
+    f1 = float(result.totals.iloc[0]["f1"])
+    if min_f1 is not None and not f1 >= min_f1:
+        print(f"F1 {f1:.3f} is below --min-f1 {min_f1:g}", file=sys.stderr)
+        return 1
     return 0

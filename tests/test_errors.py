@@ -239,6 +239,9 @@ CASES = {
     "could not write the report into <folder> (<reason>)": _write_fails,
     "SOURCE_DATE_EPOCH=<value> is not a number of seconds since 1970": _epoch,
     "the notebook kernel did not start (<n> attempts)": _kernel_never_answers,
+    "F1 <f1> is below --min-f1 <threshold>": lambda r: r(
+        "evaluate", PROJ_ROOT / "tests/gold/practice_coastal-rail-reopening.json", "--min-f1", "2"
+    ),
     "notebook <name> failed in cell <n>": _failing_notebook,
     "<file> is not UTF-8 text (byte <b> at position <n>) — save it as UTF-8": lambda r: _brat(
         r, b"T1\tSource 0 3\tabc\n\xff\n"
@@ -338,3 +341,10 @@ def test_write_files_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
         write_files(folder, {"index.html": b"new"}, {})
     assert sorted(p.name for p in folder.iterdir()) == [".kit-manifest.json", "index.html"]
     assert (folder / "index.html").read_bytes() == b"old"
+
+
+def test_evaluate_below_min_f1_exits_1_and_says_so(capsys):
+    gold = PROJ_ROOT / "tests" / "gold" / "practice_coastal-rail-reopening.json"
+    assert main(["evaluate", str(gold), "--min-f1", "0.5"]) == 0
+    assert main(["evaluate", str(gold), "--min-f1", "1.01", "--format", "json"]) == 1
+    assert "below --min-f1 1.01" in capsys.readouterr().err
