@@ -122,7 +122,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().strip(QMARKS + " .").strip()
 
 
-def statement_problems(article, df: pd.DataFrame) -> list[str]:
+def statement_problems(article, df: pd.DataFrame, overlaps: bool = True) -> list[str]:
     text, n, out = article.text, len(article.text), []
     for r in df.itertuples():
         if not (0 <= r.start < r.end <= n):
@@ -142,6 +142,8 @@ def statement_problems(article, df: pd.DataFrame) -> list[str]:
                 elif text[a:b] != getattr(r, what):
                     out.append(f"{what} {getattr(r, what)!r} is not its slice {text[a:b]!r}")
     top = sorted((r.start, r.end) for r in df.itertuples() if not r.nested)
+    if not overlaps:
+        return out
     for (s1, e1), (s2, e2) in zip(top, top[1:], strict=False):
         if s2 < e1:
             out.append(f"top-level statements overlap: {s1}-{e1} and {s2}-{e2}")
@@ -201,14 +203,33 @@ def test_loader_on_any_bytes(data):
 @given(articles())
 @example("Council news\n\n“Fares will rise,” said Ann Lee. “Not “again”,” he said.\n")
 @example("Head\n\n'' Yes '' said Tom Berg ''\n")
-def test_statements_lie_in_the_text_match_their_slices_and_do_not_overlap(text):
+def test_statements_lie_in_the_text_and_match_their_slices(text):
     article = article_from(text)
     if article is None:
         return
     first = extract_statements(article)
-    assert statement_problems(article, first) == []
+    assert statement_problems(article, first, overlaps=False) == []
     again = extract_statements(article_from(text, "again.txt"))
     pd.testing.assert_frame_equal(first, again)
+
+
+# found by `make fuzz` (1000 examples, seed 20261201), shrunk by hypothesis, then by hand
+OVERLAP = "Head\n\naccording to according to according to the minister.\n"
+
+
+@pytest.mark.xfail(
+    reason="the extractor gives overlapping top-level statements for a repeated source phrase "
+    f"({OVERLAP!r}: 'according to' at 6-18 and 6-31, neither nested); helpers/statements is "
+    "the lead's",
+    strict=True,
+)
+@given(articles())
+@example(OVERLAP)
+def test_top_level_statements_do_not_overlap(text):
+    article = article_from(text)
+    if article is None:
+        return
+    assert statement_problems(article, extract_statements(article)) == []
 
 
 # ------------------------------------------------------------------------------ terms
