@@ -393,6 +393,24 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a gerund opening a sentence is not part of a name",
+        "Tim Crook spoke first. Hosting Crook at the festival was a dream, the organiser wrote. "
+        "Crook said the festival was his favourite.",
+        ["unknown", "Tim Crook"],  # nobody was named an organiser: unknown, never a guess
+    ),
+    (
+        "a name ends before `of` and a place",
+        "“I could not walk,” wrote Martin Tayler of Aberdeenshire in a case study. Tayler added "
+        "that the duvet was to blame.",
+        ["Martin Tayler", "Martin Tayler"],
+    ),
+    (
+        "`X said she ...` tells X's gender",
+        "Omara Dell said she would appeal. Senator Tom Hale met Dell and Ann Crane on Friday. "
+        "She said the appeal was ready.",
+        ["Omara Dell", "Omara Dell"],
+    ),
+    (
         "the subject of a participle after a verb of its own",
         "Omar asked for patience in a letter on Tuesday, saying she did not think a long "
         "sentence would help.",

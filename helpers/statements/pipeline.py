@@ -204,6 +204,7 @@ class Extractor:
                 if not st.nested and st.speaker_kind != "unknown":
                     speaker = Speaker(st.speaker, st.role, st.speaker_kind)
                     self.resolver.remember(speaker, st.mention_start)
+                    self.resolver.learn_gender(st)
         return res
 
     def _candidate(self, sent: Sentence, cue: Cue) -> Statement | Rejection:

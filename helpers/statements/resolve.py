@@ -46,6 +46,18 @@ class Resolver:
             self._gender = self.reg.genders()
         return self._gender
 
+    def learn_gender(self, st) -> None:
+        """`Anna Berg said she would go`: a person's own statement opening with he or she
+        tells their gender, when nothing told it before."""
+        first = st.text.split(maxsplit=1)[0].lower() if st.text.strip() else ""
+        want = self.lex.pronouns.get(first, "") if first in ("he", "she") else ""
+        if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
+            return
+        for p in self.reg.people:
+            if p.name == st.speaker:
+                p.gender = want
+                self.gender[p.name] = want
+
     def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
             return
