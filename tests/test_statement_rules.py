@@ -393,6 +393,17 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a statement document speaks for whoever issued it",
+        "The Harbour Board said in a statement that the pier was closed. “Repairs will take a "
+        "month,” the statement said.",
+        ["Harbour Board", "Harbour Board"],
+    ),
+    (
+        "a capitalised plural at a sentence start is a group, the one named before",
+        "Federal prosecutors said the guards slept. Prosecutors alleged that the logs were false.",
+        ["Federal prosecutors", "Federal prosecutors"],
+    ),
+    (
         "a gerund opening a sentence is not part of a name",
         "Tim Crook spoke first. Hosting Crook at the festival was a dream, the organiser wrote. "
         "Crook said the festival was his favourite.",

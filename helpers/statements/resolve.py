@@ -8,6 +8,7 @@ What fits nothing is `unknown`, never a guess.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 
 from helpers.statements.grammar import DETERMINERS, INDEFINITE
@@ -88,6 +89,8 @@ class Resolver:
             if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+        if ph.kind == "name" and self._common_plural(clean):
+            ph = Mention(ph.start, ph.end, ph.text, "description")  # `Prosecutors alleged`
         if ph.kind == "name":
             split = split_name(tuple(clean), self.lex)
             if split.name:
@@ -95,6 +98,16 @@ class Resolver:
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
+
+    def _common_plural(self, words: list[str]) -> bool:
+        """`Prosecutors`, `Investigators` at a sentence start: one capitalised plural that the
+        article also writes in lower case, and that names no person, is a common noun."""
+        if len(words) != 1 or not words[0].endswith("s") or not words[0][1:].islower():
+            return False
+        low = words[0].lower()
+        if self.reg.find((words[0],), 0) is not None:
+            return False
+        return re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text) is not None
 
     def _source(self, ph: Mention, nested: bool) -> Speaker:
         """`according to a new report by Politico`: the phrase, unless its core is known."""
@@ -201,6 +214,10 @@ class Resolver:
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
             return self._role(ph, head, det, fits)
+        if head in lex.documents and det in _REFERRING:
+            # `the statement said`: whoever issued it, that is, who spoke last
+            last = next(self.recent(), None)
+            return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
         for sp in self.recent():
@@ -217,6 +234,10 @@ class Resolver:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
         plural_unknown = head.endswith("s") and det not in _REFERRING
+        if det not in INDEFINITE and plural_unknown:
+            for sp in self.recent():  # `Prosecutors` after `federal prosecutors`: the same group
+                if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                    return sp
         if det not in INDEFINITE and not plural_unknown:
             for sp in self.recent():
                 if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
