@@ -32,6 +32,8 @@ QUOTES = [
     ("‘The bridge is safe,’ Anna Berg said.", ["The bridge is safe"]),
     ("'The bridge is safe,' Anna Berg said.", ["The bridge is safe"]),
     ("''The bridge is safe,'' Anna Berg said.", ["The bridge is safe"]),
+    ('“The bridge is safe," Anna Berg said.', ["The bridge is safe"]),  # curly, then straight
+    ('"The bridge is safe,” Anna Berg said.', ["The bridge is safe"]),  # straight, then curly
     (  # British: single quotes outside, double inside
         "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
         ["The “Bridge of Hope” plan is safe"],
