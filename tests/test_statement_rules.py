@@ -205,11 +205,35 @@ CONTENT = [
             ("indirect", "according to", "The vote was close"),
         ],
     ),
+    (
+        "a predicative cue: object and predicate as a quotation",
+        "Councillor Bart Sayle called the plan “a fire sale”.",
+        [("mixed", "called", "the plan “a fire sale”")],
+    ),
+    (
+        "a predicative cue: object and a noun phrase",
+        "The union called the offer an insult to nurses.",
+        [("indirect", "called", "the offer an insult to nurses")],
+    ),
+    (  # the guideline's predicative cue, not a scare quote: critics speak
+        "a predicative cue with a group speaker",
+        "Critics called the plan a “vanity project”.",
+        [("mixed", "called", "the plan a “vanity project”")],
+    ),
+    (
+        "a predicative cue with `as`",
+        "Anna Berg dismissed the report as a sham, and Tom Hale described the rules as "
+        "“unworkable.”",
+        [
+            ("indirect", "dismissed", "the report as a sham"),
+            ("mixed", "described", "the rules as “unworkable.”"),
+        ],
+    ),
+    ("call without a frame is no cue", "The mayor called the police. Berg called for a vote.", []),
     # what is NOT a statement
     (
         "scare quotes and titles",
-        "Critics called the plan a “vanity project”. The film “Bridges of Hope” opened on Friday. "
-        "Nobody knew what “an open bridge” meant.",
+        "The film “Bridges of Hope” opened on Friday. Nobody knew what “an open bridge” meant.",
         [],
     ),
     ("passive and modal", "Anna Berg was told the bridge was late. Berg would say nothing.", []),
@@ -581,6 +605,7 @@ REJECTIONS = [
         reasons.RELAY,
     ),
     ("Anna Berg said nothing.", "said", reasons.NO_CONTENT_RULE),
+    ("The mayor called the police on Monday.", "called", reasons.NO_FRAME),
     ("Anna Berg said: .", "said", reasons.EMPTY_CONTENT),
     ("Anna Berg said: yes.", "said", reasons.ONE_WORD),
     ("The bridge opened, according to.", "according to", reasons.NO_SOURCE),
