@@ -157,6 +157,11 @@ CONTENT = [
         [("direct", "said", "It is safe"), ("direct", "", "It will open in May.")],
     ),
     (
+        "a new quotation after an indirect statement with a trailing cue continues it",
+        "The talks must go on, Anna Berg said. “We have no other choice.”",
+        [("indirect", "said", "The talks must go on"), ("direct", "", "We have no other choice.")],
+    ),
+    (
         "quotations after `X said:` are its content",
         "Anna Berg said: “It is safe.” “It is cheap.”",
         [("direct", "said", "It is safe.” “It is cheap.")],
