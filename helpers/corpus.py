@@ -770,7 +770,7 @@ def _run_on_dask(batches, commit, workers, scheduler, max_bytes, encoding, timeo
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         queue: Iterator[list[Source]] = iter(batches)
         running: dict = {}
-        results = as_completed(timeout=timeout)
+        results = as_completed(loop=client.loop, timeout=timeout)
 
         def submit() -> None:
             batch = next(queue, None)
@@ -781,12 +781,28 @@ def _run_on_dask(batches, commit, workers, scheduler, max_bytes, encoding, timeo
 
         for _ in range(2 * n_workers):
             submit()
-        for fut in results:
-            batch = running.pop(fut.key)
-            tables = fut.result()
-            fut.release()
-            commit(batch, tables)
-            submit()
+        try:
+            for fut in results:
+                batch = running.pop(fut.key)
+                try:
+                    tables = fut.result()
+                except (TimeoutError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # a worker died on this batch: record, go on
+                    reason = (
+                        f"the worker analysing this batch failed ({type(exc).__name__}: {exc})"
+                        " — run again with --batch-size 1 to find the article that causes it"
+                    )
+                    items = [{**it, "data": b"", "error": reason} for it in _load(batch, 0)]
+                    tables = process_batch(items)
+                fut.release()
+                commit(batch, tables)
+                submit()
+        except TimeoutError:
+            raise CorpusError(
+                f"the cluster returned no result within {timeout:g} s — the batches written "
+                "so far are kept: run the command again to continue"
+            ) from None
         return n_workers
     finally:
         client.close()
@@ -850,6 +866,9 @@ def read_table(
     df = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
     for p in PARTITIONS:
         df[p] = df[p].fillna("").astype(object)
+    for f in SCHEMAS[name]:
+        if pa.types.is_list(f.type):  # numpy arrays from Arrow: plain lists, as speakers_table
+            df[f.name] = [list(v) for v in df[f.name]]
     order = {"statements": "statement", "terms": "rank"}.get(name)
     keys = ["outlet", "month", "file"] + ([order] if order else [])
     df = df.sort_values(keys, kind="mergesort").reset_index(drop=True)

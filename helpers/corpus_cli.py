@@ -69,21 +69,26 @@ def register(sub) -> None:
         default=MAX_BYTES / 1e6,
         help=f"larger files fail as 'too large' (default: {MAX_BYTES / 1e6:g})",
     )
+    p.add_argument(
+        "--timeout",
+        type=_positive,
+        default=None,
+        metavar="SECONDS",
+        help="on a cluster, give up when the run takes longer (what is written is kept)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    summary = build_corpus(
-        args.inputs,
-        args.out,
-        workers=args.workers,
-        scheduler=args.scheduler,
-        batch_size=args.batch_size,
-        force=args.force,
-        progress=not args.quiet,
-        encoding=args.encoding,
-        max_bytes=int(args.max_mb * 1e6),
-    )
+    try:
+        summary = _build(args)
+    except KeyboardInterrupt:
+        print(
+            "\ninterrupted — the batches written so far are kept: run the same command again "
+            "to continue",
+            file=sys.stderr,
+        )
+        return 130
     if not args.quiet:
         print(summary)
         for file, reason in summary.failures[:10]:
@@ -95,3 +100,18 @@ def run(args) -> int:
                 file=sys.stderr,
             )
     return 0
+
+
+def _build(args):
+    return build_corpus(
+        args.inputs,
+        args.out,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        batch_size=args.batch_size,
+        force=args.force,
+        progress=not args.quiet,
+        encoding=args.encoding,
+        max_bytes=int(args.max_mb * 1e6),
+        timeout=args.timeout,
+    )
