@@ -286,7 +286,7 @@ def _article_rows(item: dict, encoding: str | None, tables: dict[str, _Columns])
     """Add one article's rows to the batch's tables (one failed row when it can't be read)."""
     from helpers.speaker_analysis import count_words
     from helpers.statements import statement_records
-    from helpers.terms import recurring_terms, word_count
+    from helpers.terms import term_records, word_count
 
     common = {
         "file": item["file"],
@@ -300,7 +300,7 @@ def _article_rows(item: dict, encoding: str | None, tables: dict[str, _Columns])
             raise ArticleError(item["error"])
         article = parse_article(item["path"], item["data"], encoding)
         records = statement_records(article)
-        terms = recurring_terms(article)
+        terms = term_records(article)
         words = word_count(article)
     except ArticleError as exc:
         tables["articles"].add({**row, "status": FAILED, "error": str(exc)})
@@ -363,19 +363,8 @@ def _article_rows(item: dict, encoding: str | None, tables: dict[str, _Columns])
             sp[r.kind] += 1
     for sp in sorted(speakers.values(), key=lambda s: (-s["statements"], s["_order"])):
         tables["speakers"].add(sp)
-    for rank, (term, count, n_words, g2) in enumerate(
-        zip(terms["term"], terms["count"], terms["words"], terms["g2"], strict=True), 1
-    ):
-        tables["terms"].add(
-            {
-                **common,
-                "rank": rank,
-                "term": term,
-                "count": int(count),
-                "words": int(n_words),
-                "g2": float(g2),
-            }
-        )
+    for rank, term in enumerate(terms, 1):
+        tables["terms"].add({**term, **common, "rank": rank})
     tables["articles"].add(
         {
             **row,

@@ -21,7 +21,7 @@ from helpers.corpus import (
 from helpers.output import table_records
 from helpers.paths import ARTICLES_DIR
 from helpers.statements import COLUMNS, SPEAKER_COLUMNS, extract_statements, speakers_table
-from helpers.terms import recurring_terms
+from helpers.terms import recurring_terms, term_records
 
 SHIPPED = sorted(p.name for p in ARTICLES_DIR.glob("*.txt"))
 BAD = {
@@ -277,3 +277,14 @@ def test_the_command_runs_on_an_existing_distributed_cluster(corpus, built, tmp_
         )
     assert code == 0
     assert _tables(out) == _tables(built[0])
+
+
+@pytest.mark.parametrize("rank_by", ["count", "g2"])
+def test_term_records_are_the_rows_of_recurring_terms_in_the_same_order(rank_by):
+    for name in SHIPPED:
+        article = load_article(ARTICLES_DIR / name)
+        for folded in (False, True):
+            table = recurring_terms(article, rank_by=rank_by, include_folded=folded)
+            assert term_records(article, rank_by=rank_by, include_folded=folded) == (
+                table_records(table)
+            ), name
