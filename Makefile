@@ -17,6 +17,7 @@ PY := $(ENV_DIR)/bin/python
 STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
 
 ARTICLE ?=
+CORPUS ?=
 
 .PHONY: help setup report test lab clean
 
@@ -35,8 +36,8 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
-report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
-	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE)
+report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=path/to/article.txt or CORPUS=folder/
+	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE) $(if $(CORPUS),--corpus "$(CORPUS)")
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

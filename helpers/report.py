@@ -245,9 +245,20 @@ def _prepare_ipython_dir(root: Path) -> Path:
 # --------------------------------------------------------------------------- running
 
 
-def notebook_paths() -> list[Path]:
-    """The analysis notebooks, in the order they are read."""
-    return sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+def notebook_paths(corpus: bool = False) -> list[Path]:
+    """The analysis notebooks, in the order they are read: those of one article, or (with
+    ``corpus=True``) those of a corpus, whose parameters cell sets ``corpus_path``."""
+    return [p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb")) if is_corpus_notebook(p) == corpus]
+
+
+def is_corpus_notebook(path: Path) -> bool:
+    """True for a notebook about a corpus of articles (its parameters cell has corpus_path)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.get("source", "")
+            return "corpus_path" in ("".join(source) if isinstance(source, list) else source)
+    return False
 
 
 def article_parameter(path: Path) -> tuple[str, Path]:
@@ -263,8 +274,11 @@ def article_parameter(path: Path) -> tuple[str, Path]:
         return path.name, path.parent
 
 
-def run_notebook(path: Path, article: Path, ipython_dir: Path) -> NotebookRun:
-    """Execute one notebook on an article; raise NotebookFailed naming the cell on error."""
+def run_notebook(
+    path: Path, article: Path, ipython_dir: Path, parameter: str = "article_path"
+) -> NotebookRun:
+    """Execute one notebook on an article (or, with parameter="corpus_path", on a folder of
+    articles); raise NotebookFailed naming the cell on error."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -275,7 +289,7 @@ def run_notebook(path: Path, article: Path, ipython_dir: Path) -> NotebookRun:
         nb = papermill.execute_notebook(
             str(path),
             None,
-            parameters={"article_path": value},
+            parameters={parameter: value},
             progress_bar=False,
             request_save_on_cell_execute=False,
             km=_kernel_manager(ipython_dir),
@@ -336,6 +350,7 @@ def run_notebooks(
     article: Path,
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
+    parameter: str = "article_path",
 ) -> list[NotebookRun]:
     """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
     total = len(paths)
@@ -344,7 +359,9 @@ def run_notebooks(
     with tempfile.TemporaryDirectory(prefix="kit-ipython-") as tmp:
         ipython_dir = _prepare_ipython_dir(Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_notebook, p, article, ipython_dir): p for p in paths}
+            futures = {
+                pool.submit(run_notebook, p, article, ipython_dir, parameter): p for p in paths
+            }
             for done, future in enumerate(as_completed(futures), start=1):
                 path = futures[future]
                 try:

@@ -32,6 +32,11 @@ def register(sub) -> None:
         help="overwrite the article's report folder even if it holds files the kit did not write",
     )
     p.add_argument("--jobs", type=int, default=2, help="notebooks run at the same time (default 2)")
+    p.add_argument(
+        "--corpus",
+        metavar="FOLDER",
+        help="report on a folder of articles (notebook 05) instead of single articles",
+    )
     p.set_defaults(func=run)
 
 
@@ -40,9 +45,18 @@ def run(args) -> int:
     out = Path(args.out).resolve() if args.out else None
     started = time.perf_counter()
     try:
-        results = build_reports(
-            paths, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
-        )
+        if args.corpus:
+            from helpers.corpus_report import build_corpus_report
+
+            results = [
+                build_corpus_report(
+                    args.corpus, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
+                )
+            ]
+        else:
+            results = build_reports(
+                paths, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
+            )
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(

@@ -192,3 +192,32 @@ def test_load_corpus_builds_the_shipped_corpus_and_labels_missing_outlets(tmp_pa
     one.write_text("Market reopens\n\nThe market reopened on Friday.\n", encoding="utf-8")
     single = load_corpus(one)
     assert single.articles[["outlet", "month"]].values.tolist() == [[NO_OUTLET, NO_DATE]]
+
+
+def test_make_report_corpus_runs_the_corpus_notebook_on_a_folder(tmp_path, capsys):
+    from helpers.cli import main
+    from helpers.report import notebook_paths
+
+    corpus_notebooks = notebook_paths(corpus=True)
+    assert [p.name for p in corpus_notebooks] == ["05_across_a_corpus.ipynb"]
+    assert not set(corpus_notebooks) & set(notebook_paths())  # not in article reports
+    folder = tmp_path / "harbour news"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Ferry fares rise\n\n“Fares must rise,” said Ilsa Brandvik, the operator's chief.\n",
+        encoding="utf-8",
+    )
+    (folder / "metadata.csv").write_text(
+        "file,outlet,date\none.txt,Harbour Post,2025-04-02\n", encoding="utf-8"
+    )
+    assert main(["report", "--corpus", str(folder), "--out", str(tmp_path / "out")]) == 0
+    report = tmp_path / "out" / "corpus-harbour news"
+    names = sorted(p.name for p in report.iterdir() if not p.name.startswith("."))
+    assert names == ["05_across_a_corpus.html", "index.html", "report.html"]
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert "<th>Corpus</th>" in index and "1 article from 1 outlet" in index
+    combined = (report / "report.html").read_text(encoding="utf-8")
+    assert "Ilsa Brandvik" in combined and "Harbour Post" in combined
+    assert "corpus_path" not in combined  # no code, no parameters in the handout
+    assert main(["report", "--corpus", str(folder / "one.txt")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
