@@ -18,6 +18,14 @@ STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
 
 ARTICLE ?=
 CORPUS ?=
+# the article and corpus paths reach the shell only as environment variables, taken literally
+# (no make expansion, no shell parsing): spaces, quotes, ';' and '$' in a path are just characters
+override ARTICLE := $(value ARTICLE)
+export ARTICLE
+override CORPUS := $(value CORPUS)
+export CORPUS
+export KIT_PYTHON := $(abspath $(PY))
+export KIT_CALLER_DIR := $(PWD)
 
 .PHONY: help setup report test lab clean
 
@@ -37,7 +45,8 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
 report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=path/to/article.txt or CORPUS=folder/
-	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE) $(if $(CORPUS),--corpus "$(CORPUS)")
+	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
+	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} $${CORPUS:+--corpus "$$CORPUS"}
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest
