@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from helpers.corpus import MAX_BYTES, build_corpus
+from helpers.output import terminal_safe
 from helpers.paths import display_path
 
 
@@ -90,13 +91,14 @@ def run(args) -> int:
         )
         return 130
     if not args.quiet:
-        print(summary)
+        print(terminal_safe(str(summary)))
         for file, reason in summary.failures[:10]:
-            print(f"  failed: {file}: {reason}", file=sys.stderr)
+            line = f"  failed: {file}: {reason}"
+            print(terminal_safe(line, keep_newlines=False), file=sys.stderr)
         if len(summary.failures) > 10:
             print(
                 f"  … and {len(summary.failures) - 10} more: see the articles table "
-                f"(status = failed) in {display_path(args.out)}",
+                f"(status = failed) in {terminal_safe(display_path(args.out))}",
                 file=sys.stderr,
             )
     return 0
