@@ -731,6 +731,36 @@ def build_corpus(
     return summary
 
 
+def kit_version() -> str:
+    """The kit's version, as a worker sees it (checked before a cluster gets any work)."""
+    from helpers import __version__
+
+    return __version__
+
+
+def _check_workers(client, scheduler: str) -> None:
+    """Every worker of an existing cluster must have the kit installed, in this version."""
+    from helpers import __version__
+
+    try:
+        versions = client.run(kit_version)
+    except Exception as exc:
+        raise CorpusError(
+            f"the workers of {scheduler} cannot run the kit ({type(exc).__name__}: {exc}) — "
+            "install it on every worker machine (pip install -e /path/to/the/kit) and restart "
+            "the workers"
+        ) from None
+    if not versions:
+        raise CorpusError(f"the cluster at {scheduler} has no workers — start `dask worker`")
+    other = sorted({v for v in versions.values() if v != __version__})
+    if other:
+        raise CorpusError(
+            f"the workers of {scheduler} run kit version {', '.join(other)}, this is "
+            f"{__version__} — install the same version everywhere, so that every article is "
+            "analysed the same way"
+        )
+
+
 def _run_on_dask(batches, commit, workers, scheduler, max_bytes, encoding, timeout) -> int:
     """Run the batches as tasks on a distributed cluster, a few ahead of the results."""
     import logging
@@ -756,6 +786,8 @@ def _run_on_dask(batches, commit, workers, scheduler, max_bytes, encoding, timeo
         )
         client = Client(cluster, set_as_default=False)
     try:
+        if scheduler:
+            _check_workers(client, scheduler)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         queue: Iterator[list[Source]] = iter(batches)
         running: dict = {}

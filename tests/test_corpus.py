@@ -254,30 +254,23 @@ def test_a_local_dask_cluster_with_two_workers(corpus, built, tmp_path):
     assert _tables(out) == _tables(built[0])
 
 
-def test_the_command_runs_on_an_existing_distributed_cluster(corpus, built, tmp_path):
+def test_the_command_runs_on_an_existing_distributed_cluster(
+    corpus, built, tmp_path, monkeypatch, capsys
+):
     from distributed import LocalCluster
 
     out = tmp_path / "tables"
     with LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:
-        code = main(
-            [
-                "corpus",
-                str(corpus),
-                "--out",
-                str(out),
-                "--scheduler",
-                cluster.scheduler_address,
-                "--batch-size",
-                "3",
-                "--timeout",
-                str(TIMEOUT),
-                "--quiet",
-            ]
-        )
-    assert code == 0
-    assert _tables(out) == _tables(built[0])
+        args = ["corpus", str(corpus), "--out", str(out), "--scheduler", cluster.scheduler_address]
+        args += ["--timeout", str(TIMEOUT), "--quiet"]
+        assert main([*args, "--batch-size", "3"]) == 0
+        assert _tables(out) == _tables(built[0])
+        # workers with another version of the kit get no work: the command says why
+        monkeypatch.setattr("helpers.corpus.kit_version", lambda: "0.0.1")
+        assert main([*args, "--force"]) == 2
+    assert "run kit version 0.0.1" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("rank_by", ["count", "g2"])
