@@ -52,6 +52,11 @@ STAGING = ".staging"
 NULL_PART = "__HIVE_DEFAULT_PARTITION__"  # how Hive partitioning writes a missing value
 MAX_BYTES = 5_000_000  # a larger file is no article (a book, a dump): it becomes a failed row
 OK, FAILED = "ok", "failed"
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 # the columns of each table as stored, without the partition columns outlet and month
@@ -777,13 +782,20 @@ def _run_on_dask(batches, commit, workers, scheduler, max_bytes, encoding, timeo
                 "(tcp://host:8786) and that `dask scheduler` runs there"
             ) from None
     else:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        import dask
+
+        # tasks here are long and CPU-bound: the workers' event loops need not wake every
+        # 20 ms, nor measure memory ten times a second (each wake-up takes the GIL from the
+        # task). Measured on 400 short articles: a worker's CPU per batch went from about 25%
+        # above the same work in one process to about 10% above (noisy, on a busy machine)
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         client = Client(cluster, set_as_default=False)
     try:
         if scheduler:
