@@ -677,8 +677,11 @@ def build_corpus(
     for (f, s), batch in done.items():
         by_file.setdefault(f, []).append((s, batch))
     for src in sources:
-        src.sha256, src.bytes = _hash_file(src.path)
-        if (src.file, src.sha256) in done:
+        try:
+            src.sha256, src.bytes = _hash_file(src.path)
+        except OSError:  # unreadable: _load records why, and the next run tries again
+            src.sha256, src.bytes = "", 0
+        if src.sha256 and (src.file, src.sha256) in done:
             summary.skipped += 1
             continue
         for _, batch in by_file.get(src.file, []):  # the file changed since the last run

@@ -282,3 +282,39 @@ def test_term_records_are_the_rows_of_recurring_terms_in_the_same_order(rank_by)
             assert term_records(article, rank_by=rank_by, include_folded=folded) == (
                 table_records(table)
             ), name
+
+
+def test_an_unreadable_file_is_a_failed_row_and_is_tried_again(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    import helpers.corpus
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "open.txt").write_text("Open\n\nThe gate opened.\n", encoding="utf-8")
+    locked = folder / "locked.txt"
+    locked.write_text("Locked\n\nThe gate stayed shut.\n", encoding="utf-8")
+    # as if its permissions forbade reading it (tests may run as root, who reads anything)
+    denied = PermissionError(13, "Permission denied")
+    hash_file, read_bytes = helpers.corpus._hash_file, Path.read_bytes
+
+    def no_hash(path):
+        if Path(path) == locked:
+            raise denied
+        return hash_file(path)
+
+    def no_read(self):
+        if self == locked:
+            raise denied
+        return read_bytes(self)
+
+    monkeypatch.setattr(helpers.corpus, "_hash_file", no_hash)
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    out = tmp_path / "tables"
+    build_corpus([folder], out, workers=1)
+    row = read_table(out, "articles").set_index("file").loc["locked.txt"]
+    assert row["status"] == FAILED and "cannot be read (Permission denied)" in row["error"]
+    monkeypatch.undo()
+    summary = build_corpus([folder], out, workers=1)
+    assert (summary.processed, summary.skipped, summary.failed) == (1, 1, 0)
+    assert set(read_table(out, "articles")["status"]) == {OK}
