@@ -163,6 +163,7 @@ def test_an_interrupted_run_resumes_and_ends_like_an_uninterrupted_one(built, co
     (out / ".staging").mkdir(exist_ok=True)
     (out / ".staging" / "half.parquet").write_bytes(b"PAR1 half written")
     assert len(read_table(out, "articles")) == 2
+    assert len(read_table(out, "statements")) == 0  # the first batch: two unreadable files
     summary = build_corpus([corpus], out, workers=1, batch_size=2)
     assert (summary.skipped, summary.processed) == (2, N - 2)
     assert not (out / ".staging").exists()
