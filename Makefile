@@ -24,6 +24,11 @@ override ARTICLE := $(value ARTICLE)
 export ARTICLE
 override CORPUS := $(value CORPUS)
 export CORPUS
+# CORRECTIONS=file.csv applies that corrections file, CORRECTIONS=none applies none (by default,
+# ARTICLE.corrections.csv beside the article when there is one); literal, like ARTICLE
+CORRECTIONS ?=
+override CORRECTIONS := $(value CORRECTIONS)
+export CORRECTIONS
 export KIT_PYTHON := $(abspath $(PY))
 export KIT_CALLER_DIR := $(PWD)
 
@@ -46,7 +51,10 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 # there, and the kit finds its own files from the package.
 report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=path/to/article.txt or CORPUS=folder/
 	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
-	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} $${CORPUS:+--corpus "$$CORPUS"}
+	case "$$CORRECTIONS" in \
+	  "") set -- ;; none) set -- --no-corrections ;; *) set -- --corrections "$$CORRECTIONS" ;; \
+	esac; \
+	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@" $${CORPUS:+--corpus "$$CORPUS"}
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

@@ -9,6 +9,7 @@ one (notebook 05). It writes ``reports/corpus-<folder-name>/``: ``index.html``, 
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,28 +26,84 @@ from helpers.report import (
     check_folder,
     combined_notebook,
     export_html,
-    index_html,
     notebook_paths,
     run_notebooks,
     source_date,
     write_files,
 )
 
-# index.html and the pages speak of "the article": these say "the corpus" instead
-_WORDING = [
-    ("<tr><th>Article</th>", "<tr><th>Corpus</th>"),
-    ("<th>Article SHA-256</th>", "<th>Corpus SHA-256</th>"),
-    ("in this article", "in this corpus"),
-    ("for this article", "for this corpus"),
-    ("The same article and kit", "The same articles and kit"),
-    ("from article sha256", "from corpus sha256"),
-]
+# the notebook pages' navigation bar speaks of "the article": this one of "the corpus"
+_WORDING = [("All reports for this article", "All reports for this corpus")]
 
 
 def _reworded(text: str) -> str:
     for old, new in _WORDING:
         text = text.replace(old, new)
     return text
+
+
+def corpus_index_html(prov: Provenance, runs) -> str:
+    """The landing page of a corpus report: the folder, its articles, the kit, the links."""
+    e = html.escape
+    items = "\n".join(
+        f'<li><a href="{e(r.name)}.html">{e(r.title)}</a> <span class="file">'
+        f"({e(r.name)}.ipynb, with code)</span></li>"
+        for r in runs
+    )
+    rows = [
+        ("Corpus", f"<code>{e(prov.article_file)}</code>"),
+        ("Articles", e(prov.source)),
+        ("Kit version", e(prov.kit_version)),
+        ("Corpus SHA-256", f"<code>{e(prov.sha256)}</code> (of its files' names and SHA-256)"),
+    ]
+    if prov.date:
+        rows.append(("Date", e(prov.date)))
+    table = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    made = prov.made().replace("from article sha256", "from corpus sha256")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Reports: {e(prov.headline)}</title>
+<style>
+body {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto;
+  padding: 1rem; color: #222; }}
+h1 {{ font-size: 1.5rem; line-height: 1.25; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
+  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }}
+th {{ width: 9rem; font-weight: 600; }}
+code {{ font-size: 0.9em; }}
+a {{ color: #1a5fb4; }}
+.file {{ color: #666; font-size: 0.9em; }}
+footer {{ margin-top: 2rem; color: #666; font-size: 0.85rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{e(prov.headline)}</h1>
+<p>Reports made by the media-analysis kit: who speaks across these articles, in which outlet
+and when, how they are quoted, and which terms recur.</p>
+<h2>Read</h2>
+<ul>
+<li><a href="{COMBINED}"><strong>The report</strong></a>: the results and explanations in one
+page, without code (to hand out or mail as one file).</li>
+</ul>
+<h2>The notebooks, with their code</h2>
+<ul>
+{items}
+</ul>
+<h2>About this report</h2>
+<table>
+{table}
+</table>
+<footer>Made with {e(made)}. The same articles and kit give the same files, byte for
+byte.</footer>
+</main>
+</body>
+</html>
+"""
 
 
 def corpus_provenance(folder: Path) -> Provenance:
@@ -102,13 +159,14 @@ def build_corpus_report(
     combined = combined_notebook(runs, prov)
     combined.cells[0].source = (
         f"# Report: {_md_escape(prov.headline)}\n\n"
-        f"**Corpus:** `{prov.article_file}`  \n**Articles:** {_md_escape(prov.source)}\n\n"
+        f"**Corpus:** <code>{_md_escape(prov.article_file)}</code>  \n"
+        f"**Articles:** {_md_escape(prov.source)}\n\n"
         "This report gathers the results of the kit's corpus notebooks, without their code. "
         "Open a notebook from the index to see the code."
     )
     page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
     files[COMBINED] = _reworded(page).encode("utf-8")
-    files[INDEX] = _reworded(index_html(prov, runs)).encode("utf-8")
+    files[INDEX] = corpus_index_html(prov, runs).encode("utf-8")
     written = write_files(target, files, previous)
     return ReportResult(
         article=folder, folder=target, files=written, timings={r.name: r.seconds for r in runs}

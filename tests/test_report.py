@@ -100,7 +100,15 @@ def made(tmp_path_factory):
 def test_writes_a_page_per_notebook_a_combined_report_an_index_and_a_manifest(made):
     result = made["result"]
     assert result.folder == made["root"] / "out" / "ferry"
-    assert set(made["pages"]) == {"01_tiny.html", "02_tiny.html", COMBINED, INDEX}
+    assert set(made["pages"]) == {
+        "01_tiny.html",
+        "02_tiny.html",
+        COMBINED,
+        INDEX,
+        "article.html",
+        "statements.csv",
+        "speakers.csv",
+    }
     manifest = json.loads((result.folder / MANIFEST).read_text(encoding="utf-8"))
     assert set(manifest["files"]) == set(made["pages"])
     assert made["lines"][0] == "ferry.txt: 2 notebook(s)"
@@ -160,7 +168,7 @@ def test_same_article_same_bytes_with_the_kit_notebooks(tmp_path):
     second = build_report(SAMPLE, out_dir=tmp_path / "b", progress=None)
     names = sorted(p.name for p in first.files)
     assert names == sorted(p.name for p in second.files)
-    assert len(names) == len(notebook_paths()) + 2
+    assert len(names) == len(notebook_paths()) + 5  # + index, report, article, 2 CSV
     for name in [*names, MANIFEST]:
         assert (first.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
     index = (first.folder / INDEX).read_text(encoding="utf-8")

@@ -204,6 +204,7 @@ class Extractor:
                 if not st.nested and st.speaker_kind != "unknown":
                     speaker = Speaker(st.speaker, st.role, st.speaker_kind)
                     self.resolver.remember(speaker, st.mention_start)
+                    self.resolver.learn_gender(st)
         return res
 
     def _candidate(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
@@ -262,6 +263,7 @@ class Extractor:
                 find_quotes(self.text, [(sent.start, sent.end)]),
                 sent.found,
                 True,
+                sent.outer,
             )
         site = speaker_site(sent, cue, self.lex)
         if isinstance(site, Rejection):
@@ -339,6 +341,13 @@ class Extractor:
         if e <= s:
             return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
         speaker = self.resolver.resolve(speaker_of or mention, sent.nested)
+        if (
+            sent.outer is not None
+            and mention.kind == "pronoun"
+            and mention.text.lower() in ("i", "we")
+        ):
+            outer = sent.outer  # `I` in a quotation: the quotation's speaker
+            speaker = Speaker(outer.speaker, outer.role, outer.speaker_kind)
         return Statement(
             speaker=speaker.name,
             role=speaker.role,
@@ -375,13 +384,15 @@ class Extractor:
         par = self.paragraph_at(a)
         first_in_par = par not in self._spoken_pars and self._par_start(a) == a
         q_last = sq[-1]
-        continues = not first_in_par and prev.paragraph == par and prev.kind == "direct"
-        if continues and not _cue_after_content(prev):
+        same_par = not first_in_par and prev.paragraph == par
+        if same_par and prev.kind == "direct" and not _cue_after_content(prev):
             # `X said: “A.” “B.”`: the quotations after the cue are its content
             prev.end = trim_end(self.text, prev.start, q_last.end, keep_stop=True)
             prev.text = self.text[prev.start : prev.end]
             return
-        # `“A,” X said. “B.”`: B is a floating statement of X (the guideline's continuation)
+        # `“A,” X said. “B.”` or `A, X said. “B.”`: B is a floating statement of X (the
+        # guideline's continuation)
+        continues = same_par and _cue_after_content(prev)
         if not (first_in_par or continues) or prev.paragraph < par - 1:
             return
         e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
@@ -417,10 +428,10 @@ class Extractor:
                 if q.start > st.end + 1:
                     break
                 if q.end <= st.end + 1:
-                    nested.extend(self.inside(q))
+                    nested.extend(self.inside(q, st))
         return nested
 
-    def inside(self, q: Quote) -> list[Statement]:
+    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
         """Statements reported inside a quotation (nested)."""
         text, lex = self.text, self.lex
         if lex.verb_re.search(text, q.start, q.end) is None and not (
@@ -436,7 +447,7 @@ class Extractor:
         opens = [x.open for x in inner]
         for a, b in split_sentences(text, masked, q.start, q.end, inner, lex):
             sq = quotes_in(inner, opens, a, b)
-            res.extend(self.sentence(Sentence(text, masked, a, b, sq, [], True)))
+            res.extend(self.sentence(Sentence(text, masked, a, b, sq, [], True, outer)))
         return res
 
     # ---- the trace
