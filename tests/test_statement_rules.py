@@ -424,6 +424,26 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a group with a participle and a preposition",
+        "Two people briefed on the talks said the deal was close.",
+        ["two people briefed on the talks"],
+    ),
+    (
+        "a group with a bare prepositional phrase",
+        "Experts on flood defences told the paper that the wall was too low.",
+        ["experts on flood defences"],
+    ),
+    (
+        "a group of residents",
+        "Residents near the depot said the buses woke them.",
+        ["residents near the depot"],
+    ),
+    (
+        "an unnamed person with a place",
+        "A man near the station said the train was late.",
+        ["a man near the station"],
+    ),
+    (
         "a time adjunct between the subject and the cue",
         "Alden on Tuesday announced that it had bought the paper.",
         ["Alden"],
