@@ -424,6 +424,18 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "an acronym is the organisation it spells; the agency refers back to it",
+        "Coastal Flood Agency staff did not reply. CFA later announced that the wall would be "
+        "raised. The agency said that work would start in May.",
+        ["Coastal Flood Agency", "Coastal Flood Agency"],
+    ),
+    (
+        "a longer generic description refers to the organisation that spoke",
+        "Harbour Lights Productions said the show would go on. The production company added "
+        "that tickets were sold out.",
+        ["Harbour Lights Productions", "Harbour Lights Productions"],
+    ),
+    (
         "a group with a participle and a preposition",
         "Two people briefed on the talks said the deal was close.",
         ["two people briefed on the talks"],

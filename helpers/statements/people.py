@@ -180,8 +180,11 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
         and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
     ):
         words[-1] = (words[-1][0], words[-1][1].rstrip("."))
+    org_run = any(w.lower() in lex.orgs for _, w in words[1:])  # `Coastal Flood Agency`
     if initial and words and _not_a_name_start(words[0][1], noninitial, lex):
         w0 = words[0][1]
+        if org_run and not _not_a_name_start_strict(w0, lex):
+            return words
         gerund = w0.endswith("ing") and w0 not in noninitial  # `Hosting Cook at ...`
         if len(words) != 2 or gerund or _not_a_name_start_strict(w0, lex):
             words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
