@@ -17,10 +17,13 @@ PY := $(ENV_DIR)/bin/python
 STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
 
 ARTICLE ?=
-# the article path reaches the shell only as an environment variable, taken literally (no make
-# expansion, no shell parsing): spaces, quotes, ';' and '$' in a file name are just characters
+CORPUS ?=
+# the article and corpus paths reach the shell only as environment variables, taken literally
+# (no make expansion, no shell parsing): spaces, quotes, ';' and '$' in a path are just characters
 override ARTICLE := $(value ARTICLE)
 export ARTICLE
+override CORPUS := $(value CORPUS)
+export CORPUS
 # CORRECTIONS=file.csv applies that corrections file, CORRECTIONS=none applies none (by default,
 # ARTICLE.corrections.csv beside the article when there is one); literal, like ARTICLE
 CORRECTIONS ?=
@@ -46,12 +49,12 @@ setup: $(STAMP) ## Create the environment and install the kit (done by the other
 
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
-report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
+report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=path/to/article.txt or CORPUS=folder/
 	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
 	case "$$CORRECTIONS" in \
 	  "") set -- ;; none) set -- --no-corrections ;; *) set -- --corrections "$$CORRECTIONS" ;; \
 	esac; \
-	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@"
+	"$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@" $${CORPUS:+--corpus "$$CORPUS"}
 
 test: $(STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

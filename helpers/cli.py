@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "helpers.terms_cli",
     "helpers.evaluate_cli",
     "helpers.report_cli",
+    "helpers.corpus_cli",
 ]
 
 

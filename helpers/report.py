@@ -317,9 +317,20 @@ def _prepare_ipython_dir(root: Path) -> Path:
 # --------------------------------------------------------------------------- running
 
 
-def notebook_paths() -> list[Path]:
-    """The analysis notebooks, in the order they are read."""
-    return sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+def notebook_paths(corpus: bool = False) -> list[Path]:
+    """The analysis notebooks, in the order they are read: those of one article, or (with
+    ``corpus=True``) those of a corpus, whose parameters cell sets ``corpus_path``."""
+    return [p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb")) if is_corpus_notebook(p) == corpus]
+
+
+def is_corpus_notebook(path: Path) -> bool:
+    """True for a notebook about a corpus of articles (its parameters cell has corpus_path)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.get("source", "")
+            return "corpus_path" in ("".join(source) if isinstance(source, list) else source)
+    return False
 
 
 def article_parameter(path: Path) -> tuple[str, Path]:
@@ -336,17 +347,22 @@ def article_parameter(path: Path) -> tuple[str, Path]:
 
 
 def run_notebook(
-    path: Path, article: Path, ipython_dir: Path, corrections: Path | bool | None = None
+    path: Path,
+    article: Path,
+    ipython_dir: Path,
+    corrections: Path | bool | None = None,
+    parameter: str = "article_path",
 ) -> NotebookRun:
-    """Execute one notebook on an article; raise NotebookFailed naming the cell on error.
-    ``corrections``: None for the corrections file beside the article (if any), False for
-    none, or a file (passed as ``corrections_path``)."""
+    """Execute one notebook on an article (or, with parameter="corpus_path", on a folder of
+    articles); raise NotebookFailed naming the cell on error. ``corrections``: None for the
+    corrections file beside the article (if any), False for none, or a file (passed as
+    ``corrections_path``)."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     value, cwd = article_parameter(article)
-    parameters = {"article_path": value}
+    parameters = {parameter: value}
     if corrections is not None and "corrections_path" in _parameters_source(path):
         parameters["corrections_path"] = (
             False if corrections is False else os.path.relpath(Path(corrections).resolve(), cwd)
@@ -428,6 +444,7 @@ def run_notebooks(
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
     corrections: Path | bool | None = None,
+    parameter: str = "article_path",
 ) -> list[NotebookRun]:
     """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
     total = len(paths)
@@ -437,7 +454,8 @@ def run_notebooks(
         ipython_dir = _prepare_ipython_dir(Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {
-                pool.submit(run_notebook, p, article, ipython_dir, corrections): p for p in paths
+                pool.submit(run_notebook, p, article, ipython_dir, corrections, parameter): p
+                for p in paths
             }
             for done, future in enumerate(as_completed(futures), start=1):
                 path = futures[future]

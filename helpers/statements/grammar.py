@@ -35,7 +35,8 @@ INDEFINITE = _words("a an one two")
 POSSESSIVE_DETERMINERS = _words("his her its their our")
 PREPOSITIONS = _words(
     "of with to for by about from on in at into onto over under than like after before "
-    "between against during without toward towards upon"
+    "between against during without toward towards upon near across inside outside around "
+    "behind beside"
 )
 # Prepositions after which a capitalised phrase belongs to the noun before it
 # (`Mr. Morgan of the Sierra Club said`).

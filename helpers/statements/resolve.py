@@ -8,7 +8,8 @@ What fits nothing is `unknown`, never a guess.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+import re
+from bisect import bisect_left, bisect_right
 
 from helpers.statements.grammar import DETERMINERS, INDEFINITE
 from helpers.statements.lexicon import Lexicons
@@ -19,6 +20,9 @@ from helpers.statements.words import is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
+# `the production company`: a generic organisation noun with a few words before it
+_GENERIC_WORDS = 4
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
 _OBJECT_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -39,6 +43,10 @@ class Resolver:
         self.quote_closes: list[int] = []
         self.sentence_starts: list[int] = []
         self.spoke_at: list[tuple[int, str]] = []  # (mention start, person) of each statement
+        self._spoke_starts: list[int] = []  # their starts, for bisection
+        self._by_name = {p.name: p for p in registry.people}
+        self._lower_words: frozenset[str] | None = None
+        self._acronyms: dict[str, str | None] = {}
 
     @property
     def gender(self) -> dict[str, str]:
@@ -46,11 +54,25 @@ class Resolver:
             self._gender = self.reg.genders()
         return self._gender
 
+    def learn_gender(self, st) -> None:
+        """`Anna Berg said she would go`: a person's own statement opening with he or she
+        tells their gender, when nothing told it before."""
+        first = st.text.split(maxsplit=1)[0].lower() if st.text.strip() else ""
+        want = self.lex.pronouns.get(first, "") if first in ("he", "she") else ""
+        if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
+            return
+        p = self._by_name.get(st.speaker)
+        if p is not None:
+            p.gender = want
+            self.gender[p.name] = want
+
     def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
             return
         if speaker.kind == "person" and mention_start is not None:
-            insort(self.spoke_at, (mention_start, speaker.name))
+            k = bisect_right(self.spoke_at, (mention_start, speaker.name))
+            self.spoke_at.insert(k, (mention_start, speaker.name))
+            self._spoke_starts.insert(k, mention_start)
         self.speakers.pop(speaker.name, None)
         self.speakers[speaker.name] = speaker
 
@@ -76,6 +98,11 @@ class Resolver:
             if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+        expanded = self._acronym(clean) if ph.kind in ("name", "org") else None
+        if expanded is not None:
+            return Speaker(expanded, "", "org")  # `CBP` for `Customs and Border Protection`
+        if ph.kind == "name" and self._common_plural(clean):
+            ph = Mention(ph.start, ph.end, ph.text, "description")  # `Prosecutors alleged`
         if ph.kind == "name":
             split = split_name(tuple(clean), self.lex)
             if split.name:
@@ -83,6 +110,30 @@ class Resolver:
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
+
+    def _acronym(self, words: list[str]) -> str | None:
+        """The long name an acronym stands for, when the article spells it out: capitalised
+        words whose initials make the acronym, `and`, `of`, `for`, `the` allowed between."""
+        word = words[0] if len(words) == 1 else ""
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+            return None
+        if word not in self._acronyms:
+            link = r"(?:\s+(?:and|of|for|the|on|&))*\s+"
+            pattern = link.join(rf"{c}[\w’'-]+" for c in word)
+            m = re.search(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.text)
+            self._acronyms[word] = " ".join(m.group().split()) if m else None
+        return self._acronyms[word]
+
+    def _common_plural(self, words: list[str]) -> bool:
+        """`Prosecutors`, `Investigators` at a sentence start: one capitalised plural that the
+        article also writes in lower case, and that names no person, is a common noun."""
+        if len(words) != 1 or not words[0].endswith("s") or not words[0][1:].islower():
+            return False
+        if self.reg.find((words[0],), 0) is not None:
+            return False
+        if self._lower_words is None:  # built once: every word the article writes in lower case
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.text))
+        return words[0].lower() in self._lower_words
 
     def _source(self, ph: Mention, nested: bool) -> Speaker:
         """`according to a new report by Politico`: the phrase, unless its core is known."""
@@ -146,8 +197,7 @@ class Resolver:
             return None
         mentions = self.reg.mentions
         starts = self._mention_starts()
-        spoke = [at for at, _ in self.spoke_at]
-        by_name = {p.name: p for p in self.reg.people}
+        spoke, by_name = self._spoke_starts, self._by_name
         for accept in (want, ""):
             for lo, hi in windows:
                 # the speaker of a statement in the sentence is its subject, first
@@ -189,6 +239,10 @@ class Resolver:
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
             return self._role(ph, head, det, fits)
+        if head in lex.documents and det in _REFERRING:
+            # `the statement said`: whoever issued it, that is, who spoke last
+            last = next(self.recent(), None)
+            return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
         for sp in self.recent():
@@ -205,6 +259,10 @@ class Resolver:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
         plural_unknown = head.endswith("s") and det not in _REFERRING
+        if det not in INDEFINITE and plural_unknown:
+            for sp in self.recent():  # `Prosecutors` after `federal prosecutors`: the same group
+                if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                    return sp
         if det not in INDEFINITE and not plural_unknown:
             for sp in self.recent():
                 if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
@@ -222,7 +280,7 @@ class Resolver:
         org = self.reg.org_name(head)
         if org:
             return Speaker(org, "", "org")
-        if det == "the" and len(low_words) == 2 and head in self.lex.generic_orgs:
+        if det == "the" and len(low_words) <= _GENERIC_WORDS and head in self.lex.generic_orgs:
             # `the company`, `the operator`: the organisation that spoke last
             for sp in self.recent():
                 if sp.kind == "org":
