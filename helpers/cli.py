@@ -21,6 +21,7 @@ COMMAND_MODULES: list[str] = [
     "helpers.terms_cli",
     "helpers.evaluate_cli",
     "helpers.report_cli",
+    "helpers.compare_cli",
 ]
 
 
