@@ -98,3 +98,14 @@ def save_chart(ax, path, formats: tuple[str, ...] = ("png", "svg"), dpi: int = 2
             fig.savefig(target, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
             written.append(target)
     return written
+
+
+def concordance_style(kwic: pd.DataFrame, name: str):
+    """A concordance for reading: the left context right-aligned and the term in bold, so
+    every line is aligned on the key word."""
+    return (
+        table_style(kwic, name)
+        .set_properties(subset=["left"], **{"text-align": "right", "white-space": "nowrap"})
+        .set_properties(subset=["term"], **{"font-weight": "bold", "white-space": "nowrap"})
+        .set_properties(subset=["right"], **{"white-space": "nowrap"})
+    )
