@@ -252,10 +252,13 @@ def keyness(first: Article, second: Article, min_count: int = MIN_KEY_COUNT) -> 
     "second" or "shared": |log_ratio| < 1). Sorted by g2, then by the word.
     """
     from helpers.terms import fold, word_frequencies
-    from helpers.tokens import counts
+    from helpers.tokens import tokens
 
     freq = [word_frequencies(a, n=100_000) for a in (first, second)]
-    sizes = [max(1, counts(a)["words"]) for a in (first, second)]
+    # all words, stopwords and the headline included, as word_frequencies counts them
+    sizes = [
+        max(1, sum(t.is_word for t in tokens(a, include_headings=True))) for a in (first, second)
+    ]
     table: dict[str, dict] = {}
     for side, f in enumerate(freq):
         for word, n in zip(f["word"], f["count"], strict=True):

@@ -34,13 +34,14 @@ def register(sub) -> None:
 def run(args) -> int:
     from helpers.article import ArticleError
     from helpers.compare import BUNDLED_PAIR
-    from helpers.report import build_comparison
 
     if len(args.paths) not in (0, 2):
         raise ArticleError(
             f"compare takes two articles, not {len(args.paths)} — give the paths of both "
             "(or none, for the two bundled flood articles)"
         )
+    from helpers.report import build_comparison
+
     paths = [Path(p).resolve() for p in args.paths] or list(BUNDLED_PAIR)
     out = Path(args.out).resolve() if args.out else None
     started = time.perf_counter()
