@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "helpers.evaluate_cli",
     "helpers.report_cli",
     "helpers.compare_cli",
+    "helpers.exercises_cli",
 ]
 
 

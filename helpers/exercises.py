@@ -568,3 +568,13 @@ def answers(article: Article, other: Article | None = None) -> pd.DataFrame:
             {"exercise": ex.id, "question": ex.question, "answer": ex.answer(facts).shown()}
         )
     return pd.DataFrame(rows, columns=["exercise", "question", "answer"])
+
+
+def answers_markdown(article: Article, other: Article | None = None) -> str:
+    """The answers as a Markdown table (the instructor guide embeds this, kept in sync by a
+    test)."""
+    table = answers(article, other)
+    lines = ["| exercise | question | answer |", "| --- | --- | --- |"]
+    for ex, q, a in table.itertuples(index=False):
+        lines.append(f"| {ex} | {q.replace('|', '/')} | {a.replace('|', '/')} |")
+    return "\n".join(lines)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from helpers.article import ArticleError, load_article
 from helpers.paths import NOTEBOOKS_DIR, PROJ_ROOT, REPORTS_DIR, display_path
+from helpers.teaching import index_links, rewrite_doc_links, teaching_files
 
 MANIFEST = ".kit-manifest.json"
 INDEX = "index.html"
@@ -182,8 +183,8 @@ def chart_alt_text(fig) -> str:
 KERNEL_CONFIG = f"""\
 # Written by helpers.report for its own kernels.
 c.InteractiveShellApp.extensions = ["helpers.report"]
-c.InlineBackend.figure_formats = {{"png"}}
-c.InlineBackend.rc = {{"figure.dpi": {CHART_DPI}}}
+c.InlineBackend.figure_formats = {{"png", "svg"}}
+c.InlineBackend.rc = {{"figure.dpi": {CHART_DPI}, "svg.hashsalt": "media-analysis-kit"}}
 c.HistoryManager.enabled = False
 """
 
@@ -211,6 +212,7 @@ def _kernel_manager(ipython_dir: Path):
             "PYTHONHASHSEED": "0",
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
             "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", ""),
+            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or "0",  # SVG charts' date
         },
     )
 
@@ -245,9 +247,20 @@ def _prepare_ipython_dir(root: Path) -> Path:
 # --------------------------------------------------------------------------- running
 
 
-def notebook_paths() -> list[Path]:
-    """The analysis notebooks, in the order they are read."""
-    return sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+def notebook_paths(comparison: bool = False) -> list[Path]:
+    """The analysis notebooks, in the order they are read: those on one article, or (with
+    ``comparison``) those that compare two (their parameters cell sets ``compare_path``)."""
+    return [p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb")) if _compares(p) == comparison]
+
+
+def _compares(path: Path) -> bool:
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return any(
+        "parameters" in c.metadata.get("tags", []) and "compare_path" in c.source
+        for c in nb.cells
+    )
 
 
 def article_parameter(path: Path) -> tuple[str, Path]:
@@ -263,19 +276,25 @@ def article_parameter(path: Path) -> tuple[str, Path]:
         return path.name, path.parent
 
 
-def run_notebook(path: Path, article: Path, ipython_dir: Path) -> NotebookRun:
-    """Execute one notebook on an article; raise NotebookFailed naming the cell on error."""
+def run_notebook(
+    path: Path, article: Path, ipython_dir: Path, compare: Path | None = None
+) -> NotebookRun:
+    """Execute one notebook on an article (and a second one to compare it with); raise
+    NotebookFailed naming the cell on error."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     value, cwd = article_parameter(article)
+    parameters = {"article_path": value}
+    if compare is not None:
+        parameters["compare_path"] = Path(os.path.relpath(Path(compare).resolve(), cwd)).as_posix()
     started = time.perf_counter()
     try:
         nb = papermill.execute_notebook(
             str(path),
             None,
-            parameters={"article_path": value},
+            parameters=parameters,
             progress_bar=False,
             request_save_on_cell_execute=False,
             km=_kernel_manager(ipython_dir),
@@ -336,6 +355,7 @@ def run_notebooks(
     article: Path,
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
+    compare: Path | None = None,
 ) -> list[NotebookRun]:
     """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
     total = len(paths)
@@ -344,7 +364,9 @@ def run_notebooks(
     with tempfile.TemporaryDirectory(prefix="kit-ipython-") as tmp:
         ipython_dir = _prepare_ipython_dir(Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_notebook, p, article, ipython_dir): p for p in paths}
+            futures = {
+                pool.submit(run_notebook, p, article, ipython_dir, compare): p for p in paths
+            }
             for done, future in enumerate(as_completed(futures), start=1):
                 path = futures[future]
                 try:
@@ -437,7 +459,7 @@ def export_html(nb, title: str, nav: str, with_code: bool) -> str:
     exporter.log.setLevel(logging.ERROR)  # the missing-alt warning: we set alt ourselves
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb, resources={"kit_nav": nav})
-    return scrub_html(body)
+    return rewrite_doc_links(scrub_html(body))
 
 
 def scrub_html(text: str) -> str:
@@ -508,7 +530,7 @@ def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 
 
-def index_html(prov: Provenance, runs: list[NotebookRun]) -> str:
+def index_html(prov: Provenance, runs: list[NotebookRun], teaching: str = "") -> str:
     """The landing page: the article, its source, the kit, and links to every report."""
     e = html.escape
     items = "\n".join(
@@ -560,7 +582,7 @@ explanations in one page, without code (to hand out or mail as one file).</li>
 <ul>
 {items}
 </ul>
-<h2>About this report</h2>
+{teaching}<h2>About this report</h2>
 <table>
 {table}
 </table>
@@ -626,6 +648,7 @@ def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str])
     written = []
     for rel, data in files.items():
         target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
@@ -642,28 +665,35 @@ def build_report(
     force: bool = False,
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
+    compare: Path | str | None = None,
 ) -> ReportResult:
-    """Run every notebook on an article and write its HTML reports into out_dir/<name>/."""
+    """Run every notebook on an article and write its HTML reports into out_dir/<name>/;
+    with ``compare``, the comparison notebooks on the two articles, into <name>_vs_<other>/."""
     article = load_article(article_path)  # bad input fails here, with the clean message
-    paths = notebook_paths() if notebooks is None else list(notebooks)
+    other = load_article(compare) if compare is not None else None
+    paths = notebook_paths(other is not None) if notebooks is None else list(notebooks)
     if not paths:
         raise ReportError(f"{display_path(NOTEBOOKS_DIR)} holds no notebook to run")
     folder = report_folder(article.path, out_dir)
+    if other is not None:
+        folder = folder.with_name(f"{article.path.stem}_vs_{other.path.stem}")
     previous = check_folder(folder, force)
     prov = provenance(article)
 
     if progress:
         progress(f"{prov.article_file}: {len(paths)} notebook(s)")
-    runs = run_notebooks(paths, article.path, jobs=jobs, progress=progress)
+    runs = run_notebooks(
+        paths, article.path, jobs=jobs, progress=progress, compare=other and other.path
+    )
     nav = f"{prov.headline} — {prov.article_file}"
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = teaching_files(runs, article, other)  # takes the SVGs out
     for run in runs:
         page = export_html(run.nb, f"{run.title} — {prov.headline}", nav, with_code=True)
         files[f"{run.name}.html"] = page.encode("utf-8")
     combined = combined_notebook(runs, prov)
     page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
     files[COMBINED] = page.encode("utf-8")
-    files[INDEX] = index_html(prov, runs).encode("utf-8")
+    files[INDEX] = index_html(prov, runs, index_links(files)).encode("utf-8")
 
     written = write_files(folder, files, previous)
     return ReportResult(
@@ -672,6 +702,11 @@ def build_report(
         files=written,
         timings={r.name: r.seconds for r in runs},
     )
+
+
+def build_comparison(first: Path | str, second: Path | str, **kwargs) -> ReportResult:
+    """The comparison report of two articles: reports/<first>_vs_<second>/."""
+    return build_report(first, compare=second, **kwargs)
 
 
 def build_reports(paths: Iterable[Path | str], **kwargs) -> list[ReportResult]:
