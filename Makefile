@@ -15,10 +15,13 @@ ENV_DIR := .venv
 endif
 PY := $(ENV_DIR)/bin/python
 STAMP := .make/installed-$(subst /,_,$(abspath $(ENV_DIR)))
+LAB_STAMP := $(STAMP)-lab
+DEV_STAMP := $(STAMP)-dev
 
 ARTICLE ?=
+COMPARE ?=
 
-.PHONY: help setup report test lab clean
+.PHONY: help setup setup-dev report test lab clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,23 +29,38 @@ help: ## List the commands
 $(PY):
 	python3 -m venv $(ENV_DIR)
 
+# `make report` installs only what the kit needs to run; JupyterLab comes with `make lab`,
+# the test and lint tools with `make test`.
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e .
 	@mkdir -p .make && touch $@
+
+$(LAB_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[lab]'
+	@touch $@
+
+$(DEV_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
 
 setup: $(STAMP) ## Create the environment and install the kit (done by the other targets too)
 
+setup-dev: $(DEV_STAMP) $(LAB_STAMP) ## Also install JupyterLab and the test and lint tools
+
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
-report: $(STAMP) ## Turn the bundled article (or ARTICLE=path/to/article.txt) into HTML reports
-	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers report $(ARTICLE)
+# COMPARE=b.txt turns it into the comparison report of ARTICLE and b.txt (notebook 04).
+report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=a.txt, or ARTICLE=a.txt COMPARE=b.txt
+	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers \
+	  $(if $(COMPARE),compare "$(ARTICLE)" "$(COMPARE)",report $(ARTICLE))
 
-test: $(STAMP) ## Run the tests: helpers, notebooks, lint
+test: $(DEV_STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+# At the project root, so the notebooks' links to docs/ and data/ open.
+lab: $(LAB_STAMP) ## Open JupyterLab at the project folder (notebooks in notebooks/)
+	$(PY) -m jupyter lab --notebook-dir=. --LabApp.default_url=/lab/tree/notebooks
 
 clean: ## Remove the local environment and caches (not reports/)
 	rm -rf .venv .make .pytest_cache .ruff_cache

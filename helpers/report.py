@@ -258,8 +258,7 @@ def _compares(path: Path) -> bool:
 
     nb = nbformat.read(path, as_version=4)
     return any(
-        "parameters" in c.metadata.get("tags", []) and "compare_path" in c.source
-        for c in nb.cells
+        "parameters" in c.metadata.get("tags", []) and "compare_path" in c.source for c in nb.cells
     )
 
 
@@ -671,7 +670,10 @@ def build_report(
     with ``compare``, the comparison notebooks on the two articles, into <name>_vs_<other>/."""
     article = load_article(article_path)  # bad input fails here, with the clean message
     other = load_article(compare) if compare is not None else None
-    paths = notebook_paths(other is not None) if notebooks is None else list(notebooks)
+    if notebooks is not None:
+        paths = list(notebooks)
+    else:
+        paths = notebook_paths() if other is None else notebook_paths(comparison=True)
     if not paths:
         raise ReportError(f"{display_path(NOTEBOOKS_DIR)} holds no notebook to run")
     folder = report_folder(article.path, out_dir)

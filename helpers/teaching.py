@@ -22,7 +22,6 @@ DOC_PAGES: dict[str, str] = {
     "glossary.md": "glossary.html",
     "statements.md": "statements.html",
     "terms.md": "terms.html",
-    "reports.md": "reports.html",
     "teaching/instructor-guide.md": "instructor-guide.html",
 }
 WORKSHEET = "worksheet.html"
@@ -176,7 +175,7 @@ def worksheet_html(runs, article, other=None) -> str:
     parts = []
     if other is None:
         parts.append(
-            "<h2>0 · Before counting</h2>\n<p class=\"question\">Read the first five "
+            '<h2>0 · Before counting</h2>\n<p class="question">Read the first five '
             "paragraphs. Underline every statement: who speaks, with which verb, in quotation "
             "marks or not. How many statements did you find?</p>\n"
             '<p><span class="blank"></span></p>'
