@@ -20,6 +20,14 @@ DEV_STAMP := $(STAMP)-dev
 
 ARTICLE ?=
 COMPARE ?=
+# the article path reaches the shell only as an environment variable, taken literally (no make
+# expansion, no shell parsing): spaces, quotes, ';' and '$' in a file name are just characters
+override ARTICLE := $(value ARTICLE)
+export ARTICLE
+override COMPARE := $(value COMPARE)
+export COMPARE
+export KIT_PYTHON := $(abspath $(PY))
+export KIT_CALLER_DIR := $(PWD)
 
 .PHONY: help setup setup-dev report test lab clean
 
@@ -50,10 +58,11 @@ setup-dev: $(DEV_STAMP) $(LAB_STAMP) ## Also install JupyterLab and the test and
 
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
-# COMPARE=b.txt turns it into the comparison report of ARTICLE and b.txt (notebook 04).
+# COMPARE=b.txt makes the comparison report of ARTICLE and b.txt (notebook 04) instead.
 report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=a.txt, or ARTICLE=a.txt COMPARE=b.txt
-	cd "$(if $(wildcard $(PWD)),$(PWD),$(CURDIR))" && "$(abspath $(PY))" -m helpers \
-	  $(if $(COMPARE),compare "$(ARTICLE)" "$(COMPARE)",report $(ARTICLE))
+	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
+	if [ -n "$$COMPARE" ]; then "$$KIT_PYTHON" -m helpers compare $${ARTICLE:+"$$ARTICLE"} "$$COMPARE"; \
+	else "$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"}; fi
 
 test: $(DEV_STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

@@ -14,13 +14,17 @@ ALT_COLOUR = "#A1B8D9"
 
 def table_style(df: pd.DataFrame, name: str, precision: int = 1):
     """A table for reading in a notebook: left-aligned, no row numbers, numbers rounded,
-    missing values as a dash. ``name`` fixes the HTML id, so the output is the same each run."""
+    missing values as a dash. ``name`` fixes the HTML id, so the output is the same each run.
+
+    Every cell and column name is HTML-escaped: a Styler writes its cells into the page as
+    markup, and the cells hold text from the article (quotes, names), which may hold tags."""
     left = [{"selector": "th", "props": [("text-align", "left")]}]
     short = [c for c in df.columns if c in ("speaker", "name", "kind", "cue", "class")]
     return (
         df.style.set_uuid(name)
         .hide(axis="index")
-        .format(precision=precision, na_rep="–")
+        .format(precision=precision, na_rep="–", escape="html")
+        .format_index(escape="html", axis=1)
         .set_properties(**{"text-align": "left"})
         .set_properties(subset=short, **{"white-space": "nowrap"})
         .set_table_styles(left)

@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from helpers.article import ArticleError
+from helpers.output import terminal_safe
 
 # modules that contribute a command, in the order `--help` lists them
 COMMAND_MODULES: list[str] = [
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ArticleError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(str(exc), keep_newlines=False)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `python -m helpers ... | head`
         return 0

@@ -1,9 +1,17 @@
-"""Printing a DataFrame for the command line as a table, CSV or JSON."""
+"""Printing a DataFrame for the command line as a table, CSV or JSON.
+
+Text from an article is data, never instructions to the terminal or to a spreadsheet:
+control characters (escape sequences) and bidirectional overrides are shown as visible
+``\\uXXXX`` codes when they would reach a terminal, and CSV cells that a spreadsheet would
+read as a formula (starting with ``= + - @``, a tab or a carriage return) get a leading
+apostrophe, the usual neutralisation.
+"""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 
 import pandas as pd
@@ -22,6 +30,47 @@ def _plain(value):
     return value
 
 
+# C0/C1 controls except newline and tab, DEL, and the Unicode bidi controls (Trojan Source)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def terminal_safe(text: str, keep_newlines: bool = True) -> str:
+    """Text with control and bidi-override characters replaced by visible ``\\uXXXX`` codes.
+
+    (In JSON text, ``\\uXXXX`` is also the escape of that very character.)"""
+    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if not keep_newlines:
+        text = text.replace("\n", "\\n").replace("\t", " ")
+    return text
+
+
+def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of df whose text cells cannot run as spreadsheet formulas (``'=...``)."""
+
+    def cell(value):
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            return "'" + value
+        return value
+
+    out = df.copy()
+    for col in out.columns:
+        if _texty(out[col]):
+            out[col] = out[col].map(cell)
+    return out
+
+
+def _texty(column: pd.Series) -> bool:
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
+def _is_terminal(out) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def table_records(df: pd.DataFrame) -> list[dict]:
     """Rows as dicts with plain Python values (ints stay ints, missing values become None)."""
     cols = list(df.columns)
@@ -33,11 +82,19 @@ def table_records(df: pd.DataFrame) -> list[dict]:
 def print_table(df: pd.DataFrame, fmt: str = "table", file=None) -> None:
     """Write df to stdout as an aligned text table, CSV, or a JSON list of objects."""
     out = file or sys.stdout
+    tty = _is_terminal(out)
     if fmt == "json":
-        json.dump(table_records(df), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        text = json.dumps(table_records(df), ensure_ascii=False, indent=2)
+        out.write((terminal_safe(text) if tty else text) + "\n")
     elif fmt == "csv":
-        df.to_csv(out, index=False)
+        text = csv_safe(df).to_csv(index=False)
+        out.write(terminal_safe(text) if tty else text)
     else:
+        shown = df.copy()
+        for col in shown.columns:
+            if _texty(shown[col]):
+                shown[col] = shown[col].map(
+                    lambda v: terminal_safe(v, keep_newlines=False) if isinstance(v, str) else v
+                )
         with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-            out.write(df.to_string(index=False) + "\n" if len(df) else "(no rows)\n")
+            out.write(shown.to_string(index=False) + "\n" if len(shown) else "(no rows)\n")

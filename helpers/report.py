@@ -18,6 +18,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -415,7 +416,7 @@ main { max-width: 60rem; margin: 0 auto; }
 {% block data_png scoped %}
 <div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
 <img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}" alt="
-{{- (output | get_metadata('alt', 'image/png')) or 'Chart' | escape_html }}">
+{{- ((output | get_metadata('alt', 'image/png')) or 'Chart') | escape_html }}">
 </div>
 {%- endblock data_png %}
 """
@@ -511,7 +512,8 @@ def combined_notebook(runs: list[NotebookRun], prov: Provenance):
     nb = nbformat.v4.new_notebook(metadata=dict(first.metadata))
     intro = (
         f"# Report: {_md_escape(prov.headline)}\n\n"
-        f"**Article:** `{prov.article_file}`  \n**Source:** {_md_escape(prov.source)}\n\n"
+        f"**Article:** <code>{_md_escape(prov.article_file)}</code>  \n"
+        f"**Source:** {_md_escape(prov.source)}\n\n"
         "This report gathers the results of the kit's notebooks on one article, without "
         "their code. Each part below is one notebook; open it from the index to see the code."
     )
@@ -526,7 +528,13 @@ def combined_notebook(runs: list[NotebookRun], prov: Provenance):
 
 
 def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """Text (a headline, a file name) shown as written in a markdown cell, never as markup:
+    markdown's punctuation is backslash-escaped, then ``& < >`` become HTML entities (a
+    backslash does not stop every HTML tag in every markdown renderer); line breaks and other
+    control characters become spaces, so the text stays on its line."""
+    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    text = re.sub(r"([\\`*_\[\]#|~!])", r"\\\1", text)
+    return html.escape(text, quote=False)
 
 
 def index_html(prov: Provenance, runs: list[NotebookRun], teaching: str = "") -> str:
@@ -597,12 +605,63 @@ byte.</footer>
 
 
 def report_folder(article_path: Path, out_dir: Path | None = None) -> Path:
-    """reports/<article-name>/ (or <out_dir>/<article-name>/)."""
-    return Path(out_dir or REPORTS_DIR) / Path(article_path).stem
+    """reports/<article-name>/ (or <out_dir>/<article-name>/), always a child of that root.
+
+    A file named ``...txt`` has the stem ``..``: its folder would be the root's parent, so
+    such names are refused."""
+    stem = Path(article_path).stem
+    if stem in ("", ".", "..") or Path(stem).name != stem:
+        raise ReportError(
+            f"{display_path(article_path)}: the file name {Path(article_path).name!r} cannot name "
+            "a report folder (its stem would point outside the reports folder) — rename the "
+            "file, e.g. to article.txt"
+        )
+    return Path(out_dir or REPORTS_DIR) / stem
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _inside(folder: Path, rel: str) -> bool:
+    """True when ``rel`` names a file strictly inside ``folder``: relative, no ``..``, no
+    drive or backslash tricks, and not leaving the folder through a symbolic link."""
+    if not isinstance(rel, str) or not rel or "\\" in rel or "\x00" in rel:
+        return False
+    parts = Path(rel).parts
+    if not parts or Path(rel).is_absolute() or ".." in parts:
+        return False
+    if rel == MANIFEST:
+        return False
+    try:
+        base = folder.resolve()
+        target = (folder / rel).resolve()
+        return target != base and target.is_relative_to(base)
+    except (OSError, RuntimeError):
+        return False
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    """The files the kit wrote in ``folder``, from its manifest ({} when there is none or it
+    cannot be read). A manifest naming anything outside the folder is refused: the kit
+    deletes the files its manifest lists, so a crafted one could delete files anywhere."""
+    manifest_path = folder / MANIFEST
+    if not manifest_path.exists():
+        return {}
+    try:
+        files = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]
+    except (ValueError, KeyError, TypeError, OSError, RecursionError):
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    outside = [rel for rel in files if not _inside(folder, rel)]
+    if outside:
+        raise ReportError(
+            f"{display_path(manifest_path)} names files outside its folder "
+            f"({', '.join(repr(r) for r in outside[:3])}) — the kit never writes such a "
+            f"manifest; delete {MANIFEST} (and check the folder), then run again"
+        )
+    return {rel: sha for rel, sha in files.items() if isinstance(sha, str)}
 
 
 def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
@@ -612,12 +671,7 @@ def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
     if not folder.is_dir():
         raise ReportError(f"{display_path(folder)} is a file, not a folder — move it away")
     manifest_path = folder / MANIFEST
-    written: dict[str, str] = {}
-    if manifest_path.exists():
-        try:
-            written = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]
-        except (ValueError, KeyError, TypeError):
-            written = {}
+    written = read_manifest(folder)
     if force:
         return written
     foreign = []
@@ -642,19 +696,32 @@ def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str])
     """Write the report files and the manifest; remove files of an older run not made now."""
     folder.mkdir(parents=True, exist_ok=True)
     for rel in previous:
-        if rel not in files and (folder / rel).is_file():
+        if rel not in files and _inside(folder, rel) and (folder / rel).is_file():
             (folder / rel).unlink()
     written = []
     for rel, data in files.items():
         target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        target.parent.mkdir(parents=True, exist_ok=True)  # charts/
+        write_atomic(target, data)
         written.append(target)
     manifest = {"files": {rel: _sha(data) for rel, data in sorted(files.items())}}
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    write_atomic(folder / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
     return written
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``target`` through a new, uniquely named temporary file in the same folder,
+    renamed into place: a reader never sees half a file, and no file of the user's (say a
+    ``report.html.tmp``) is ever overwritten on the way."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def build_report(
@@ -716,6 +783,7 @@ def build_reports(paths: Iterable[Path | str], **kwargs) -> list[ReportResult]:
     paths = list(paths)
     for path in paths:
         load_article(path)
+        report_folder(path, kwargs.get("out_dir"))
     names = [Path(p).stem for p in paths]
     twins = sorted({n for n in names if names.count(n) > 1})
     if twins:

@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from helpers.output import terminal_safe
 from helpers.paths import BUNDLED_ARTICLE, display_path
 from helpers.report import NotebookFailed, build_reports
 
@@ -44,7 +45,7 @@ def run(args) -> int:
             paths, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
         )
     except NotebookFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(str(exc))}", file=sys.stderr)
         print(
             "  (open the notebook in JupyterLab with this article as article_path to see "
             "the full traceback; no report was written)",
@@ -52,13 +53,14 @@ def run(args) -> int:
         )
         return 1
     for result in results:
-        print(f"wrote {display_path(result.folder)}/")
+        print(f"wrote {terminal_safe(display_path(result.folder))}/")
         for path in result.files:
-            print(f"  {path.name}")
-    print(f"open {display_path(results[-1].folder / 'index.html')} in a browser", end="")
+            print(f"  {terminal_safe(path.name)}")
+    shown = terminal_safe(display_path(results[-1].folder / "index.html"))
+    print(f"open {shown} in a browser", end="")
     print(f" ({time.perf_counter() - started:.1f} s in all)")
     return 0
 
 
 def _progress(line: str) -> None:
-    print(line, flush=True)
+    print(terminal_safe(line), flush=True)

@@ -1,12 +1,15 @@
-"""`python -m helpers statements PATH`: the statements of an article, or its speakers."""
+"""`python -m helpers statements PATH`: the statements of an article, its speakers, or why
+each cue candidate was kept or rejected (`--explain`)."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 from helpers.article import load_article
-from helpers.output import print_table
-from helpers.statements import extract_statements, speakers_table
 
 _TABLE_TEXT_WIDTH = 60
+_EXPLAIN_TABLE_COLUMNS = ["cue", "stage", "decision", "reason", "speaker", "sentence"]
 
 
 def register(sub) -> None:
@@ -15,28 +18,55 @@ def register(sub) -> None:
         "path", help="a plain-text article (headline first, blank lines between paragraphs)"
     )
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument(
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
         "--speakers", action="store_true", help="one row per speaker instead of per statement"
+    )
+    what.add_argument(
+        "--explain",
+        action="store_true",
+        help="one row per cue candidate: kept or rejected, at which stage, and why",
     )
     p.set_defaults(func=run)
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= _TABLE_TEXT_WIDTH else text[: _TABLE_TEXT_WIDTH - 1] + "…"
+
+
 def run(args) -> int:
+    # pandas and the table printer are imported only for the formats that need them: the
+    # JSON of the statements is written straight from the records (start-up matters here)
+    from helpers.statements import explain_records, statement_records
+
     article = load_article(args.path)
-    table = extract_statements(article)
+    if args.format == "json" and not args.speakers:
+        if args.explain:
+            rows = explain_records(article)
+        else:
+            rows = [st.as_row() for st in statement_records(article)]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    import pandas as pd
+
+    from helpers.output import print_table
+    from helpers.statements import EXPLAIN_COLUMNS, speakers_table, to_frame
+
+    if args.explain:
+        table = pd.DataFrame(explain_records(article), columns=EXPLAIN_COLUMNS)
+        if args.format == "table":
+            table = table.assign(sentence=table["sentence"].map(_short))[_EXPLAIN_TABLE_COLUMNS]
+        print_table(table, args.format)
+        return 0
+    table = to_frame(statement_records(article))
     if args.speakers:
         table = speakers_table(table)
         if args.format != "json":
             table = table.assign(forms=table["forms"].map(" | ".join))
     elif args.format == "table":
-        short = table["text"].map(
-            lambda t: t if len(t) <= _TABLE_TEXT_WIDTH else t[: _TABLE_TEXT_WIDTH - 1] + "…"
-        )
-        table = table.assign(text=short)[
+        table = table.assign(text=table["text"].map(_short))[
             ["paragraph", "speaker", "kind", "cue", "mention", "nested", "text"]
         ]
-    if args.format == "json":
-        # <NA> in the nullable offset columns becomes null (helpers.output knows NaN/None only)
-        table = table.astype(object).where(table.notna(), None)
     print_table(table, args.format)
     return 0

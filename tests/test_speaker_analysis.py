@@ -350,10 +350,6 @@ Fishing boats returned to their moorings in the afternoon. Repairs cost less tha
 """
 
 
-@pytest.mark.skipif(
-    not (PROJ_ROOT / "helpers" / "statements.py").exists(),
-    reason="helpers/statements.py (the statement extractor) is not there yet",
-)
 def test_notebook_02_runs_on_an_article_without_quotes(tmp_path, monkeypatch):
     import nbformat
     import papermill
@@ -416,10 +412,6 @@ def test_our_cue_classes_cover_the_extractors_reporting_verbs():
     assert len(missing) <= 0.05 * checked, f"add these cues to cue_classes.txt: {missing}"
 
 
-@pytest.mark.skipif(
-    not (PROJ_ROOT / "helpers" / "statements.py").exists(),
-    reason="helpers/statements.py (the statement extractor) is not there yet",
-)
 def test_tables_agree_with_the_extractor_on_the_bundled_article(bundled):
     from helpers.statements import extract_statements, mentioned_people, speakers_table
 

@@ -103,3 +103,28 @@ def test_module_entry_point():
     )
     assert proc.returncode == 0 and proc.stderr == ""
     assert len(json.loads(proc.stdout)) == 26
+
+
+def test_explain_lists_every_cue_candidate_with_its_reason(capsys, write_article):
+    path = write_article(
+        "Headline\n\nAnna Berg was told the bridge was late. “It is safe,” Tom Hale said.\n"
+    )
+    code, out, _ = run_cli(capsys, path, "--explain", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0
+    assert [(r["cue"], r["decision"], r["reason"]) for r in rows] == [
+        ("told", "rejected", "passive verb"),
+        ("said", "kept", "kept"),
+    ]
+    assert rows[1]["speaker"] == "Tom Hale" and rows[1]["statement"] == "It is safe"
+    code, out, _ = run_cli(capsys, path, "--explain")
+    assert code == 0 and "passive verb" in out and "reason" in out.splitlines()[0]
+
+
+def test_explain_and_speakers_exclude_each_other(capsys):
+    try:
+        main(["statements", str(BUNDLED_ARTICLE), "--explain", "--speakers"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    else:
+        raise AssertionError("argparse should refuse --explain with --speakers")

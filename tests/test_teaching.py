@@ -245,6 +245,5 @@ def test_make_report_with_compare_and_make_lab_at_the_root():
             ["make", "-n", *args], cwd=PROJ_ROOT, capture_output=True, text=True
         ).stdout
 
-    assert 'compare "a.txt" "b.txt"' in dry("report", "ARTICLE=a.txt", "COMPARE=b.txt")
-    assert "report a.txt" in dry("report", "ARTICLE=a.txt")
+    assert 'helpers compare ${ARTICLE:+"$ARTICLE"} "$COMPARE"' in dry("report", "COMPARE=b.txt")
     assert "--notebook-dir=." in dry("lab")

@@ -1,0 +1,62 @@
+"""Who says what: the statements of a news article (docs/statements.md has the rules).
+
+A statement is one reporting event: a speaker, a cue of saying, and the content reported.
+The extractor needs no tagger or model: quotation marks, capitalisation, our lexicons under
+data/lexicons/ and word position. Its stages, in the order data flows through them, are the
+modules of this package:
+
+1. ``quotes``     the one quotation scanner (marks, runs over paragraphs, recovery);
+2. ``sentences``  quote-safe sentence spans;
+3. ``cues``       cue candidates (reporting verbs, `according to`, `in X's view`) and checks;
+4. ``mentions``   the speaker phrase beside a cue;
+5. ``content``    the ordered table of content rules;
+6. ``people`` and ``resolve``  the persons and organisations of the article, and the
+   canonical speaker of each mention;
+7. ``records``    the typed Statement and its table;
+``pipeline`` runs the passes (with floating and nested statements), ``explain`` shows every
+decision with its reason (``reasons``), ``speakers`` derives the per-speaker tables.
+"""
+
+from __future__ import annotations
+
+from helpers.article import Article
+from helpers.statements.explain import EXPLAIN_COLUMNS, explain_records, explain_statements
+from helpers.statements.pipeline import Extractor
+from helpers.statements.quotes import Quote, find_quotes, quoted_spans
+from helpers.statements.records import (
+    COLUMNS,
+    PEOPLE_COLUMNS,
+    SPEAKER_COLUMNS,
+    UNKNOWN,
+    Statement,
+    to_frame,
+)
+from helpers.statements.speakers import mentioned_people, speakers_table
+
+__all__ = [
+    "COLUMNS",
+    "EXPLAIN_COLUMNS",
+    "PEOPLE_COLUMNS",
+    "SPEAKER_COLUMNS",
+    "UNKNOWN",
+    "Quote",
+    "Statement",
+    "explain_records",
+    "explain_statements",
+    "extract_statements",
+    "find_quotes",
+    "mentioned_people",
+    "quoted_spans",
+    "speakers_table",
+    "statement_records",
+]
+
+
+def statement_records(article: Article) -> list[Statement]:
+    """The statements as typed records, in text order (no pandas needed)."""
+    return Extractor(article).run()
+
+
+def extract_statements(article: Article):
+    """One row per statement, in text order, with the contract's columns."""
+    return to_frame(statement_records(article))

@@ -1,0 +1,335 @@
+"""Stage 5, content: what a cue reports, by an ordered table of content rules.
+
+For a verb cue the rules are tried in the order of ``VERB_RULES``; the first that applies
+decides (its content may still turn out empty). Source phrases (`according to X, ...`) and
+possessive views (`In X’s view, ...`) have one rule each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.statements import reasons
+from helpers.statements.cues import POSSESSIVE_VIEW, Cue, Sentence, Site
+from helpers.statements.grammar import (
+    ADJUNCT_STARTS,
+    ADJUNCT_WORDS,
+    CLAUSE_STARTERS,
+    NOT_CLAUSE_OPENERS,
+    PREPOSITIONS,
+    SOURCE_DETERMINERS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+)
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.mentions import Mention, mention_after, source_phrase
+from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
+from helpers.statements.reasons import Rejection
+from helpers.statements.words import Token, is_adverb, is_cap, is_role, is_stop, tokens
+
+_ADJUNCT = "|".join(ADJUNCT_STARTS)
+# `he said: “...”`, `told his radio audience on Monday, “...”` (a few words before the mark)
+_COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
+# `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
+_ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
+_TRAILING_MORE = re.compile(
+    r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
+    rf"|(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which|as|but|while|when"
+    r"|after|before|because|though|although|since|even|according)\b"
+    r"|,\s*\d+\s*,"
+)
+# `“A,” he said on Tuesday, “B.”`: the second quotation of an interrupted quote
+_INTERRUPTED = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]{{0,40}})?,\s*(\x00+)", re.I)
+_ADJUNCT_COMMA = re.compile(rf"(?:{_ADJUNCT})\b[^,;:\x00]{{0,30}},", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
+_AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
+_APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
+_EDGE = " ,;:—–-\n"
+# How many words after a cue the word `that` is looked for.
+_THAT_WINDOW = 14
+# How far after a tell verb its addressee and content are read.
+_OBJECT_WINDOW = 140
+# A clause before a trailing cue needs at least this many words (or a quotation).
+_MIN_TRAILING_WORDS = 4
+# A lead-in before a quotation that a cue after it still covers (`Still, “...,” he said`).
+_MAX_LEAD_WORDS = 4
+_AS_WINDOW = 60
+
+
+@dataclass
+class Span:
+    """Content from start to end (its kind is decided from the quotations inside it)."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Direct:
+    """Content from the first quotation's content to the last one's."""
+
+    first: Quote
+    last: Quote
+
+
+Content = Span | Direct
+
+
+def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
+    """How many tokens after a tell verb name who was told (`told reporters`, `told CNN`)."""
+    if base not in lex.tell_verbs or not toks:
+        return 0
+    t0 = toks[0][2]
+    if t0.lower() in lex.addressees:
+        return 1
+    if is_cap(t0) and t0[0].isalpha():
+        k = 0
+        while k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
+            k += 1
+        return k
+    if t0.lower() in SOURCE_DETERMINERS:
+        k = 1
+        while (
+            k < min(len(toks), 5)
+            and toks[k][2].isalpha()
+            and toks[k][2] != "that"
+            and toks[k][2].lower() not in PREPOSITIONS
+        ):
+            k += 1
+        return k
+    if is_role(t0, lex) and t0.islower():
+        return 1
+    return 0
+
+
+class VerbContent:
+    """The content rules of one verb cue, over what stands around it."""
+
+    def __init__(self, sent: Sentence, cue: Cue, site: Site, lex: Lexicons):
+        self.sent, self.cue, self.site, self.lex = sent, cue, site, lex
+        m, b = sent.masked, sent.end
+        clause_end = site.mention.end if site.inverted else cue.end
+        self.toks = tokens(m, clause_end, min(b, clause_end + _OBJECT_WINDOW))
+        self.k = _addressee_end(self.toks, cue.base, lex)
+        after_obj = self.toks[self.k][0] if self.k < len(self.toks) else b
+        rest = m[after_obj:b]
+        self.rest = rest.lstrip()  # what follows the cue (and its addressee)
+        self.rest_at = after_obj + (len(rest) - len(self.rest))
+        self.prev = sent.found[-1] if sent.found else None
+        lo = sent.start
+        if self.prev is not None and self.prev.end <= site.clause_start and not self.prev.nested:
+            lo = max(lo, self.prev.end)  # after the statement before it in the sentence
+        self.lo = lo
+        self.left = m[lo : site.clause_start].rstrip()  # what precedes the cue clause
+        self.left_core = self.left.strip(_EDGE)
+
+    def relayed(self) -> bool:
+        """`..., Peskov told reporters, TASS reports`: the outlet only relays."""
+        return (
+            self.cue.base in self.lex.relay_verbs
+            and self.prev is not None
+            and self.sent.masked[self.sent.start : self.site.clause_start].rstrip().endswith(",")
+        )
+
+    def quote_first(self) -> Content | None:
+        """`“A,” Peskov said.` / `“A,” said Ostrova, who ...` / `“A,” he said, “B.”`"""
+        sent, m, lo = self.sent, self.sent.masked, self.lo
+        before_q = [q for q in sent.quotes if lo <= q.open and q.close <= self.site.clause_start]
+        if not (self.left_core.endswith(PLACEHOLDER) and before_q):
+            return None
+        first_q = last_q = before_q[-1]
+        for q in reversed(before_q[:-1]):
+            if m[q.close : first_q.open].strip(_EDGE):
+                break
+            first_q = q
+        lead = m[lo : first_q.open].strip(" \n")
+        if lead and not lead.endswith((",", ":", "—")) and len(lead.split()) > _MAX_LEAD_WORDS:
+            return None
+        mint = _INTERRUPTED.match(self.rest)
+        if mint:
+            q2 = quote_at(sent.quotes, self.rest_at + mint.start(1))
+            if q2 is not None:
+                last_q = q2
+        return Direct(first_q, last_q)
+
+    def colon_quote(self) -> Content | None:
+        """`he said: “...”`, `he said: the talks ...`"""
+        mcol = _COLON_QUOTE.match(self.rest)
+        if mcol:
+            q = quote_at(self.sent.quotes, self.rest_at + mcol.start(1))
+            if q is not None:
+                return Span(q.open, q.close)
+        if self.rest.startswith(":"):
+            return Span(self.rest_at + 1, self.sent.end)
+        return None
+
+    def quote_after(self) -> Content | None:
+        """`said “...”`: a quotation right after the verb."""
+        if self.rest.startswith(PLACEHOLDER) and not self.site.inverted:
+            return Span(self.rest_at, self.sent.end)
+        return None
+
+    def that_clause(self) -> Content | None:
+        """`said that ...`, `said on Tuesday that ...`, `told X of Y that ...`"""
+        if self.site.inverted:
+            return None
+        toks, k = self.toks, self.k
+        first = toks[k][2].lower() if k < len(toks) else ""
+        if not (
+            first == "that"
+            or first in ADJUNCT_WORDS
+            or is_adverb(first)
+            or (first == "of" and self.cue.base in self.lex.tell_verbs)
+        ):
+            return None
+        for _s0, e0, t in toks[k : k + _THAT_WINDOW]:
+            if t in (",", ";", ":", ".", "!", "?") or t.startswith(PLACEHOLDER):
+                return None
+            if t.lower() == "that":
+                return Span(e0, self.sent.end)
+            if t.lower() in self.lex.verb_forms and t.lower() != "report":
+                return None
+        return None
+
+    def trailing_cue(self) -> Content | None:
+        """`A, Peskov said.`: the clause before the cue clause."""
+        ends_clause = (
+            _ENDS_CLAUSE.match(self.rest) is not None
+            or _TRAILING_MORE.match(self.rest)
+            or (self.site.inverted and self.rest.startswith(","))
+        )
+        if not (
+            ends_clause
+            and self.left.endswith((",", PLACEHOLDER))
+            and (
+                PLACEHOLDER in self.left_core or len(self.left_core.split()) >= _MIN_TRAILING_WORDS
+            )
+        ):
+            return None
+        end = len(self.left) + self.lo - (1 if self.left.endswith(",") else 0)
+        return Span(self.lo, end)
+
+    def as_clause(self) -> Content | None:
+        """`As Peskov said, A, ...`: the clause after the comma."""
+        m, a = self.sent.masked, self.sent.start
+        mas = _AS_CLAUSE.match(self.rest)
+        ph = self.site.mention
+        if not (mas and _AS_BEFORE.search(m, max(a, ph.start - _AS_WINDOW), ph.start)):
+            return None
+        c0 = self.rest_at + mas.end()
+        stop = m.find(",", c0, self.sent.end)
+        return Span(c0, stop if stop > 0 else self.sent.end)
+
+    def interrupted(self) -> Content | None:
+        """`A, Mayer said, and B`: the cue interrupts its content."""
+        if (
+            self.left.endswith(",")
+            and self.left_core
+            and (self.rest.startswith(",") or _ADJUNCT_COMMA.match(self.rest))
+            and not self.sent.nested
+        ):
+            return Span(self.lo, self.sent.end)
+        return None
+
+    def zero_that(self) -> Content | None:
+        """`said he would go`, `said after the talks they would`: content without `that`."""
+        toks, k, lex = self.toks, self.k, self.lex
+        if not toks[k:] or self.site.inverted:
+            return None
+        if toks[k][2].lower() in ADJUNCT_WORDS:
+            for n, (s0, _e0, t) in enumerate(toks[k : k + 6]):
+                if not t[0].isalnum() or t.lower() in SUBORDINATORS or t.lower() in lex.verb_forms:
+                    break
+                if n and t.lower() in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
+                    return Span(s0, self.sent.end)
+        t0 = toks[k][2]
+        w0 = re.split(r"[’']", t0.lower())[0]
+        long_enough = sum(3 if t[2][0] == PLACEHOLDER else 1 for t in toks[k : k + 3]) >= 3
+        if long_enough and (
+            w0 in SUBJECT_PRONOUNS
+            or w0 == "it"
+            or (
+                self.cue.base in lex.zero_that
+                and t0[0].isalpha()
+                and w0 not in PREPOSITIONS
+                and w0 not in ADJUNCT_WORDS
+                and w0 not in NOT_CLAUSE_OPENERS
+                and w0 not in SUBORDINATORS
+                and not (is_cap(t0) and is_stop(t0, lex) and w0 not in CLAUSE_STARTERS)
+            )
+        ):
+            return Span(toks[k][0], self.sent.end)
+        return None
+
+
+# The content rules of a verb cue, in the order they are tried: (name, rule).
+VERB_RULES = (
+    ("quotation first", VerbContent.quote_first),
+    ("colon or comma before a quotation", VerbContent.colon_quote),
+    ("quotation after the verb", VerbContent.quote_after),
+    ("that-clause", VerbContent.that_clause),
+    ("trailing cue", VerbContent.trailing_cue),
+    ("as-clause", VerbContent.as_clause),
+    ("interrupted clause", VerbContent.interrupted),
+    ("clause without that", VerbContent.zero_that),
+)
+
+
+def verb_content(sent: Sentence, cue: Cue, site: Site, lex: Lexicons) -> Content | Rejection:
+    """The content of a verb cue, by the first content rule that applies."""
+    rules = VerbContent(sent, cue, site, lex)
+    if rules.relayed():
+        return Rejection(reasons.CONTENT, reasons.RELAY)
+    for _name, rule in VERB_RULES:
+        found = rule(rules)
+        if found is not None:
+            return found
+    return Rejection(reasons.CONTENT, reasons.NO_CONTENT_RULE)
+
+
+def according_site(
+    sent: Sentence, cue: Cue, lex: Lexicons
+) -> tuple[Mention, Content, int] | Rejection:
+    """`according to X, A` / `A, according to X` / `according to the chief, Dana Whitfield,`:
+    (the source's mention, the content, where the cue clause starts)."""
+    m, a, b = sent.masked, sent.start, sent.end
+    ph = mention_after(m, cue.end, b, lex)
+    whole = source_phrase(m, cue.end, b)
+    if whole and (ph is None or ph.end < whole[1]) and not sent.nested:
+        # `according to exit polls`, `according to a new report by Politico`: the whole
+        # source phrase names the source
+        s0, e0 = whole
+        kind = "name" if ph is not None and ph.kind == "name" and ph.start == s0 else "source"
+        ph = Mention(s0, e0, m[s0:e0], kind, core_end=ph.end if ph is not None else None)
+    if ph is None:
+        return Rejection(reasons.MENTION, reasons.NO_SOURCE)
+    if sent.nested and ph.kind == "pronoun":
+        return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
+    appo = _APPOSITION.match(m, ph.end, b)
+    if appo:  # `according to the company’s chief executive, Dana Whitfield, ...`
+        named = Mention(appo.start(1), appo.end(1), appo.group(1), "name")
+        return named, Span(appo.end(), b), cue.start
+    after = m[ph.end : b].lstrip()
+    if after.startswith(",") and m[a : cue.start].strip() == "":
+        return ph, Span(m.find(",", ph.end, b) + 1, b), cue.start
+    left = m.rfind(",", a, cue.start)
+    return ph, Span(a, left if left >= 0 else cue.start), a
+
+
+def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Rejection:
+    """`In Whitfield’s view, A`: (the mention as written, the mention to resolve, content)."""
+    m = sent.masked
+    match = POSSESSIVE_VIEW.match(m, cue.start, cue.end)
+    s0, e0 = match.span(1)
+    word = re.sub(r"[’']s?$", "", m[s0:e0])
+    pronoun = word.lower() in ("his", "her", "their", "its")
+    if pronoun and sent.nested:
+        return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
+    written = Mention(s0, e0, m[s0:e0], "pronoun" if pronoun else "name")
+    if pronoun:
+        spoken = {"his": "he", "her": "she", "their": "they", "its": "it"}[word.lower()]
+        resolved = Mention(s0, e0, spoken, "pronoun")
+    else:
+        resolved = Mention(s0, s0 + len(word), word, "name")
+    return written, resolved, Span(cue.end, sent.end)

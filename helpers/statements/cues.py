@@ -1,0 +1,200 @@
+"""Stage 3, cues: candidate cues in a sentence, the checks that keep or drop them, and the
+speaker site of a verb cue (where its speaker phrase is, and where the cue clause starts).
+
+A candidate is a reporting-verb form from the lexicon (`said`, `pointed out`), a source
+phrase (`according to`, `in the words of`) or a possessive view (`In Whitfield’s view`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.statements import reasons
+from helpers.statements.grammar import (
+    DETERMINERS,
+    PHRASE_PREPOSITIONS,
+    PREPOSITIONS,
+    SOURCE_DETERMINERS,
+)
+from helpers.statements.mentions import (
+    MODAL,
+    PASSIVE,
+    Mention,
+    extend_left,
+    mention_after,
+    mention_before,
+    sentence_subject,
+)
+from helpers.statements.quotes import PLACEHOLDER, Quote
+from helpers.statements.reasons import Rejection
+from helpers.statements.records import Statement
+from helpers.statements.words import squash
+
+SPEECH_NOUN_PHRASES = re.compile(
+    r"(?<![\w’'])(?:according\s+to|in\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])",
+    re.IGNORECASE,
+)
+# `In Whitfield’s view, ...`, `in his words, ...`
+POSSESSIVE_VIEW = re.compile(
+    r"(?<![\w’'])[Ii]n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
+    r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
+)
+_NOUN_OR_INFINITIVE = re.compile(
+    r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
+    re.IGNORECASE,
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)$")
+_MODIFIERS_AFTER_QUOTE = re.compile(r"\x00,?\s+((?:[a-z]+\s+){1,2})$")
+# How far before a cue its left context is read (participles, coordination).
+_BEFORE_WINDOW = 80
+_DETERMINER_WINDOW = 8
+_MODIFIER_WINDOW = 30
+
+
+@dataclass
+class Sentence:
+    """What every stage reads about the sentence being processed."""
+
+    text: str
+    masked: str  # the text with quotations replaced by placeholders
+    start: int
+    end: int
+    quotes: list[Quote]  # the quotations opening in the sentence
+    found: list[Statement]  # statements found so far in this sentence
+    nested: bool  # a sentence inside a quotation
+
+
+@dataclass
+class Cue:
+    """A cue candidate: a verb form (`said`), a source phrase or a possessive view."""
+
+    kind: str  # "verb", "according", "view"
+    start: int
+    end: int
+    form: str = ""  # the verb form as written, white space squashed, lower case
+    base: str = ""  # its lexicon base form
+
+
+@dataclass
+class Site:
+    """Where a verb cue's speaker is: the mention, where the cue clause starts, and whether
+    the speaker comes after the verb (`said Peskov`)."""
+
+    mention: Mention
+    clause_start: int
+    inverted: bool = False
+
+
+def candidates(sent: Sentence, lex) -> list[Cue]:
+    """Every cue candidate of the sentence, in text order."""
+    m, a, b = sent.masked, sent.start, sent.end
+    cues = []
+    for c in lex.verb_re.finditer(m, a, b):
+        form = squash(m[c.start : c.end]).lower()
+        cues.append(Cue("verb", c.start, c.end, form, lex.verb_forms.get(form, "")))
+    cues += [Cue("according", x.start(), x.end()) for x in SPEECH_NOUN_PHRASES.finditer(m, a, b)]
+    cues += [Cue("view", x.start(), x.end()) for x in POSSESSIVE_VIEW.finditer(m, a, b)]
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
+    """Whether the verb form is used as a verb of saying here."""
+    m, a, cs = sent.masked, sent.start, cue.start
+    if m[cs].isupper() and cs != a:
+        return Rejection(reasons.CUE, reasons.CAPITALISED)
+    if _NOUN_OR_INFINITIVE.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
+        return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
+    if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
+        return Rejection(reasons.CUE, reasons.POSSESSIVE)
+    return None
+
+
+def speaker_site(sent: Sentence, cue: Cue, lex) -> Site | Rejection:
+    """The speaker phrase of a verb cue: before it, after it, or the subject it shares."""
+    before = sent.masked[max(sent.start, cue.start - _BEFORE_WINDOW) : cue.start].rstrip()
+    first_word = cue.form.split()[0]
+    if first_word.endswith("ing") and not _PROGRESSIVE.search(before):
+        site = _participle_site(sent, cue, before.lower(), lex)
+    else:
+        site = _verb_site(sent, cue, before.lower(), lex, first_word.endswith("ing"))
+    if isinstance(site, Rejection):
+        return site
+    ph = site.mention
+    if ph is None:
+        return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
+    if sent.nested and ph.kind == "pronoun":
+        return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
+    if _bare_noun(sent, ph, lex):
+        return Rejection(reasons.MENTION, reasons.BARE_NOUN)
+    return site
+
+
+def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
+    """`..., saying that`: the speaker of the statement before, or the sentence subject."""
+    prev = sent.found[-1] if sent.found else None
+    m, a, cs = sent.masked, sent.start, cue.start
+    clause_start = max(a, m.rfind(",", a, cs))
+    if prev is not None and tail.endswith((",", " and", ", also")):
+        return Site(prev.phrase, clause_start)
+    if tail.endswith((",", " and")) and not sent.nested:
+        ph = sentence_subject(m, a, cs, lex)  # `Clinton spoke out on Tuesday, arguing that`
+        if ph is None:
+            return Rejection(reasons.MENTION, reasons.PARTICIPLE_NO_SUBJECT)
+        return Site(ph, clause_start)
+    return Rejection(reasons.MENTION, reasons.PARTICIPLE_NOT_ADJUNCT)
+
+
+def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:
+    m, a, cs = sent.masked, sent.start, cue.start
+    found = mention_before(m, a, cs, lex, progressive=progressive)
+    if found.word_before == PASSIVE:
+        return Rejection(reasons.MENTION, reasons.PASSIVE)
+    if found.word_before == MODAL:
+        return Rejection(reasons.MENTION, reasons.MODAL)
+    if found.mention is None:
+        return _no_phrase_before(sent, cue, tail, lex)
+    ph, word_before = found.mention, found.word_before
+    if word_before in PHRASE_PREPOSITIONS:  # `Mr. Morgan of the Sierra Club said`
+        ph, word_before = extend_left(m, a, ph, lex)
+    if word_before in PREPOSITIONS or word_before == "who":
+        return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
+    mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
+    if mod:  # `“...,” retired Air Force general Lloyd Newton said`
+        ph = Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
+    return Site(ph, ph.start)
+
+
+def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
+    """No phrase before the verb: a shared subject (`... and said`) or one after (`said X`)."""
+    prev = sent.found[-1] if sent.found else None
+    m, a, cs = sent.masked, sent.start, cue.start
+    if prev is not None and tail.endswith((" and", " but")):
+        return Site(prev.phrase, cs - 4)
+    if tail.endswith(" and"):
+        subject = sentence_subject(m, a, cs, lex)
+        if subject is not None:
+            return Site(subject, cs - 4)  # `I laughed and said`
+    if tail.endswith((",", PLACEHOLDER)) or tail == "":
+        ph = mention_after(m, cue.end, sent.end, lex)
+        if ph is None:
+            return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
+        if tail == "" and not re.match(r"\s*[:,]\s*\x00", m[ph.end : sent.end]):
+            return Rejection(reasons.MENTION, reasons.INVERTED_NO_QUOTE)
+        return Site(ph, cs, inverted=True)
+    return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
+
+
+def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
+    """A bare lower-case noun needs a determiner, unless plural (`sources said`)."""
+    first = ph.text.lower().split()[0]
+    if ph.kind != "description" or sent.nested or first in DETERMINERS:
+        return False
+    core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
+    head = core_text.lower().split()[-1]
+    return (
+        not any(w[:1].isupper() for w in ph.text.split())
+        and not (head.endswith("s") and head[:-1] in lex.role_fits)
+        and first not in SOURCE_DETERMINERS
+    )

@@ -1,0 +1,71 @@
+"""Closed-class English words the extractor's rules are written with, one commented set each.
+
+Open-class word lists (reporting verbs, role nouns, titles, organisation words, tell verbs,
+honorifics ...) are data files under data/lexicons/, read by :mod:`.lexicon`; these sets are
+part of the grammar of English and change only with the rules that use them.
+"""
+
+from __future__ import annotations
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Words skipped between a speaker phrase and its cue: `Peskov also said`, `he has said`.
+SKIPPED_BEFORE_CUE = _words(
+    "also later earlier then again repeatedly previously recently once further first "
+    "publicly privately separately similarly reportedly has have had did does do is was "
+    "simply just only even still already quickly initially now long often always never "
+    "frequently since"
+)
+# Auxiliaries of the passive: `was told` is not the subject speaking.
+AUX_PASSIVE = _words("was were is are be been being get got gets")
+MODALS = _words("would could might may should can must shall")
+# Words that link the parts of one name (`Bank of England`, `Smith and Wesson`).
+NAME_LINKS = _words("of and on for")
+# Words that open a noun phrase naming an unnamed source (`a librarian`, `two officials`).
+SOURCE_DETERMINERS = _words(
+    "a an the our their his her its several many some two three four five other few another one"
+)
+DETERMINERS = _words("the a an his her its their our this that these those one two")
+# Determiners that make a description of a single, already known referent.
+DEFINITE = _words("the this that")
+INDEFINITE = _words("a an one two")
+POSSESSIVE_DETERMINERS = _words("his her its their our")
+PREPOSITIONS = _words(
+    "of with to for by about from on in at into onto over under than like after before "
+    "between against during without toward towards upon"
+)
+# Prepositions after which a capitalised phrase belongs to the noun before it
+# (`Mr. Morgan of the Sierra Club said`).
+PHRASE_PREPOSITIONS = _words("of for at with from to")
+# A sentence opening with these sets the scene (`When asked ...,`): cues before its comma
+# belong to the question, not to a statement.
+CONTEXT_STARTERS = _words(
+    "when asked speaking replying commenting answering responding referring talking upon in"
+)
+SUBJECT_PRONOUNS = _words("he she they we i there")
+# Words that can open a reported clause without `that` (`said the talks were useful`).
+CLAUSE_STARTERS = _words(
+    "he she it they we i there this that these those the a an his her its their our my your "
+    "no not some many most all any both each every one two"
+)
+# Subordinators: a clause they open is not the content of a bare `said`.
+SUBORDINATORS = _words(
+    "when whether if because while as that which who what how why where although though"
+)
+# Time and place adjuncts that may stand between a cue and its content
+# (`said on Tuesday that`, `told reporters after the meeting`).
+ADJUNCT_STARTS = (
+    "on in at after before during last this earlier later yesterday today tonight recently "
+    "afterwards again also late early while monday tuesday wednesday thursday friday "
+    "saturday sunday"
+).split()
+ADJUNCT_WORDS = frozenset(ADJUNCT_STARTS)
+# Words that never start a zero-`that` clause after a zero-that verb.
+NOT_CLAUSE_OPENERS = _words("that so as not yes it what how nothing")
+RELATIVE_PRONOUNS = _words("who which whose")
+CONTRACTIONS_PATTERN = r"[’'](?:s|re|ve|d|ll)$"
+# Lower-case words ending in -ly that are not adverbs.
+NOT_ADVERBS = _words("family ally")

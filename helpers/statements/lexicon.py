@@ -1,0 +1,164 @@
+"""The extractor's word lists, read once from data/lexicons/ and compiled.
+
+Reporting verbs become a :class:`CueFinder` that finds every inflected form ("said",
+"pointed out") by word lookup, faster than one large regular expression of alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from helpers.lexicons import lexicon, lexicon_set
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """Where a reporting-verb form was found."""
+
+    start: int
+    end: int
+    text: str
+
+
+_WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w’'-])")
+
+
+class CueFinder:
+    """Finds reporting-verb forms in a text range; multi-word forms match whole."""
+
+    def __init__(self, forms: dict[str, str]):
+        self.first: dict[str, list[re.Pattern | None]] = {}
+        for form in sorted(forms, key=len, reverse=True):
+            first, *rest = form.split()
+            tail = (
+                re.compile(r"".join(r"\s+" + re.escape(w) for w in rest) + r"(?![\w’'-])", re.I)
+                if rest
+                else None
+            )
+            self.first.setdefault(first, []).append(tail)
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None):
+        hi = len(text) if hi is None else hi
+        for m in _WORD_RE.finditer(text, lo, hi):
+            tails = self.first.get(m.group().lower())
+            if tails is None:
+                continue
+            for tail in tails:
+                if tail is None:
+                    yield CueMatch(m.start(), m.end(), m.group())
+                    break
+                t = tail.match(text, m.end(), hi)
+                if t:
+                    yield CueMatch(m.start(), t.end(), text[m.start() : t.end()])
+                    break
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> CueMatch | None:
+        return next(self.finditer(text, lo, hi), None)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per process
+class Lexicons:
+    """Every word list the extractor uses."""
+
+    verb_forms: dict[str, str]  # lower-cased form ("pointed out") -> base ("point out")
+    zero_that: frozenset[str]  # base forms that may take content without "that"
+    verb_re: CueFinder
+    titles: frozenset[str]  # lower-cased, with and without a final period
+    title_gender: dict[str, str]
+    role_fits: dict[str, frozenset[str]]  # role noun -> role words it fits
+    role_heads: frozenset[str]  # single-word role nouns (last word of multi-word ones)
+    pronouns: dict[str, str]
+    orgs: frozenset[str]
+    generic_orgs: frozenset[str]
+    stop: frozenset[str]
+    starters: frozenset[str]
+    abbrevs: frozenset[str]
+    tell_verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    addressees: frozenset[str]
+    honorifics: frozenset[str]
+    non_person: frozenset[str]
+    name_particles: tuple[str, ...]
+
+
+def inflect(base: str) -> list[str]:
+    """Regular forms of a verb: -s, -ed, -ing, with the usual spelling changes."""
+    if base.endswith("e"):
+        return [base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base + "es", base + "ed", base + "ing"]
+    return [base + "s", base + "ed", base + "ing"]
+
+
+def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
+    forms: dict[str, str] = {}
+    zero: set[str] = set()
+    for entry in lexicon("reporting_verbs"):
+        head, _, listed = entry.partition(":")
+        head = head.strip()
+        if head.endswith("*"):
+            head = head[:-1].strip()
+            zero.add(head)
+        words = head.lower().split()
+        first, rest = words[0], words[1:]
+        inflected = listed.split() if listed.strip() else inflect(first)
+        for f in [first, *inflected]:
+            forms[" ".join([f, *rest])] = head.lower()
+    return forms, frozenset(zero)
+
+
+def _titles() -> tuple[frozenset[str], dict[str, str]]:
+    titles: set[str] = set()
+    gender: dict[str, str] = {}
+    for entry in lexicon("titles"):
+        word, _, g = entry.partition("=")
+        word = word.strip().lower()
+        titles.update({word, word.rstrip(".")})
+        if g.strip():
+            gender[word.rstrip(".")] = g.strip()
+    return frozenset(titles), gender
+
+
+def _pairs(name: str) -> dict[str, str]:
+    """`key = value` lines, keys lower-cased."""
+    out = {}
+    for entry in lexicon(name):
+        key, _, value = entry.partition("=")
+        out[key.strip().lower()] = value.strip()
+    return out
+
+
+@cache
+def lexicons() -> Lexicons:
+    """Load and compile the lexicons (once per process)."""
+    forms, zero = _verb_forms()
+    titles, gender = _titles()
+    fits = {
+        noun: frozenset(w.lower().rstrip(".") for w in words.split())
+        for noun, words in _pairs("role_nouns").items()
+    }
+    return Lexicons(
+        verb_forms=forms,
+        zero_that=zero,
+        verb_re=CueFinder(forms),
+        titles=titles,
+        title_gender=gender,
+        role_fits=fits,
+        role_heads=frozenset(n.split()[-1] for n in fits),
+        pronouns=_pairs("pronouns"),
+        orgs=lexicon_set("organisations"),
+        generic_orgs=lexicon_set("generic_organisations"),
+        stop=lexicon_set("stopwords"),
+        starters=lexicon_set("sentence_starters"),
+        abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),
+        tell_verbs=lexicon_set("tell_verbs"),
+        relay_verbs=lexicon_set("relay_verbs"),
+        addressees=lexicon_set("addressees"),
+        honorifics=lexicon_set("honorifics"),
+        non_person=lexicon_set("non_person_words"),
+        name_particles=lexicon("name_particles"),
+    )

@@ -1,0 +1,439 @@
+"""Stage 4, mentions: the words naming the speaker beside a cue.
+
+Before the cue (`Kremlin Spokesman Dmitry Peskov said`), skipping adverbs, auxiliaries and
+asides (`Ostrova, who has led the council since 2019, said`); after it (`said Peskov`,
+`according to the spokesman`). A mention has a kind that tells the resolver what to do
+with it: name, pronoun, description, org, multi (several names), source (a whole phrase).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from helpers.statements.grammar import (
+    AUX_PASSIVE,
+    CONTRACTIONS_PATTERN,
+    DETERMINERS,
+    MODALS,
+    NAME_LINKS,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SKIPPED_BEFORE_CUE,
+    SOURCE_DETERMINERS,
+)
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.quotes import PLACEHOLDER
+from helpers.statements.words import (
+    Token,
+    is_adverb,
+    is_cap,
+    is_name_word,
+    is_role,
+    is_stop,
+    tokens,
+)
+
+# How far before a cue the speaker phrase is looked for, in characters: long enough for
+# `Martin Esk, the finance director of Tallow Freight, which owns the yard, said`.
+LOOK_BEHIND = 110
+# Asides between commas are looked through when shorter than this many tokens.
+MAX_ASIDE_TOKENS = 32
+# Nested asides (`X, 56, who ..., said`) are followed this many levels deep.
+MAX_DEPTH = 3
+# A lower-case modifier of a role or organisation noun (`the senior White House official`).
+MAX_LOWER_MODIFIERS = 3
+_CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
+# `passive` and `modal` as the word before a phrase are reasons, not words.
+PASSIVE, MODAL = "passive", "modal"
+
+
+@dataclass
+class Mention:
+    """The words naming a speaker at a cue."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "pronoun", "description", "org", "multi", "source"
+    parts: list[tuple[int, int]] = field(default_factory=list)  # the names of a multi mention
+    core_end: int | None = None  # `A spokeswoman for Hillary Clinton`: the speaker ends here
+
+
+@dataclass
+class Found:
+    """A mention found before a cue: where its first token is, and the word before it."""
+
+    mention: Mention | None
+    index: int = -1
+    word_before: str = ""
+
+
+NOTHING = Found(None)
+
+
+def mention_before(
+    masked: str, lo: int, verb_start: int, lex: Lexicons, depth: int = 0, progressive=False
+) -> Found:
+    """The speaker phrase ending right before a verb (skipping adverbs and auxiliaries)."""
+    window = max(lo, verb_start - LOOK_BEHIND)
+    toks = tokens(masked, window, verb_start)
+    if toks and toks[0][0] > lo and window > lo:
+        toks = toks[1:]  # the first token may be cut
+    i = len(toks) - 1
+    while i >= 0 and (toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2])):
+        i -= 1
+    if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
+        while i >= 0 and toks[i][2] != "(":
+            i -= 1
+        i -= 1
+    if i < 0:
+        return NOTHING
+    between = {t[2].lower() for t in toks[i + 1 :] if t[2] not in "()"}
+    if between & AUX_PASSIVE and not progressive:
+        return Found(None, -1, PASSIVE)
+    return _head(masked, lo, toks, i, lex, depth)
+
+
+def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth: int) -> Found:
+    """What the last token before the cue makes of the phrase."""
+    head = toks[i][2]
+    low = head.lower()
+    if head == "," and depth < MAX_DEPTH:
+        return _before_aside(masked, lo, toks, i, lex, depth)
+    if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
+        return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
+    if head.isdigit() and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
+        return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)  # `Berg, 56, who`
+    if low == "who" and i >= 1 and depth < MAX_DEPTH:  # `an architect who said`
+        found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
+        if found.mention is not None and found.mention.kind in ("name", "description"):
+            return found
+        return NOTHING
+    if low in MODALS:
+        return Found(None, -1, MODAL)
+    low = _CONTRACTION.sub("", low)
+    if low in lex.pronouns or low in ("i", "we"):
+        before = toks[i - 1][2].lower() if i > 0 else ""
+        return Found(Mention(toks[i][0], toks[i][1], head, "pronoun"), i, before)
+    role, org = is_role(low, lex), low in lex.orgs
+    if not (is_cap(head) and head[0].isalpha()) and not role and not org:
+        return _unnamed_source(masked, toks, i, lex)
+    if is_cap(head) and is_stop(head, lex):
+        return NOTHING
+    return _name_phrase(masked, toks, i, lex, role, org)
+
+
+def _unnamed_source(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found:
+    """Any noun after an article can name an unnamed source: `a librarian said`."""
+    head = toks[i][2]
+    low = head.lower()
+    det = next(
+        (
+            k
+            for k in range(i - 1, max(-1, i - 4), -1)
+            if toks[k][2].lower() in SOURCE_DETERMINERS or toks[k][2].endswith(("’s", "'s"))
+        ),
+        None,
+    )
+    if det is None or not head.isalpha() or low in lex.stop or low in lex.verb_forms:
+        return NOTHING
+    if any(not toks[k][2].isalpha() or is_stop(toks[k][2], lex) for k in range(det + 1, i)):
+        return NOTHING
+    before = toks[det - 1][2].lower() if det > 0 else ""
+    s0, e0 = toks[det][0], toks[i][1]
+    return Found(Mention(s0, e0, masked[s0:e0], "description"), det, before)
+
+
+def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool) -> int:
+    """The first token of a name or description ending at token i."""
+    j = i
+    lower_mods = 0
+    while j - 1 >= 0:
+        t = toks[j - 1][2]
+        tl = t.lower()
+        if tl in ("the", "a", "an") or (tl in DETERMINERS and tl not in ("that", "one", "two")):
+            return j - 1
+        if t in ("’s", "'s") or is_name_word(t, lex):
+            j -= 1
+            continue
+        if tl in NAME_LINKS and j - 2 >= 0 and is_cap(toks[j - 2][2]) and is_cap(toks[j][2]):
+            j -= 1
+            continue
+        if (
+            tl in ("a", "the")
+            and j - 3 >= 0
+            and toks[j - 2][2] in ("for", "of", "on")
+            and is_cap(toks[j - 3][2])
+        ):
+            j -= 2  # Committee for a Responsible Federal Budget
+            continue
+        if (
+            (role or org)
+            and t[0].isalpha()
+            and t.islower()
+            and tl not in lex.stop
+            and tl not in lex.verb_forms
+            and lower_mods < MAX_LOWER_MODIFIERS
+        ):
+            lower_mods += 1
+            j -= 1
+            continue
+        if tl in lex.role_heads and (role or is_cap(toks[i][2])):
+            j -= 1
+            continue
+        return j
+    return j
+
+
+def _name_phrase(
+    masked: str, toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool
+) -> Found:
+    head = toks[i][2]
+    j = _name_start(toks, i, lex, role, org)
+    if (
+        j >= 2
+        and is_cap(head)
+        and toks[j - 1][2].isalpha()
+        and toks[j - 1][2].islower()
+        and not is_stop(toks[j - 1][2], lex)
+        and toks[j - 1][2].lower() not in lex.verb_forms
+        and toks[j - 2][2].lower() in ("the", "its", "their")
+    ):
+        j -= 2  # `the operator Westline Rail`, `the regional carrier Acme`
+    # a lone sentence-initial capitalised word that is a common word is not a name
+    while j <= i and is_stop(toks[j][2], lex) and toks[j][2].lower() not in DETERMINERS:
+        j += 1
+    if j > i:
+        return NOTHING
+    before = toks[j - 1][2].lower() if j > 0 else ""
+    start, end = toks[j][0], toks[i][1]
+    words = masked[start:end]
+    parts = _conjuncts(words, start)
+    if parts:
+        return Found(Mention(start, end, words, "multi", parts), j, before)
+    kind = "name"
+    if toks[j][2].lower() in DETERMINERS or not is_cap(head):
+        kind = "org" if org and not role else "description"
+    elif org and not role:
+        kind = "org"
+    return Found(Mention(start, end, words, kind), j, before)
+
+
+def _conjuncts(words: str, start: int) -> list[tuple[int, int]]:
+    """`Volker and Morrison`: the names joined by `and`, when every one is capitalised."""
+    if " and " not in words or not all(
+        is_cap(p.strip()[:1] or "x") for p in words.split(" and ") if p.strip()
+    ):
+        return []
+    parts = []
+    for p in re.finditer(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+", words):
+        if p.group().strip():
+            s0 = start + p.start()
+            parts.append((s0, s0 + len(p.group().rstrip())))
+    return parts if len(parts) >= 2 else []
+
+
+def _before_aside(
+    masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth: int
+) -> Found:
+    """`Ostrova, who has led the council since 2019, said`: the phrase before the aside.
+
+    An aside between commas is a relative clause (who, which), an age, or an apposition;
+    `our chief engineer, Ruth Adeyemi, told` gives the name in the apposition."""
+    k = i - 1
+    while k >= 0 and toks[k][2] not in (",", ";", ":") and i - k < MAX_ASIDE_TOKENS:
+        if toks[k][2].startswith(PLACEHOLDER):
+            return NOTHING
+        k -= 1
+    if k < 0 or toks[k][2] != "," or k == i - 1:
+        return NOTHING
+    seg = toks[k + 1 : i]
+    first = seg[0][2].lower()
+    if depth == 0 and all(is_name_word(t[2], lex) for t in seg):
+        before = mention_before(masked, lo, toks[k][0], lex, depth + 1).mention
+        if before is not None and before.kind in ("description", "org"):
+            s0, e0 = seg[0][0], seg[-1][1]
+            return Found(Mention(s0, e0, masked[s0:e0], "name"), k + 1, ",")
+    if (
+        first in RELATIVE_PRONOUNS
+        or seg[0][2].isdigit()
+        or first in DETERMINERS
+        or first in ("aged", "a", "an", "the")
+        or (first.endswith("ing") and seg[0][2].islower())
+        or seg[0][2].endswith(("’s", "'s"))
+    ):
+        return mention_before(masked, lo, toks[k][0], lex, depth + 1)
+    # `Dianne Feinstein, Democrat of California, said`: an apposition after a name
+    found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
+    if (
+        found.mention is not None
+        and found.mention.kind == "name"
+        and found.word_before
+        in (
+            "of",
+            "from",
+            "in",
+        )
+    ):
+        # `Johnnie Wilson, of Springfield, Va., said`: the place is an aside too
+        comma = masked.rfind(",", lo, found.mention.start)
+        if comma > lo and not masked[comma + 1 : found.mention.start].strip(" ofrmin"):
+            found = mention_before(masked, lo, comma, lex, depth + 1)
+    if (
+        found.mention is not None
+        and found.mention.kind == "name"
+        and found.word_before not in PREPOSITIONS
+    ):
+        return found
+    return NOTHING
+
+
+_LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+# How far back the noun before a prepositional phrase is looked for.
+_PP_WINDOW = 12
+
+
+def extend_left(masked: str, a: int, ph: Mention, lex: Lexicons) -> tuple[Mention, str]:
+    """`a lawyer for` + `the news outlets`: the phrase before the preposition is the speaker."""
+    m = _LAST_WORD_BEFORE.search(masked, max(a, ph.start - _PP_WINDOW), ph.start)
+    if m is None:
+        return ph, ""
+    found = mention_before(masked, a, m.start(1), lex)
+    head = found.mention
+    if head is None or head.kind not in ("name", "description"):
+        return ph, m.group(1).lower()
+    merged = Mention(head.start, ph.end, masked[head.start : ph.end], head.kind, core_end=head.end)
+    return merged, found.word_before
+
+
+_FIRST_WORDS = re.compile(
+    r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*"
+    r"(?:\s+[a-z]+)?)(?=\s)"
+)
+# A subject counts as near the cue when at most this many words stand between them.
+_NEAR_WORDS = 3
+
+
+def sentence_subject(
+    masked: str, a: int, cue_start: int, lex: Lexicons, near: bool = False
+) -> Mention | None:
+    """The speaker phrase that opens the sentence, for a participle or a second verb:
+    `Clinton spoke out on Tuesday, arguing that ...`, `I laughed and said ...`."""
+    m = _FIRST_WORDS.match(masked, a, cue_start)
+    if m is None:
+        return None
+    ph = mention_before(masked, a, m.end(1), lex, progressive=True).mention
+    if ph is None or ph.start != m.start(1) and ph.kind != "pronoun":
+        return None
+    if ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i") and not near:
+        return None
+    if near and len(masked[ph.end : cue_start].split()) > _NEAR_WORDS:
+        return None
+    return ph
+
+
+# `according to` + a source of at most this many words before the next punctuation
+_SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?\x00]{2,90}?)\s*(?=[,;:.!?]|$)")
+# An unnamed source after a cue keeps at most this many lower-case words (`one passenger`).
+_MAX_FORWARD_LOWER = 6
+
+
+def source_phrase(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The whole phrase after `according to`, up to the next punctuation."""
+    m = _SOURCE_PHRASE.match(masked, pos, hi)
+    return m.span(1) if m else None
+
+
+def _forward_word(t: str, out: list, lex: Lexicons) -> bool:
+    tl = t.lower()
+    return (
+        is_cap(t)
+        or tl in DETERMINERS
+        or tl in lex.role_heads
+        or tl in lex.orgs
+        or (tl in ("of", "and") and bool(out))
+        or t in ("’s", "'s")
+        or (
+            t.islower()
+            and re.sub(r"[’']s$", "", t).isalpha()
+            and tl not in lex.stop
+            and len(out) < _MAX_FORWARD_LOWER
+        )
+    )
+
+
+def mention_after(masked: str, pos: int, hi: int, lex: Lexicons) -> Mention | None:
+    """A speaker phrase starting at pos (`said Peskov.`, `according to the spokesman,`)."""
+    out: list[Token] = []
+    for s, e, t in tokens(masked, pos, hi):
+        tl = t.lower()
+        if t in (",", ".", ";", ":", "!", "?", "\x00") or t.startswith(PLACEHOLDER):
+            break
+        if tl == "that" or (out and tl in lex.verb_forms):
+            break
+        if not out and (tl in lex.pronouns or tl in ("i", "we")):
+            return Mention(s, e, t, "pronoun")
+        if not _forward_word(t, out, lex):
+            break
+        out.append((s, e, t))
+    _drop_trailing_function_words(out, lex)
+    if not out:
+        return None
+    return _forward_mention(masked, out, lex)
+
+
+def _drop_trailing_function_words(out: list[Token], lex: Lexicons) -> None:
+    closed = DETERMINERS | {"of", "and"}
+    while out and (out[-1][2].lower() in closed or out[-1][2].islower()):
+        if is_role(out[-1][2], lex) or out[-1][2].lower() in lex.orgs:
+            break
+        if (
+            out[-1][2].lower() not in closed
+            and len(out) >= 2
+            and all(t.lower() in SOURCE_DETERMINERS for _, _, t in out[:-1])
+        ):
+            break  # `one passenger`: an unnamed source keeps its noun
+        out.pop()
+
+
+def _forward_mention(masked: str, out: list[Token], lex: Lexicons) -> Mention | None:
+    s, e = out[0][0], out[-1][1]
+    words = masked[s:e]
+    heads = [t for _, _, t in out]
+    has_name = any(is_cap(t) and t.lower() not in lex.stop for t in heads)
+    has_role = any(
+        t.lower() in lex.role_heads or t.lower().rstrip("s") in lex.role_heads for t in heads
+    )
+    has_org = any(t.lower() in lex.orgs for t in heads)
+    if not (has_name or has_role or has_org) and not (
+        heads[0].lower() in SOURCE_DETERMINERS
+        and heads[0].lower() not in POSSESSIVE_DETERMINERS
+        and heads[-1].isalpha()
+        and heads[-1].islower()
+    ):
+        return None
+    if " and " in words and all(is_cap(p.strip()[:1] or "x") for p in words.split(" and ")):
+        parts = []
+        off = s
+        for p in words.split(" and "):
+            parts.append((off, off + len(p)))
+            off += len(p) + 5
+        return Mention(s, e, words, "multi", parts)
+    if heads[0].lower() in DETERMINERS or not is_cap(heads[-1]):
+        kind = "org" if has_org and not has_role else "description"
+    else:
+        kind = "org" if has_org and not has_role else "name"
+    return Mention(s, e, words, kind)
+
+
+def conjunct_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The conjuncts of `Volker and Morrison`, `Tom Okafor, Lena Brandt and Ann Lee`."""
+    parts = []
+    pos = s
+    for m in re.finditer(r"\s*(?:,\s*and|,|and)\s+", text[s:e]):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if b > a]

@@ -1,0 +1,335 @@
+"""Stage 6a, people: the persons and organisations named in an article.
+
+Each person is kept under the longest name used for them (`Dmitry Peskov`, later `Peskov`),
+with a role from a title before the name (`Kremlin Spokesman`), a job description beside it
+(`councillor Marcus Lind`, `Ruth Adeyemi, a spokeswoman for ...`), the offsets where they
+are named, and a gender when a gendered title or an early pronoun tells it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from helpers.article import Article
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.words import is_role, is_stop, tokens
+
+
+@dataclass
+class Person:
+    """A person named in the article, under the longest name used for them."""
+
+    name: str
+    tokens: tuple[str, ...]
+    role: str = ""
+    gender: str = ""
+    mentions: int = 0
+    first_start: int = -1
+    positions: list[int] = field(default_factory=list)  # sorted offsets of their names
+
+    def last_before(self, at: int, inclusive: bool = True) -> int:
+        """The offset of their last mention before `at` (-1 when none)."""
+        k = (bisect_right if inclusive else bisect_left)(self.positions, at)
+        return self.positions[k - 1] if k else -1
+
+
+_CAP_WORD = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St)\."
+    r"|[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)"
+)
+
+
+@cache
+def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
+    """Runs of capitalised words, with name particles between them (`Ursula von der Leyen`)."""
+    links = "|".join(re.escape(p) for p in particles)
+    return re.compile(rf"(?<![\w’'-]){_CAP_WORD}(?:\s(?:(?:{links})\s)?{_CAP_WORD})*")
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
+_LOWER_BEFORE = re.compile(r"[a-z],?\s$")
+_ROLE_AFTER = re.compile(
+    r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
+    r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
+)
+_GENDER_PRONOUN = re.compile(r"(?<![\w’'])(?:his|himself|herself)(?![\w’'])")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
+# How far after a name the first gendered pronoun is looked for.
+_GENDER_WINDOW = 300
+# How far before a name a lower-case job description is looked for.
+_ROLE_BEFORE_WINDOW = 60
+_ROLE_AFTER_WINDOW = 80
+
+
+@dataclass
+class NameSplit:
+    role: str
+    name: tuple[str, ...]
+    is_org: bool
+    org: str
+
+
+@lru_cache(maxsize=4096)
+def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
+    """Split a capitalised run into a role (up to its last title word) and a name."""
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    last_title = -1
+    for k, w in enumerate(words):
+        if w.lower() in lex.titles or w.lower().rstrip(".") in lex.titles:
+            last_title = k
+    role_words = words[: last_title + 1]
+    if all(w.lower().rstrip(".") in lex.honorifics for w in role_words):
+        role_words = ()  # Mr., Mrs., Ms. are forms of address, not roles
+    name = tuple(w for w in words[last_title + 1 :] if w.lower() not in ("of",))
+    is_org = any(w.lower() in lex.orgs for w in name)
+    org = " ".join(words) if is_org else ""
+    return NameSplit(" ".join(role_words), name, is_org, org)
+
+
+def role_after(text: str, end: int, lex: Lexicons) -> str:
+    """A job description in apposition right after a name: `Ruth Adeyemi, a spokeswoman for
+    the company` gives `spokeswoman`; `Tom Berg, a farmer` gives nothing unless the head noun
+    is one of our role nouns."""
+    m = _ROLE_AFTER.match(text, end, min(len(text), end + _ROLE_AFTER_WINDOW))
+    if m is None or m.group(2).lower() not in lex.role_fits:
+        return ""
+    return m.group(1)
+
+
+def role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
+    """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
+    `our chief engineer, Ruth Adeyemi`."""
+    k = bisect_right(block_starts, start) - 1  # block_starts are sorted
+    lo = block_starts[k] if k >= 0 else 0
+    toks = tokens(text, max(lo, start - _ROLE_BEFORE_WINDOW), start)
+    if toks and toks[-1][2] == ",":
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    head = toks[-1][2].lower()
+    if head not in lex.role_fits or (head.endswith("s") and head[:-1] in lex.role_fits):
+        return ""  # a singular job only: "Residents Tom Okafor and Lena Brandt" is no role
+    k = len(toks) - 1
+    lower = 0
+    while k - 1 >= 0:
+        t = toks[k - 1][2]
+        if not t.isalpha() or is_stop(t, lex) or t.lower() in lex.verb_forms:
+            break
+        if t.islower():
+            lower += 1
+            if lower > 2:
+                break
+        k -= 1
+    return " ".join(t for _, _, t in toks[k:])
+
+
+Run = tuple[bool, list[tuple[int, str]]]  # (at a sentence start, [(offset, word)])
+
+
+def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
+    """Every run of capitalised words, and the words seen other than sentence-first."""
+    text = article.text
+    pattern = _cap_run(lex.name_particles)
+    runs: list[Run] = []
+    noninitial: set[str] = set()
+    for block in article.paragraphs:
+        for m in pattern.finditer(text, block.start, block.end):
+            initial = m.start() == block.start or bool(
+                _INITIAL_BEFORE.search(text, max(block.start, m.start() - 6), m.start())
+            )
+            words = []
+            pos = m.start()
+            for w in m.group().split():
+                pos = text.index(w, pos)
+                words.append((pos, w))
+                pos += len(w)
+            runs.append((initial, words))
+            noninitial.update(w for k, (_s, w) in enumerate(words) if k > 0 or not initial)
+    return runs, noninitial
+
+
+def _not_a_name_start(w0: str, noninitial: set[str], lex: Lexicons) -> bool:
+    """A sentence-initial word that is a common word, a verb, a role or never seen inside."""
+    low = w0.lower()
+    return (
+        low in lex.stop
+        or low in lex.starters
+        or low in lex.verb_forms
+        or (is_role(w0, lex) and low.rstrip(".") not in lex.titles)
+        or (w0 not in noninitial and low not in lex.titles and low.rstrip(".") not in lex.titles)
+    )
+
+
+def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> list:
+    if (
+        words
+        and words[-1][1].endswith(".")
+        and words[-1][1].lower().rstrip(".") not in lex.titles
+        and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
+    ):
+        words[-1] = (words[-1][0], words[-1][1].rstrip("."))
+    if initial and words and _not_a_name_start(words[0][1], noninitial, lex):
+        if len(words) != 2 or _not_a_name_start_strict(words[0][1], lex):
+            words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
+    return words
+
+
+def _not_a_name_start_strict(w0: str, lex: Lexicons) -> bool:
+    low = w0.lower()
+    return (
+        low in lex.stop
+        or low in lex.starters
+        or low in lex.verb_forms
+        or (is_role(w0, lex) and low.rstrip(".") not in lex.titles)
+    )
+
+
+class Registry:
+    """People and organisations named in an article."""
+
+    def __init__(self, article: Article, lex: Lexicons):
+        self.lex = lex
+        self.people: list[Person] = []
+        self._by_last: dict[str, list[Person]] = {}
+        self.orgs: list[str] = []
+        self._text = article.text
+        self._found = self._names(article)
+        self._register(self._found)
+        self._genders_known = False
+
+    def _names(self, article: Article) -> list[tuple[int, tuple[str, ...], str, bool]]:
+        """(offset, name words, role, sure) of every person's name; organisations aside."""
+        text, lex = article.text, self.lex
+        runs, noninitial = _cap_runs(article, lex)
+        block_starts = [b.start for b in article.paragraphs]
+        found = []
+        for initial, run in runs:
+            words = _clean_run(initial, run, noninitial, lex)
+            if not words:
+                continue
+            split = split_name(tuple(w for _, w in words), lex)
+            if split.is_org:
+                if split.org not in self.orgs:
+                    self.orgs.append(split.org)
+                continue
+            name = split.name
+            if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):
+                continue
+            if any(_INITIALISM.fullmatch(w) for w in name):
+                continue  # U.S., TASS, ABC: initialisms are not people
+            start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
+            role = split.role
+            if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
+                role = role_before(text, start, lex, block_starts)
+            if not role:
+                role = role_after(text, words[-1][0] + len(words[-1][1]), lex)
+            found.append((start, name, role, len(name) >= 2 or bool(split.role)))
+        return found
+
+    def _register(self, found) -> None:
+        # full names first, so that a surname alone resolves to them
+        for start, name, _role, sure in found:
+            if len(name) >= 2 and sure:
+                self._add(name, start)
+        for start, name, _role, sure in found:
+            if sure:
+                self._add(name, start)
+        for start, name, role, _sure in found:
+            p = self.find(name, start)
+            if p is None:
+                continue
+            p.mentions += 1
+            p.positions.append(start)
+            if p.first_start < 0 or start < p.first_start:
+                p.first_start = start
+            if len(role) > len(p.role):
+                p.role = role
+        self.people = [p for p in self.people if p.mentions > 0]
+        for p in self.people:
+            p.positions.sort()
+        self._by_last = {}
+        for p in self.people:
+            self._by_last.setdefault(p.tokens[-1], []).append(p)
+
+    def genders(self) -> dict[str, str]:
+        """Each person's gender ("m", "f" or ""), worked out on first use."""
+        if not self._genders_known:
+            self._genders()
+            self._genders_known = True
+        return {p.name: p.gender for p in self.people}
+
+    def _genders(self) -> None:
+        """He or she for each person: a gendered title (Mrs., Congresswoman), else the
+        personal pronoun that most often comes first after their name, before anyone else's."""
+        text, lex = self._text, self.lex
+        votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
+        starts = sorted((start, self.find(name, start)) for start, name, _r, _s in self._found)
+        starts = [(s0, p) for s0, p in starts if p is not None]
+        for k, (s0, p) in enumerate(starts):
+            stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+            limit = min(stop, s0 + _GENDER_WINDOW)
+            end = _SENTENCE_STOP.search(text, s0, limit)
+            m = _GENDER_PRONOUN.search(text, s0, end.start() if end else limit)
+            if m:
+                votes[p.name][0 if m.group() in ("his", "himself") else 1] += 1
+        for p in self.people:
+            for w in p.role.split():
+                g = lex.title_gender.get(w.lower().rstrip("."))
+                if g:
+                    p.gender = g
+            if not p.gender and p.name in votes:
+                m_votes, f_votes = votes[p.name]
+                if m_votes != f_votes:
+                    p.gender = "m" if m_votes > f_votes else "f"
+
+    def _add(self, name: tuple[str, ...], start: int) -> None:
+        p = self.find(name, start)
+        if p is not None:
+            if len(name) > len(p.tokens):
+                p.tokens, p.name = name, " ".join(name)
+            return
+        person = Person(" ".join(name), name)
+        self.people.append(person)
+        self._by_last.setdefault(name[-1], []).append(person)
+
+    def find(self, name: tuple[str, ...], at: int) -> Person | None:
+        """The person a name refers to: same full name, or the last words of a longer name;
+        among several, the one mentioned most recently before `at`."""
+        best = None
+        if not name:
+            return None
+        n = len(name)
+        for p in self._by_last.get(name[-1], ()):
+            if (
+                p.tokens == name
+                or (n <= len(p.tokens) and p.tokens[-n:] == name)
+                or (n > len(p.tokens) and name[-len(p.tokens) :] == p.tokens and len(p.tokens) == 1)
+            ):
+                if best is None or p.last_before(at) > best.last_before(at):
+                    best = p
+        return best
+
+    def person_before(self, at: int, fits=None, gender: str = "") -> Person | None:
+        """The person named last before `at` whose role fits and whose gender does not clash."""
+        best, best_pos = None, -1
+        for p in self.people:
+            if fits is not None and not (set(p.role.lower().replace(".", "").split()) & fits):
+                continue
+            if gender and p.gender and p.gender != gender:
+                continue
+            pos = p.last_before(at, inclusive=False)
+            if pos > best_pos:
+                best, best_pos = p, pos
+        return best
+
+    def org_name(self, head: str) -> str | None:
+        """The longest organisation name holding the word."""
+        for o in sorted(self.orgs, key=len, reverse=True):
+            if head.lower() in o.lower().split():
+                return o
+        return None

@@ -1,0 +1,451 @@
+"""The passes: quotations → sections → sentences → cues → speaker → content → records;
+then floating quotes (a quoted sentence continuing the previous speaker) and statements
+nested inside quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from helpers.article import Article
+from helpers.statements import reasons
+from helpers.statements.content import (
+    Direct,
+    Span,
+    according_site,
+    verb_content,
+    view_site,
+)
+from helpers.statements.cues import (
+    POSSESSIVE_VIEW,
+    SPEECH_NOUN_PHRASES,
+    Cue,
+    Sentence,
+    candidates,
+    check_verb,
+    speaker_site,
+)
+from helpers.statements.grammar import CONTEXT_STARTERS
+from helpers.statements.lexicon import lexicons
+from helpers.statements.mentions import Mention
+from helpers.statements.people import Registry
+from helpers.statements.quotes import (
+    Quote,
+    find_quotes,
+    inner_masked,
+    mask,
+    quotes_in,
+    recover,
+    sections,
+)
+from helpers.statements.reasons import Rejection
+from helpers.statements.records import Speaker, Statement
+from helpers.statements.resolve import Resolver
+from helpers.statements.sentences import split_sentences
+from helpers.statements.words import squash
+
+_FIRST_TOKEN = re.compile(r"\W*(\w+)")
+# a cue after a clause boundary starts a new clause of the sentence, not a nested one
+_CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
+_COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
+_BOUNDARY_WINDOW = 12
+_NOT_FLOATING = re.compile(r"[\x00\s.,;:!?…—–-]")
+# A quoted line of at most this many words, mostly capitalised, is a heading, not a quote.
+_HEADING_WORDS = 10
+_HEADING_CAPS = 0.7
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.)+$|\.\.\.$")
+_EDGE = ",;:—–"
+
+
+def trim_start(text: str, s: int, e: int) -> int:
+    while s < e and (text[s].isspace() or text[s] in _EDGE):
+        s += 1
+    return s
+
+
+def trim_end(text: str, s: int, e: int, keep_stop: bool = False) -> int:
+    """The content end without white space and edge punctuation; a full stop outside any
+    quotation closes the sentence, not the content (unless it ends an abbreviation)."""
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE):
+        e -= 1
+    if (
+        not keep_stop
+        and e > s
+        and text[e - 1] == "."
+        and not _ABBREV_END.search(text, max(s, e - 12), e)
+    ):
+        e -= 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def content_kind(sq: list[Quote], s: int, e: int, old: str) -> str:
+    inside = [q for q in sq if q.open < e and q.close > s]
+    if not inside:
+        return "indirect"
+    return "direct" if old == "direct" else "mixed"
+
+
+@dataclass
+class Decision:
+    """What happened to one cue candidate (for explain_statements)."""
+
+    sentence_start: int
+    sentence_end: int
+    cue_start: int
+    cue_end: int
+    stage: str
+    decision: str
+    reason: str
+    statement: Statement | None = None
+
+
+class Extractor:
+    """The statements of one article. With ``trace=True`` every cue candidate's decision is
+    kept in ``decisions``."""
+
+    def __init__(self, article: Article, trace: bool = False):
+        self.article = article
+        self.text = article.text
+        self.lex = lexicons()
+        self.reg = Registry(article, self.lex)
+        self.resolver = Resolver(self.text, self.reg, self.lex)
+        pars = article.paragraphs
+        self._par_starts = [p.start for p in pars]
+        self._par_ends = [p.end for p in pars]
+        self._par_numbers = [p.index for p in pars]
+        self.quotes: list[Quote] = []
+        self._opens: list[int] = []
+        self._inner: tuple[str, dict[int, list[Quote]]] | None = None
+        self.decisions: list[Decision] | None = [] if trace else None
+        self._spoken_pars: set[int] = set()  # paragraphs holding a top-level statement
+        self._last_top: Statement | None = None
+
+    # ---- the passes
+    def run(self) -> list[Statement]:
+        text, lex = self.text, self.lex
+        pars = [(b.start, b.end) for b in self.article.paragraphs]
+        self.quotes = [recover(text, q, lex.verb_re) for q in find_quotes(text, pars)]
+        self._opens = [q.open for q in self.quotes]
+        masked = mask(text, self.quotes)
+        out: list[Statement] = []
+        for lo, hi, qs in sections(pars, self.quotes):
+            for a, b in split_sentences(text, masked, lo, hi, qs, lex):
+                sq = self.quotes_in(a, b)
+                found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
+                if not found and sq:
+                    self.floating(masked, a, b, sq, out)
+                for st in found:
+                    self._add(out, st)
+        nested = self.nested_statements(out)
+        every = out + nested
+        every.sort(key=lambda s: (s.start, s.nested))
+        return every
+
+    def _add(self, out: list[Statement], st: Statement) -> None:
+        out.append(st)
+        if not st.nested:
+            self._spoken_pars.add(st.paragraph)
+            self._last_top = st
+
+    def quotes_in(self, a: int, b: int) -> list[Quote]:
+        return quotes_in(self.quotes, self._opens, a, b)
+
+    def paragraph_at(self, at: int) -> int:
+        """The paragraph number of an offset (0 outside paragraphs)."""
+        k = bisect_right(self._par_starts, at) - 1
+        if k >= 0 and at < self._par_ends[k]:
+            return self._par_numbers[k]
+        return 0
+
+    def _par_start(self, at: int) -> int:
+        k = bisect_right(self._par_starts, at) - 1
+        return self._par_starts[k] if k >= 0 and at < self._par_ends[k] else -1
+
+    # ---- one sentence
+    def sentence(self, sent: Sentence) -> list[Statement]:
+        """Every statement cued in one sentence."""
+        first = _FIRST_TOKEN.match(sent.masked, sent.start, sent.end)
+        ctx_end = sent.start
+        if first and first.group(1).lower() in CONTEXT_STARTERS:
+            comma = sent.masked.find(",", sent.start, sent.end)
+            ctx_end = comma if comma >= 0 else sent.start
+        nested_found: list[Statement] = []
+        for cue in candidates(sent, self.lex):
+            if cue.start < ctx_end and cue.kind == "verb":
+                self._decide(sent, cue, Rejection(reasons.CUE, reasons.CONTEXT_CLAUSE))
+                continue
+            st = self._candidate(sent, cue)
+            self._decide(sent, cue, st)
+            if isinstance(st, Rejection):
+                continue
+            if st.nested and not sent.nested:
+                nested_found.append(st)
+                continue
+            self._trim_previous(sent, st)
+            sent.found.append(st)
+        for st in sent.found:
+            if st.end <= st.start:
+                self._retract(st)
+        res = [s for s in sent.found if s.end > s.start] + nested_found
+        if not sent.nested:
+            for st in res:
+                if not st.nested and st.speaker_kind != "unknown":
+                    self.resolver.remember(Speaker(st.speaker, st.role, st.speaker_kind))
+        return res
+
+    def _candidate(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
+        if cue.kind == "according":
+            return self.according_statement(sent, cue)
+        if cue.kind == "view":
+            return self.view_statement(sent, cue)
+        st = self.verb_statement(sent, cue)
+        prev = sent.found[-1] if sent.found else None
+        inner = (
+            prev is not None
+            and prev.start < cue.start < prev.end
+            and not _COORD_BEFORE.search(
+                sent.masked, max(sent.start, cue.start - _BOUNDARY_WINDOW), cue.start
+            )
+        )
+        if (
+            isinstance(st, Statement)
+            and inner
+            and not sent.nested
+            and not _CLAUSE_BOUNDARY.search(
+                sent.masked, max(sent.start, st.clause_start - _BOUNDARY_WINDOW), st.clause_start
+            )
+        ):
+            # inside a reported clause and not a new clause of the sentence: nested
+            inside = Sentence(
+                sent.text, sent.masked, sent.start, sent.end, sent.quotes, sent.found, True
+            )
+            st = self.verb_statement(inside, cue)
+        return st
+
+    def _trim_previous(self, sent: Sentence, st: Statement) -> None:
+        """A statement whose cue clause starts inside the previous one's content ends it."""
+        if not sent.found:
+            return
+        prev = sent.found[-1]
+        if not (prev.end > st.clause_start and prev.start < st.clause_start):
+            return
+        cut = sent.masked.rfind(",", prev.start, st.clause_start)
+        end = cut if cut > prev.start else st.clause_start
+        prev.end = trim_end(self.text, prev.start, end)
+        prev.text = self.text[prev.start : prev.end]
+        prev.kind = content_kind(sent.quotes, prev.start, prev.end, prev.kind)
+
+    # ---- the three kinds of cue
+    def verb_statement(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
+        rejected = check_verb(sent, cue)
+        if rejected is not None:
+            return rejected
+        if sent.nested:  # quotations inside the quotation, found afresh
+            sent = Sentence(
+                sent.text,
+                sent.masked,
+                sent.start,
+                sent.end,
+                find_quotes(self.text, [(sent.start, sent.end)]),
+                sent.found,
+                True,
+            )
+        site = speaker_site(sent, cue, self.lex)
+        if isinstance(site, Rejection):
+            return site
+        content = verb_content(sent, cue, site, self.lex)
+        if isinstance(content, Rejection):
+            return content
+        return self.build(sent, cue, site.mention, site.clause_start, content)
+
+    def according_statement(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
+        found = according_site(sent, cue, self.lex)
+        if isinstance(found, Rejection):
+            return found
+        mention, content, clause_start = found
+        top = Sentence(
+            sent.text,
+            sent.masked,
+            sent.start,
+            sent.end,
+            self.quotes_in(sent.start, sent.end),
+            sent.found,
+            sent.nested,
+        )
+        return self.build(top, cue, mention, clause_start, content)
+
+    def view_statement(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
+        found = view_site(sent, cue)
+        if isinstance(found, Rejection):
+            return found
+        written, spoken, content = found
+        top = Sentence(
+            sent.text,
+            sent.masked,
+            sent.start,
+            sent.end,
+            self.quotes_in(sent.start, sent.end),
+            sent.found,
+            sent.nested,
+        )
+        return self.build(top, cue, written, cue.start, content, speaker_of=spoken)
+
+    # ---- records
+    def build(
+        self,
+        sent: Sentence,
+        cue: Cue,
+        mention: Mention,
+        clause_start: int,
+        content: Span | Direct,
+        speaker_of: Mention | None = None,
+    ) -> Statement | Rejection:
+        """The statement record once its content span is settled: resolve the speaker."""
+        text = self.text
+        if isinstance(content, Direct):
+            s = trim_start(text, content.first.start, content.last.end)
+            e = trim_end(text, s, content.last.end, keep_stop=True)
+            kind = "direct"
+        else:
+            s = trim_start(text, content.start, content.end)
+            e = trim_end(text, s, content.end)
+            if e <= s:
+                return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
+            inside = [q for q in sent.quotes if q.open < e and q.close > s]
+            if not inside and len(text[s:e].split()) < 2:
+                return Rejection(reasons.CONTENT, reasons.ONE_WORD)
+            kind = "indirect"
+            if inside:
+                kind = "mixed"
+                q = inside[0]
+                if len(inside) == 1 and q.open <= s and e <= q.close:
+                    kind = "direct"
+                    s = q.start
+                    e = trim_end(text, s, q.end, keep_stop=True)
+                    s = trim_start(text, s, e)
+        if e <= s:
+            return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
+        speaker = self.resolver.resolve(speaker_of or mention, sent.nested)
+        return Statement(
+            speaker=speaker.name,
+            role=speaker.role,
+            mention=mention.text,
+            mention_start=mention.start,
+            mention_end=mention.end,
+            kind=kind,
+            cue=squash(text[cue.start : cue.end]),
+            cue_start=cue.start,
+            cue_end=cue.end,
+            text=text[s:e],
+            start=s,
+            end=e,
+            paragraph=self.paragraph_at(s),
+            nested=sent.nested,
+            clause_start=clause_start,
+            phrase=mention,
+            speaker_kind=speaker.kind,
+        )
+
+    # ---- floating and nested statements
+    def floating(self, masked: str, a: int, b: int, sq: list[Quote], out: list[Statement]) -> None:
+        """A sentence that is only quotation: it continues the previous speaker."""
+        if _NOT_FLOATING.sub("", masked[a:b]) or not out:
+            return
+        words = self.text[sq[0].start : sq[-1].end].split()
+        if len(words) <= _HEADING_WORDS and sum(
+            w[:1].isupper() for w in words
+        ) >= _HEADING_CAPS * len(words):
+            return  # a quoted title on its own line ('All Bets Are Off.') is a heading
+        prev = self._last_top
+        if prev is None:
+            return
+        par = self.paragraph_at(a)
+        first_in_par = par not in self._spoken_pars and self._par_start(a) == a
+        q_last = sq[-1]
+        if not first_in_par and prev.paragraph == par and prev.kind == "direct":
+            prev.end = trim_end(self.text, prev.start, q_last.end, keep_stop=True)
+            prev.text = self.text[prev.start : prev.end]
+            return
+        if not first_in_par or prev.paragraph < par - 1:
+            return
+        e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
+        s = trim_start(self.text, sq[0].start, e)
+        st = Statement(
+            speaker=prev.speaker,
+            role=prev.role,
+            mention=None,
+            mention_start=None,
+            mention_end=None,
+            kind="direct",
+            cue="",
+            cue_start=None,
+            cue_end=None,
+            text=self.text[s:e],
+            start=s,
+            end=e,
+            paragraph=par,
+            clause_start=a,
+            speaker_kind=prev.speaker_kind,
+        )
+        self._add(out, st)
+
+    def nested_statements(self, out: list[Statement]) -> list[Statement]:
+        """Statements reported inside the quotations of direct and mixed statements."""
+        nested: list[Statement] = []
+        q_starts = [q.start for q in self.quotes]  # quotations come in text order
+        for st in out:
+            if st.kind == "indirect" or st.nested:
+                continue
+            for k in range(bisect_left(q_starts, st.start), len(self.quotes)):
+                q = self.quotes[k]
+                if q.start > st.end + 1:
+                    break
+                if q.end <= st.end + 1:
+                    nested.extend(self.inside(q))
+        return nested
+
+    def inside(self, q: Quote) -> list[Statement]:
+        """Statements reported inside a quotation (nested)."""
+        text, lex = self.text, self.lex
+        if lex.verb_re.search(text, q.start, q.end) is None and not (
+            SPEECH_NOUN_PHRASES.search(text, q.start, q.end)
+            or POSSESSIVE_VIEW.search(text, q.start, q.end)
+        ):
+            return []
+        if self._inner is None:  # built once: the inner quotations of every quotation masked
+            self._inner = inner_masked(text, self.quotes)
+        masked, inner_of = self._inner
+        inner = inner_of[q.start]
+        res: list[Statement] = []
+        opens = [x.open for x in inner]
+        for a, b in split_sentences(text, masked, q.start, q.end, inner, lex):
+            sq = quotes_in(inner, opens, a, b)
+            res.extend(self.sentence(Sentence(text, masked, a, b, sq, [], True)))
+        return res
+
+    # ---- the trace
+    def _decide(self, sent: Sentence, cue: Cue, result: Statement | Rejection) -> None:
+        if self.decisions is None:
+            return
+        if isinstance(result, Rejection):
+            d = Decision(
+                sent.start, sent.end, cue.start, cue.end, result.stage, "rejected", result.reason
+            )
+        else:
+            kept = reasons.KEPT_NESTED if result.nested else reasons.KEPT
+            d = Decision(
+                sent.start, sent.end, cue.start, cue.end, reasons.RECORD, "kept", kept, result
+            )
+        self.decisions.append(d)
+
+    def _retract(self, st: Statement) -> None:
+        """A statement whose whole content a later one took: its decision becomes a rejection."""
+        if self.decisions is None:
+            return
+        for d in self.decisions:
+            if d.statement is st:
+                d.decision, d.reason, d.statement = "rejected", reasons.TRIMMED_AWAY, None

@@ -1,0 +1,188 @@
+"""Stage 6b, resolve: the canonical speaker of a mention, one function per kind of mention.
+
+Names go to the registry's person (the longest name used for them); descriptions (`the
+spokesman`) to the latest speaker or person whose role fits; pronouns to the latest speaker
+of a compatible gender, else the latest person named; organisations to their longest name.
+What fits nothing is `unknown`, never a guess.
+"""
+
+from __future__ import annotations
+
+from helpers.statements.grammar import DETERMINERS, INDEFINITE
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.mentions import Mention, conjunct_spans
+from helpers.statements.people import NameSplit, Registry, split_name
+from helpers.statements.records import NOBODY, Speaker
+from helpers.statements.words import is_cap, lower_first
+
+# Determiners of a description that refers back to one known person (`the spokesman`).
+_REFERRING = frozenset("the his her its their".split())
+_OBJECT_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+class Resolver:
+    """Resolves mentions; remembers the speakers so far, most recent last."""
+
+    def __init__(self, text: str, registry: Registry, lex: Lexicons):
+        self.text = text
+        self.reg = registry
+        self.lex = lex
+        self.speakers: dict[str, Speaker] = {}  # by canonical name, most recent last
+        self._gender: dict[str, str] | None = None
+
+    @property
+    def gender(self) -> dict[str, str]:
+        if self._gender is None:
+            self._gender = self.reg.genders()
+        return self._gender
+
+    def remember(self, speaker: Speaker) -> None:
+        if speaker.kind == "unknown":
+            return
+        self.speakers.pop(speaker.name, None)
+        self.speakers[speaker.name] = speaker
+
+    def recent(self):
+        """The speakers so far, most recent first."""
+        return reversed(self.speakers.values())
+
+    def resolve(self, ph: Mention, nested: bool = False) -> Speaker:
+        """The canonical speaker of a mention."""
+        if ph.kind == "source":
+            return self._source(ph, nested)
+        if ph.core_end is not None:
+            return self._core(ph, nested)
+        if ph.kind == "multi":
+            return self._multi(ph, nested)
+        if ph.kind == "pronoun":
+            return self._pronoun(ph, nested)
+        clean = [w for w in ph.text.split() if w not in ("’s", "'s")]
+        if ph.kind == "description" and clean and is_cap(clean[-1]):
+            k = len(clean)
+            while k > 0 and is_cap(clean[k - 1]):
+                k -= 1
+            if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
+                clean = clean[k:]
+                ph = Mention(ph.start, ph.end, ph.text, "name")
+        if ph.kind == "name":
+            split = split_name(tuple(clean), self.lex)
+            if split.name:
+                return self._name(ph, split)
+            if split.role:  # "the President" written capitalised: a description
+                ph = Mention(ph.start, ph.end, ph.text, "description")
+        return self._description(ph, clean)
+
+    def _source(self, ph: Mention, nested: bool) -> Speaker:
+        """`according to a new report by Politico`: the phrase, unless its core is known."""
+        if ph.core_end is not None:
+            core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], "description")
+            found = self.resolve(core, nested)
+            if found.kind not in ("unknown", "anonymous"):
+                return found
+        return Speaker(lower_first(ph.text), "", "anonymous")
+
+    def _core(self, ph: Mention, nested: bool) -> Speaker:
+        """`a lawyer for the news outlets`: the speaker is the core before the preposition."""
+        core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
+        found = self.resolve(core, nested)
+        if found.kind == "anonymous":  # `a spokeswoman for Hillary Clinton` keeps its whole name
+            return Speaker(lower_first(ph.text), found.role, found.kind)
+        return found
+
+    def _multi(self, ph: Mention, nested: bool) -> Speaker:
+        names = []
+        for s, e in conjunct_spans(self.text, ph.start, ph.end):
+            kind = "name" if self.text[s:e][:1].isupper() else "description"
+            names.append(self.resolve(Mention(s, e, self.text[s:e], kind), nested).name)
+        return Speaker("; ".join(names), "", "multi")
+
+    def _pronoun(self, ph: Mention, nested: bool) -> Speaker:
+        low = ph.text.lower()
+        want = self.lex.pronouns.get(low, "")
+        if nested or low in ("i", "we", "you"):
+            return NOBODY
+        if want in ("m", "f"):
+            for sp in self.recent():
+                if sp.kind == "person" and self.gender.get(sp.name, "") == want:
+                    return sp
+            for sp in self.recent():
+                if sp.kind == "person" and not self.gender.get(sp.name, ""):
+                    return sp
+        for sp in self.recent():
+            if want == "plural" and sp.kind in ("multi", "org", "anonymous"):
+                return sp
+            if want == "org" and sp.kind == "org":
+                return sp
+        if want in ("m", "f"):
+            self.reg.genders()
+            p = self.reg.person_before(ph.start, gender=want)
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
+        return NOBODY
+
+    def _name(self, ph: Mention, split: NameSplit) -> Speaker:
+        for k in range(len(split.name)):
+            p = self.reg.find(split.name[k:], ph.start)
+            if p is not None:
+                return Speaker(p.name, p.role or split.role, "person")
+        if split.is_org:
+            return Speaker(split.org, "", "org")
+        return Speaker(" ".join(split.name), split.role, "person")
+
+    def _description(self, ph: Mention, clean: list[str]) -> Speaker:
+        lex = self.lex
+        low_words = [w.lower().rstrip(".") for w in clean]
+        head = low_words[-1] if low_words else ""
+        det = low_words[0] if low_words else ""
+        fits = lex.role_fits.get(" ".join(low_words[-2:])) or lex.role_fits.get(head)
+        if fits is None and head.endswith("s"):
+            fits = lex.role_fits.get(head[:-1])
+        if fits is not None:
+            return self._role(ph, head, det, fits)
+        if head in lex.orgs or ph.kind == "org":
+            return self._org(ph, clean, low_words, head, det)
+        for sp in self.recent():
+            if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                return sp
+        if det in INDEFINITE or (head.endswith("s") and det not in DETERMINERS):
+            return Speaker(self._as_description(ph.text, det), "", "anonymous")
+        return NOBODY
+
+    def _as_description(self, text: str, det: str) -> str:
+        return lower_first(text) if det in DETERMINERS else text
+
+    def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
+        """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
+        unnamed source of its own."""
+        plural_unknown = head.endswith("s") and det not in _REFERRING
+        if det not in INDEFINITE and not plural_unknown:
+            for sp in self.recent():
+                if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
+                    return sp
+                if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                    return sp
+            p = self.reg.person_before(ph.start, fits=fits)
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
+            if det in ("the", "this", "that"):
+                return NOBODY
+        return Speaker(self._as_description(ph.text, det), "", "anonymous")
+
+    def _org(self, ph: Mention, clean, low_words, head: str, det: str) -> Speaker:
+        org = self.reg.org_name(head)
+        if org:
+            return Speaker(org, "", "org")
+        if det == "the" and len(low_words) == 2 and head in self.lex.generic_orgs:
+            # `the company`, `the operator`: the organisation that spoke last
+            for sp in self.recent():
+                if sp.kind == "org":
+                    return sp
+        desc = " ".join(w for w in clean if w.lower() not in ("the",))
+        if not desc[:1].isupper():
+            desc = lower_first(ph.text)
+        return Speaker(desc, "", "org")
+
+
+def possessive_as_pronoun(word: str) -> str:
+    """`In his view` speaks as `he`."""
+    return _OBJECT_PRONOUNS[word.lower()]

@@ -1,0 +1,79 @@
+"""Stage 2, sentences: quote-safe sentence spans of a paragraph (or of a quotation).
+
+A full stop ends a sentence unless it ends an abbreviation or an initial; a quotation is
+never cut, except after a quotation that ends a sentence inside its marks and is followed by
+a new sentence (`… contact.” “In fact …` or `… contact.” The talks …`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.quotes import PLACEHOLDER, Quote
+
+_SENT_END = re.compile(r"[.!?…]+[)\]]?(?=\s+[\"“‘«'(\[]?[A-Z0-9\x00])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
+# How far back from a full stop the word it ends is looked for.
+_LAST_WORD_WINDOW = 30
+# `“…,” he said.`: a short clause with a cue after a quotation keeps the quotation's sentence.
+_CUE_CLAUSE_MAX_WORDS = 5
+_CLAUSE_END = re.compile(r"[.,;!?\x00]")
+
+
+def split_sentences(
+    text: str, masked: str, lo: int, hi: int, quotes: list[Quote], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """Sentence spans in [lo, hi), never cutting through a quotation; `quotes` are the
+    quotations opening in the range, sorted."""
+    spans = _full_stops(masked, lo, hi, lex)
+    opens = [q.open for q in quotes]
+    out = []
+    for a, b in spans:
+        for q in quotes[bisect_left(opens, a) : bisect_left(opens, b)]:
+            if q.closed and q.close < b and _ends_sentence(text, masked, q, b, lex):
+                out.append((a, q.close))
+                a = q.close
+        out.append((a, b))
+    return [span for span in (_strip(text, a, b) for a, b in out) if span is not None]
+
+
+def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int, int]]:
+    spans = []
+    s = lo
+    for m in _SENT_END.finditer(masked, lo, hi):
+        w = _LAST_WORD.search(masked, max(lo, m.start() - _LAST_WORD_WINDOW), m.start() + 1)
+        word = w.group(1).lower().rstrip(".") if w else ""
+        if word in lex.abbrevs or (len(word) == 1 and word.isalpha()):
+            continue  # Mr. / U.S. / J. Smith
+        spans.append((s, m.end()))
+        s = m.end()
+    spans.append((s, hi))
+    return spans
+
+
+def _ends_sentence(text: str, masked: str, q: Quote, b: int, lex: Lexicons) -> bool:
+    """A quotation whose content ends with a stop, followed by a new sentence."""
+    inner = text[q.start : q.end].rstrip()
+    if not inner or inner[-1] not in ".!?…":
+        return False
+    rest = masked[q.close : b].lstrip()
+    if rest.startswith(PLACEHOLDER):
+        return True
+    return rest[:1].isupper() and not starts_with_cue_clause(rest, lex)
+
+
+def starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
+    """`He said.` / `Ostrova told reporters.`: a short clause holding a cue."""
+    m = _CLAUSE_END.search(rest)
+    clause = rest[: m.start()] if m else rest
+    return lex.verb_re.search(clause) is not None and len(clause.split()) <= _CUE_CLAUSE_MAX_WORDS
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else None

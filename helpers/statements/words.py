@@ -1,0 +1,60 @@
+"""Word-level tests shared by the mention, people and cue stages."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.statements.grammar import NOT_ADVERBS
+from helpers.statements.lexicon import Lexicons
+
+# Phrase tokens: abbreviations with their stop (`Mr.`, `U.S.`), words with inner
+# apostrophes and hyphens, runs of placeholder characters (one masked quotation), punctuation.
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Hon|[A-Z])\.(?=\s)"
+    r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
+)
+Token = tuple[int, int, str]
+
+
+def tokens(text: str, lo: int, hi: int) -> list[Token]:
+    """(start, end, word) of every phrase token in [lo, hi)."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def is_name_word(tok: str, lex: Lexicons) -> bool:
+    """A capitalised word that is not a common word: part of a proper name."""
+    return is_cap(tok) and tok[0].isalpha() and not is_stop(tok, lex)
+
+
+def is_stop(tok: str, lex: Lexicons) -> bool:
+    """A common word, unless written in capitals (US is not "us")."""
+    return tok.lower() in lex.stop and not (len(tok) > 1 and tok.isupper())
+
+
+def is_adverb(tok: str) -> bool:
+    """A lower-case -ly word (boldly, repeatedly): skipped between a speaker and the cue."""
+    return tok.islower() and tok.endswith("ly") and len(tok) > 4 and tok not in NOT_ADVERBS
+
+
+def is_role(tok: str, lex: Lexicons) -> bool:
+    """A role noun, singular or plural (spokesman, officials, attorneys)."""
+    low = tok.lower()
+    return (
+        low in lex.role_heads
+        or (low.endswith("s") and low[:-1] in lex.role_heads)
+        or (low.endswith("ies") and low[:-3] + "y" in lex.role_heads)
+    )
+
+
+def squash(s: str) -> str:
+    """Runs of white space as one space."""
+    return re.sub(r"\s+", " ", s)
+
+
+def lower_first(s: str) -> str:
+    """`A spokeswoman` -> `a spokeswoman` (a description used as a speaker's name)."""
+    return s[0].lower() + s[1:] if s[:1].isupper() else s

@@ -1,0 +1,520 @@
+"""The statement rules as tables that read like the guideline (docs/statements.md): one table
+per stage of helpers/statements/, one row per construction. A new construction is one new
+row. Names and places are invented."""
+
+import pandas as pd
+import pytest
+
+from helpers import load_article
+from helpers.statements import explain_records, extract_statements, find_quotes, reasons
+
+
+@pytest.fixture
+def extract(write_article):
+    """The statements of a body text (a headline is added in front), checked against it."""
+
+    def run(body: str):
+        article = load_article(write_article("A Headline for the Test\n\n" + body + "\n"))
+        df = extract_statements(article)
+        for r in df.itertuples():
+            assert article.text[r.start : r.end] == r.text
+        return df
+
+    return run
+
+
+# ---------------------------------------------------------------- 1. quotes: the marks
+# (body, the content of every statement)
+QUOTES = [
+    ('"The bridge is safe," Anna Berg said.', ["The bridge is safe"]),
+    ("“The bridge is safe,” Anna Berg said.", ["The bridge is safe"]),
+    ("«The bridge is safe,» Anna Berg said.", ["The bridge is safe"]),
+    ("‘The bridge is safe,’ Anna Berg said.", ["The bridge is safe"]),
+    ("'The bridge is safe,' Anna Berg said.", ["The bridge is safe"]),
+    ("''The bridge is safe,'' Anna Berg said.", ["The bridge is safe"]),
+    (  # British: single quotes outside, double inside
+        "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
+        ["The “Bridge of Hope” plan is safe"],
+    ),
+    (  # apostrophes are never quotation marks
+        "‘Berg’s bridge won’t fall, and the engineers’ report from the ’90s agrees,’ Anna Berg "
+        "said.",
+        ["Berg’s bridge won’t fall, and the engineers’ report from the ’90s agrees"],
+    ),
+    (  # an unclosed quotation holding its own cue ends before the cue
+        "“We are ready. The bridge is safe, Anna Berg said.\n\n"
+        "The council met on Monday. Tom Hale said that the vote was close.",
+        ["We are ready. The bridge is safe", "the vote was close"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "contents"), QUOTES)
+def test_quotes(extract, body, contents):
+    assert extract(body)["text"].tolist() == contents
+
+
+def test_find_quotes_keeps_inner_quotes_inside():
+    text = "He said “a ‘b’ c” and «d»."
+    assert [text[q.start : q.end] for q in find_quotes(text, [(0, len(text))])] == ["a ‘b’ c", "d"]
+
+
+def test_unbalanced_marks_never_lose_the_rest(extract):
+    df = extract(
+        "The bridge” is open, Anna Berg said.\n\n“Stray opening mark here.\n\n"
+        "Tom Hale said that the vote was close after a long night of arguments about the "
+        'money. "Another stray opening mark with no end\n\n'
+        "Lena Brandt said that the road was shut."
+    )
+    assert "Tom Hale" in set(df["speaker"])
+    assert df[df["speaker"] == "Lena Brandt"].iloc[0]["text"] == "the road was shut"
+
+
+# ---------------------------------------------------------------- 2-5. units and content
+# (body, [(kind, cue, content), ...] of the top-level statements, in order)
+CONTENT = [
+    (
+        "quotation first",
+        "“We will build it,” Anna Berg said.",
+        [("direct", "said", "We will build it")],
+    ),
+    (
+        "inverted cue after a quotation",
+        "“We will build it,” said Anna Berg, who chairs the council.",
+        [("direct", "said", "We will build it")],
+    ),
+    (
+        "colon before a quotation",
+        "Mayor Anna Berg said: “The bridge opens today.”",
+        [("direct", "said", "The bridge opens today.")],
+    ),
+    (
+        "that-clause and clause without that",
+        "Anna Berg said that the bridge is safe. Berg said it would open soon.",
+        [("indirect", "said", "the bridge is safe"), ("indirect", "said", "it would open soon")],
+    ),
+    (
+        "trailing cue with an addressee and a time",
+        "The bridge will open in May, Anna Berg told reporters on Friday.",
+        [("indirect", "told", "The bridge will open in May")],
+    ),
+    (
+        "according to, before and after",
+        "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
+        [
+            ("indirect", "According to", "the bridge is safe"),
+            ("indirect", "according to", "The road is closed"),
+        ],
+    ),
+    (
+        "multi-word cue",
+        "Anna Berg pointed out that the bridge is safe.",
+        [("indirect", "pointed out", "the bridge is safe")],
+    ),
+    (
+        "a participle is a statement of its own",
+        "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
+        [("direct", "said", "It is safe"), ("indirect", "adding", "the bridge would open in May")],
+    ),
+    (
+        "two cues, two statements",
+        "Anna Berg said: “It is safe.” “It will open in May,” she added.",
+        [("direct", "said", "It is safe."), ("direct", "added", "It will open in May")],
+    ),
+    (
+        "a quotation of several sentences under one cue",
+        "“It is safe. It is cheap. It is ready,” Anna Berg said.",
+        [("direct", "said", "It is safe. It is cheap. It is ready")],
+    ),
+    (
+        "an interrupted quotation is one statement",
+        "“The bridge,” Anna Berg said, “will open in May.”",
+        [("direct", "said", "The bridge,” Anna Berg said, “will open in May.")],
+    ),
+    (
+        "an interrupted indirect statement",
+        "The bridge, Anna Berg said, will open in May.",
+        [("indirect", "said", "The bridge, Anna Berg said, will open in May")],
+    ),
+    (
+        "mixed: reported speech holding a quoted fragment",
+        "Anna Berg said the bridge was “a triumph of engineering” for the town.",
+        [("mixed", "said", "the bridge was “a triumph of engineering” for the town")],
+    ),
+    (
+        "a floating quotation continues the last speaker",
+        "“The bridge is safe,” Anna Berg said.\n\n“We checked it twice. Nobody needs to worry.”",
+        [
+            ("direct", "said", "The bridge is safe"),
+            ("direct", "", "We checked it twice. Nobody needs to worry."),
+        ],
+    ),
+    (
+        "a quotation over two paragraphs is one statement",
+        "Anna Berg said: “The bridge is safe.\n\n“We checked it twice.”",
+        [("direct", "said", "The bridge is safe.\n\n“We checked it twice.")],
+    ),
+    (
+        "a question put to someone is context",
+        "When asked whether the bridge was safe, Anna Berg said it was.",
+        [("indirect", "said", "it was")],
+    ),
+    (
+        "a possessive view",
+        "In Whitfield’s view, the closure of the harbour was worth it.",
+        [("indirect", "In Whitfield’s view", "the closure of the harbour was worth it")],
+    ),
+    (
+        "coordinated clauses are two statements",
+        "Anna Berg said that the reforms were not complete, and Tom Hale warned that the money "
+        "would run out.",
+        [
+            ("indirect", "said", "the reforms were not complete"),
+            ("indirect", "warned", "the money would run out"),
+        ],
+    ),
+    (
+        "apostrophes outside quotations",
+        "Anna Berg’s view is that the Americans’ plan won’t work, Berg said.",
+        [("indirect", "said", "Anna Berg’s view is that the Americans’ plan won’t work")],
+    ),
+    (
+        "in the words of X, with a quoted fragment",
+        "In the words of the council's chief executive, Dana Whitfield, the repairs were "
+        "“the biggest job in years”.",
+        [("mixed", "In the words of", "the repairs were “the biggest job in years”")],
+    ),
+    (
+        "according to any source phrase",
+        "According to exit polls, the mayor won easily. The vote was close, according to a new "
+        "report by the Harbour Times.",
+        [
+            ("indirect", "According to", "the mayor won easily"),
+            ("indirect", "according to", "The vote was close"),
+        ],
+    ),
+    # what is NOT a statement
+    (
+        "scare quotes and titles",
+        "Critics called the plan a “vanity project”. The film “Bridges of Hope” opened on Friday. "
+        "Nobody knew what “an open bridge” meant.",
+        [],
+    ),
+    ("passive and modal", "Anna Berg was told the bridge was late. Berg would say nothing.", []),
+    (
+        "nouns and infinitives of cue words",
+        "The state of the bridge worried everyone. Editor’s note: the bridge is closed. "
+        "Berg declined to comment on the report.",
+        [],
+    ),
+    (
+        "a quoted heading after a quote",
+        "“The bridge is safe,” Anna Berg said.\n\n‘All Bets Are Off.’",
+        [("direct", "said", "The bridge is safe")],
+    ),
+    ("narration only", "The bridge opened on Monday. Traffic was light in the morning.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "expected"), CONTENT, ids=[c[0] for c in CONTENT])
+def test_content(extract, case, body, expected):
+    df = extract(body)
+    top = df[~df["nested"]]
+    assert list(zip(top["kind"], top["cue"], top["text"], strict=True)) == expected
+
+
+# ---------------------------------------------------------------- nested statements
+# (body, [(speaker, content, nested), ...] in text order)
+NESTED = [
+    (
+        "“As Mayor Anna Berg said, the bridge is safe,” the engineer Tom Hale said.",
+        [
+            ("Tom Hale", "As Mayor Anna Berg said, the bridge is safe", False),
+            ("Anna Berg", "the bridge is safe", True),
+        ],
+    ),
+    (
+        "Tom Hale added that Anna Berg had told him the trains would run every hour.",
+        [
+            ("Tom Hale", "Anna Berg had told him the trains would run every hour", False),
+            ("Anna Berg", "the trains would run every hour", True),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NESTED)
+def test_nested(extract, body, expected):
+    df = extract(body)
+    assert list(zip(df["speaker"], df["text"], df["nested"], strict=True)) == expected
+
+
+# ---------------------------------------------------------------- 4 and 6. speakers
+# (case, body, the speaker of every statement in order)
+SPEAKERS = [
+    (
+        "a title is a role; the surname resolves",
+        "On Monday, Harbour Commissioner Lena Brandt said the boats can pass. “They will,” "
+        "Brandt added.",
+        ["Lena Brandt", "Lena Brandt"],
+    ),
+    (
+        "a description resolves by role",
+        "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
+        "The spokesman added that buses run again.",
+        ["Tom Hale", "Anna Berg", "Tom Hale"],
+    ),
+    (
+        "a pronoun resolves by gender",
+        "Congresswoman Anna Berg said the road is open. Senator Tom Hale said it is not. "
+        "She added that buses run again.",
+        ["Anna Berg", "Tom Hale", "Anna Berg"],
+    ),
+    ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
+    (
+        "a description nothing fits",
+        "Anna Berg said the road is open. The ambassador said it is not.",
+        ["Anna Berg", "unknown"],
+    ),
+    (
+        "an organisation speaks",
+        "The Northgate Transport Ministry said the road is open. The ministry added that buses "
+        "run again.",
+        ["Northgate Transport Ministry"] * 2,
+    ),
+    (
+        "unnamed sources stay apart",
+        "A senior official said the road is open. A local farmer said it is not. The official "
+        "added that buses run again.",
+        ["a senior official", "a local farmer", "a senior official"],
+    ),
+    (
+        "several speakers of one cue",
+        "Kurt Volker met Tim Morrison. Volker and Morrison said that the talks went well.",
+        ["Kurt Volker; Tim Morrison"],
+    ),
+    (
+        "the canonical name is the longest",
+        "Berg said the road is open. Later, Mayor Anna Berg said it is safe.",
+        ["Anna Berg", "Anna Berg"],
+    ),
+    (
+        "sentence-initial words are not names",
+        "“Thank God, the road is open,” Anna Berg said.",
+        ["Anna Berg"],
+    ),
+    (
+        "a relative clause and an age before the cue",
+        "Anna Berg, 56, who has led the council since 2019, said the road is open.",
+        ["Anna Berg"],
+    ),
+    (
+        "an apposition gives the name",
+        "The town's chief engineer, Tom Hale, told reporters that the bridge is safe.",
+        ["Tom Hale"],
+    ),
+    (
+        "an of-phrase after a name; a spokeswoman for someone",
+        "“It was the least bad outcome,” Mr. Morgan of the Harbour Club said. A spokeswoman for "
+        "the mayor said the talks would go on.",
+        ["Morgan", "a spokeswoman for the mayor"],
+    ),
+    (
+        "in the words of X, in X’s view",
+        "In the words of the council's chief executive, Dana Whitfield, the repairs were "
+        "“the biggest job in years”. In Whitfield’s view, the closure was worth it.",
+        ["Dana Whitfield", "Dana Whitfield"],
+    ),
+    (
+        "an unnamed source after a quotation",
+        "“I waited two years,” wrote one passenger on the website.",
+        ["one passenger"],
+    ),
+    (
+        "the company is the organisation that spoke",
+        "The operator, Westmarsh Ferries, warned that fuel costs had risen. According to the "
+        "company, tickets cover half of the costs.",
+        ["Westmarsh Ferries", "Westmarsh Ferries"],
+    ),
+    (
+        "according to any source phrase",
+        "According to exit polls, the mayor won easily. The vote was close, according to a new "
+        "report by the Harbour Times.",
+        ["exit polls", "a new report by the Harbour Times"],
+    ),
+    (
+        "a role in apposition resolves a later description",
+        "“The bridge will open in May,” said Clara Voss, a spokeswoman for the county roads "
+        "office.\n\nCouncillor Peter Hale said that the budget was too small.\n\n"
+        "The spokeswoman added that the contractor was on schedule.",
+        ["Clara Voss", "Peter Hale", "Clara Voss"],
+    ),
+    (
+        "no spokesman named: the spokesman is unknown",
+        "“We lost half the harvest,” said Tom Berg, a farmer from the valley.\n\n"
+        "The spokesman declined to say more, but the spokesman said that talks would go on.",
+        ["Tom Berg", "unknown"],
+    ),
+]
+
+
+SPEAKERS += [
+    (
+        "according to, before and after",
+        "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
+        ["Anna Berg", "the police"],
+    ),
+    (
+        "a participle shares the speaker",
+        "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
+        ["Anna Berg", "Anna Berg"],
+    ),
+    (
+        "a pronoun after a colon quotation",
+        "Anna Berg said: “It is safe.” “It will open in May,” she added.",
+        ["Anna Berg", "Anna Berg"],
+    ),
+    (
+        "a recovered quotation keeps the next speaker",
+        "“We are ready. The bridge is safe, Anna Berg said.\n\n"
+        "The council met on Monday. Tom Hale said that the vote was close.",
+        ["Anna Berg", "Tom Hale"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "speakers"), SPEAKERS, ids=[c[0] for c in SPEAKERS])
+def test_speakers(extract, case, body, speakers):
+    assert extract(body)["speaker"].tolist() == speakers
+
+
+# (body, [(speaker, role, mention), ...])
+ROLES_AND_MENTIONS = [
+    (
+        "Mayor Anna Berg said: “The bridge opens today.”",
+        [("Anna Berg", "Mayor", "Mayor Anna Berg")],
+    ),
+    (
+        "On Monday, Harbour Commissioner Lena Brandt said the boats can pass. “They will,” "
+        "Brandt added.",
+        [
+            ("Lena Brandt", "Harbour Commissioner", "Harbour Commissioner Lena Brandt"),
+            ("Lena Brandt", "Harbour Commissioner", "Brandt"),
+        ],
+    ),
+    (
+        "The town's chief engineer, Tom Hale, told reporters that the bridge is safe.",
+        [("Tom Hale", "chief engineer", "Tom Hale")],
+    ),
+    (  # Mr. is a form of address, not a role
+        "“It was the least bad outcome,” Mr. Morgan of the Harbour Club said.",
+        [("Morgan", "", "Mr. Morgan of the Harbour Club")],
+    ),
+    (  # "farmer" is not one of our role nouns
+        "“We lost half the harvest,” said Tom Berg, a farmer from the valley.",
+        [("Tom Berg", "", "Tom Berg")],
+    ),
+    (
+        "The operator, Westmarsh Ferries, warned that fuel costs had risen. According to the "
+        "company, tickets cover half of the costs.",
+        [("Westmarsh Ferries", "", "Westmarsh Ferries"), ("Westmarsh Ferries", "", "the company")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ROLES_AND_MENTIONS)
+def test_roles_and_mentions(extract, body, expected):
+    df = extract(body)
+    assert list(zip(df["speaker"], df["role"], df["mention"], strict=True)) == expected
+
+
+def test_a_floating_quotation_has_no_cue_or_mention(extract):
+    df = extract("“The bridge is safe,” Anna Berg said.\n\n“We checked it twice.”")
+    floating = df.iloc[1]
+    assert floating["mention"] is None and floating["cue"] == ""
+    assert floating["cue_start"] is pd.NA and floating["mention_start"] is pd.NA
+
+
+def test_a_quotation_over_two_paragraphs_belongs_to_the_first(extract):
+    df = extract("Anna Berg said: “The bridge is safe.\n\n“We checked it twice.”")
+    assert df["paragraph"].tolist() == [1]
+
+
+def test_mentions_of_asides_and_descriptions(extract):
+    df = extract("Anna Berg, 56, who has led the council since 2019, said the road is open.")
+    assert df["mention"].tolist() == ["Anna Berg"]
+    df = extract(
+        "“The bridge will open in May,” said Clara Voss, a spokeswoman for the roads office.\n\n"
+        "The spokeswoman added that the contractor was on schedule."
+    )
+    assert df["mention"].tolist() == ["Clara Voss", "The spokeswoman"]
+
+
+# ---------------------------------------------------------------- every rejection, explained
+# (body, the cue word, the reason it was rejected)
+REJECTIONS = [
+    (
+        "When asked whether the bridge was safe, Anna Berg said it was.",
+        "asked",
+        reasons.CONTEXT_CLAUSE,
+    ),
+    ("The Say Yes Trust opened a new office in the harbour.", "Say", reasons.CAPITALISED),
+    (
+        "Berg declined to comment on the plan for the harbour.",
+        "comment",
+        reasons.NOUN_OR_INFINITIVE,
+    ),
+    ("The mayor’s claim about the bridge was wrong.", "claim", reasons.POSSESSIVE),
+    ("Anna Berg was told the bridge was late.", "told", reasons.PASSIVE),
+    ("Berg would say nothing about the bridge.", "say", reasons.MODAL),
+    (
+        "on Monday, arguing that the bridge was late, the ferry sailed.",
+        "arguing",
+        reasons.PARTICIPLE_NO_SUBJECT,
+    ),
+    ("The ferry left without warning saying anything.", "saying", reasons.PARTICIPLE_NOT_ADJUNCT),
+    ("Yesterday nobody said the bridge was late.", "said", reasons.NO_SPEAKER),
+    ("Said Anna Berg the bridge was late.", "Said", reasons.INVERTED_NO_QUOTE),
+    ("The story about Anna Berg said the bridge was late.", "said", reasons.AFTER_PREPOSITION),
+    (
+        "“Tom Hale came by and he said the bridge was late,” Anna Berg said.",
+        "said",
+        reasons.PRONOUN_IN_QUOTE,
+    ),
+    ("On Monday, bridge engineer said the bridge was late.", "said", reasons.BARE_NOUN),
+    (
+        "“The bridge is late,” Anna Berg told reporters, the Harbour Times reports.",
+        "reports",
+        reasons.RELAY,
+    ),
+    ("Anna Berg said nothing.", "said", reasons.NO_CONTENT_RULE),
+    ("Anna Berg said: .", "said", reasons.EMPTY_CONTENT),
+    ("Anna Berg said: yes.", "said", reasons.ONE_WORD),
+    ("The bridge opened, according to.", "according to", reasons.NO_SOURCE),
+    ("Anna Berg said that ., and he said the bridge was late.", "said", reasons.TRIMMED_AWAY),
+]
+
+
+@pytest.mark.parametrize(("body", "cue", "reason"), REJECTIONS, ids=[r[2] for r in REJECTIONS])
+def test_every_rejection_has_its_reason(write_article, body, cue, reason):
+    article = load_article(write_article("A Headline for the Test\n\n" + body + "\n"))
+    rows = explain_records(article)
+    rejected = [r for r in rows if r["cue"] == cue and r["decision"] == "rejected"]
+    assert rejected and rejected[0]["reason"] == reason
+    assert rejected[0]["explanation"] == reasons.EXPLANATIONS[reason]
+    assert rejected[0]["statement"] == ""
+
+
+def test_the_rejection_table_covers_every_reason():
+    named = {r for r in reasons.EXPLANATIONS if r not in (reasons.KEPT, reasons.KEPT_NESTED)}
+    assert {r[2] for r in REJECTIONS} == named
+
+
+def test_kept_candidates_name_their_statement(bundled):
+    rows = explain_records(bundled)
+    df = extract_statements(bundled)
+    kept = [r for r in rows if r["decision"] == "kept"]
+    cued = df[df["cue"] != ""]
+    assert len(kept) == len(cued)
+    assert {r["statement"] for r in kept} == set(cued["text"])
+    assert all(r["stage"] == reasons.RECORD for r in kept)
