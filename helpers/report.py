@@ -762,7 +762,7 @@ def build_report(
     combined = combined_notebook(runs, prov)
     page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
     files[COMBINED] = page.encode("utf-8")
-    files[INDEX] = index_html(prov, runs, index_links(files)).encode("utf-8")
+    files[INDEX] = index_html(prov, runs, index_links(files, other)).encode("utf-8")
 
     written = write_files(folder, files, previous)
     return ReportResult(

@@ -250,10 +250,22 @@ def teaching_files(runs, article, other=None) -> dict[str, bytes]:
     return files
 
 
-def index_links(files: dict[str, bytes]) -> str:
-    """The index page's "For teaching" section."""
+def index_links(files: dict[str, bytes], other=None) -> str:
+    """The index page's "For teaching" section (after a "Compared with" one in a comparison)."""
     charts = sum(1 for name in files if name.startswith(CHARTS_DIR + "/"))
-    return f"""<h2>For teaching</h2>
+    compared = ""
+    if other is not None:
+        from helpers.paths import display_path
+
+        shown = display_path(other.path)
+        shown = other.path.name if shown.startswith("/") else shown
+        compared = (
+            f"<h2>Compared with</h2>\n<p><strong>{html.escape(other.headline.text)}</strong> "
+            f"(<code>{html.escape(shown)}</code>)</p>\n"
+        )
+    return (
+        compared
+        + f"""<h2>For teaching</h2>
 <ul>
 <li><a href="{GUIDE}">Instructor guide</a>: a 90-minute lesson plan (and a 45-minute one),
 learning goals, the answers for this article, common mistakes, discussion prompts.</li>
@@ -265,3 +277,4 @@ who do not program.</li>
 ({charts} files).</li>
 </ul>
 """
+    )

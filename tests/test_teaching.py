@@ -140,6 +140,8 @@ def test_the_comparison_report_shows_both_articles(comparison):
     assert comparison.folder.name == (f"{BUNDLED_PAIR[0].stem}_vs_{BUNDLED_PAIR[1].stem}")
     text = " ".join(_parse(comparison.folder / "report.html").text)
     assert "Ashcombe Courier" in text and "Valley Voice" in text
+    index = " ".join(_parse(comparison.folder / "index.html").text)
+    assert "Compared with" in index and "Mill Lane Residents Say Flood Warning" in index
     assert len(list((comparison.folder / "charts").glob("*.png"))) == 4
 
 
