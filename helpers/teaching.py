@@ -39,7 +39,10 @@ h1 { font-size: 1.6rem; line-height: 1.25; } h2 { margin-top: 2rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
   border-bottom: 1px solid #ddd; }
-code { font-size: 0.9em; } pre { overflow-x: auto; background: #f6f6f6; padding: 0.5rem; }
+code { font-size: 0.9em; overflow-wrap: anywhere; }
+pre { overflow-x: auto; background: #f6f6f6; padding: 0.5rem; }
+td, th, p, li { overflow-wrap: anywhere; }
+@media (max-width: 600px) { table { display: block; overflow-x: auto; max-width: 100%; } }
 a { color: #1a5fb4; }
 blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid #ccc; }
 .kit-nav { font-size: 0.9rem; padding-bottom: 0.5rem; border-bottom: 1px solid #ddd; }
@@ -47,7 +50,8 @@ blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid #ccc; }
 .blank { display: inline-block; min-width: 12rem; border-bottom: 1px solid #444; }
 .lines { height: 4.8rem; break-inside: avoid;
   background: repeating-linear-gradient(transparent, transparent 1.55rem, #999 1.6rem); }
-.fields { display: flex; gap: 2rem; margin: 1rem 0; }
+.fields { display: flex; flex-wrap: wrap; gap: 0.8rem 2rem; margin: 1rem 0; }
+.blank { max-width: 100%; }
 .note { color: #555; font-size: 0.9rem; }
 @media print {
   @page { margin: 16mm; }
