@@ -4,7 +4,8 @@ A predicted statement matches a gold one when their contents share enough words:
 coefficient of their word-token sets (2·|P∩G| / (|P|+|G|), punctuation ignored) is at least
 0.5. Pairs are matched one-to-one, greedily, best overlap first. A prediction that matches an
 optional (borderline) gold statement is ignored: neither a hit nor a false positive; an
-optional gold statement left unmatched is not a miss. See docs/gold-format.md.
+optional gold statement left unmatched is not a miss. For brat gold (PolNeAR), each prediction
+is first joined with its floating continuations (join_continuations). See docs/gold-format.md.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ FILE_COLUMNS = [
     "attribution_accuracy",
     "end_to_end_f1",
     "count_error",
+    "count_error_rate",
 ]
 DETAIL_COLUMNS = [
     "file",
@@ -55,6 +57,26 @@ def _ratio(num: int, den: int) -> float:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def count_error_rate(speakers: pd.DataFrame) -> float:
+    """½ Σ_s |p_s − g_s|, where p_s and g_s are speaker s's shares of the predicted and of the
+    gold top-level statements (rows of a per-speaker table, `predicted` and `gold` columns;
+    over several files each (file, speaker) row is its own speaker). 0 when every count is
+    exact or both are empty; 1 when only one side has statements, or they share no speaker.
+    Unlike `count_error` it does not grow with the length of the article."""
+    pred_total = int(speakers["predicted"].sum()) if len(speakers) else 0
+    gold_total = int(speakers["gold"].sum()) if len(speakers) else 0
+    if pred_total == 0 and gold_total == 0:
+        return 0.0
+    if pred_total == 0 or gold_total == 0:
+        return 1.0
+    shares = speakers["predicted"] / pred_total - speakers["gold"] / gold_total
+    return min(1.0, float(shares.abs().sum() / 2))
 
 
 @dataclass
@@ -103,6 +125,14 @@ class FileScore:
             return None
         return int(self.speakers["error"].abs().sum()) if len(self.speakers) else 0
 
+    @property
+    def count_error_rate(self) -> float | None:
+        """Total variation distance between the predicted and the gold shares of top-level
+        statements per speaker, in [0, 1]: 0 when every count is exact (our JSON gold only)."""
+        if not self.counted:
+            return None
+        return count_error_rate(self.speakers)
+
     def row(self) -> dict:
         return {
             "file": self.name,
@@ -116,6 +146,7 @@ class FileScore:
             "attribution_accuracy": round(self.attribution_accuracy, 3),
             "end_to_end_f1": round(self.end_to_end_f1, 3),
             "count_error": self.count_error,
+            "count_error_rate": _round(self.count_error_rate),
         }
 
 
@@ -262,6 +293,71 @@ def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def _blank(value) -> bool:
+    return _missing(value) or not str(value).strip()
+
+
+def _pieces(pred: dict) -> list[tuple[int, int]]:
+    """The content spans of a prediction: its `pieces` when joined, else start-end."""
+    pieces = pred.get("pieces")
+    if isinstance(pieces, (list, tuple)) and pieces:
+        return [(int(a), int(b)) for a, b in pieces]
+    return [(int(pred["start"]), int(pred["end"]))]
+
+
+JOIN_COLUMNS = ("speaker", "cue", "start", "end", "paragraph")
+
+
+def join_continuations(predictions: pd.DataFrame) -> pd.DataFrame:
+    """Each top-level prediction joined with its floating continuations into one prediction,
+    to compare with corpora that annotate `“A,” X said. “B.”` as one attribution (PolNeAR)
+    where our guideline has two statements (B floating, with an empty cue).
+
+    In text order (by start), a top-level (not nested) prediction F is a continuation of the
+    group before it when all of these hold:
+    - F's cue is empty (a floating statement);
+    - F's speaker is the group's speaker (compared as in scoring: case and a leading
+      a/an/the ignored);
+    - F is the next top-level prediction after the group's last member, and its paragraph is
+      that member's paragraph or the next one (so a chain of floating quotes joins, but not
+      across an unquoted paragraph or a statement of anyone else).
+    The joined prediction keeps the first member's row (speaker, mention, cue) with `end` the
+    last member's end, `text` the members' texts joined by a space, `pieces` the members'
+    (start, end) spans (so the cue words between them are not counted as content) and
+    `continuations` the number joined. Nested predictions are kept as they are. Without the
+    columns speaker, cue, start, end and paragraph the predictions are returned unchanged.
+    """
+    if not len(predictions) or not all(c in predictions.columns for c in JOIN_COLUMNS):
+        return predictions
+    rows = predictions.sort_values(["start", "end"], kind="stable").to_dict("records")
+    out: list[dict] = []
+    head: dict | None = None
+    last: dict | None = None
+    for row in rows:
+        nested = row.get("nested", False)
+        if not _missing(nested) and bool(nested):
+            out.append(row)
+            continue
+        if (
+            head is not None
+            and last is not None
+            and _blank(row["cue"])
+            and _names(row["speaker"]) == _names(head["speaker"])
+            and 0 <= int(row["paragraph"]) - int(last["paragraph"]) <= 1
+        ):
+            head["pieces"].append((int(row["start"]), int(row["end"])))
+            head["end"] = max(int(head["end"]), int(row["end"]))
+            if "text" in head:
+                head["text"] = f"{head['text']} {row.get('text', '')}".strip()
+            head["continuations"] += 1
+            last = row
+            continue
+        head = dict(row, pieces=[(int(row["start"]), int(row["end"]))], continuations=0)
+        last = row
+        out.append(head)
+    return pd.DataFrame(out)
+
+
 def score_statements(
     predictions: pd.DataFrame,
     gold: Sequence[GoldStatement],
@@ -269,12 +365,17 @@ def score_statements(
     name: str = "article",
     origin: str = "json",
     threshold: float = MATCH_THRESHOLD,
+    join: bool | None = None,
 ) -> FileScore:
     """Score one article's predictions (a DataFrame with at least start, end, speaker; and
-    mention_start, mention_end, nested, cue, text when available) against gold statements."""
+    mention_start, mention_end, nested, cue, paragraph, text when available) against gold
+    statements. `join` (by default: for brat gold) first joins each prediction with its
+    floating continuations (see join_continuations), as corpora like PolNeAR annotate them."""
+    if join if join is not None else origin == "brat":
+        predictions = join_continuations(predictions)
     index = _WordIndex(text)
     preds = predictions.to_dict("records") if len(predictions) else []
-    pred_tokens = [index.tokens([(int(p["start"]), int(p["end"]))]) for p in preds]
+    pred_tokens = [index.tokens(_pieces(p)) for p in preds]
     gold_tokens = [index.tokens(g.pieces()) for g in gold]
     pairs = match(pred_tokens, gold_tokens, [g.required for g in gold], threshold)
 

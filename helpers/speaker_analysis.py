@@ -17,7 +17,8 @@ from functools import cache
 import pandas as pd
 
 from helpers.article import Article
-from helpers.lexicons import lexicon
+from helpers.statements.lexicon import cue_entries
+from helpers.statements.quotes import quoted_spans
 from helpers.tokens import word_spans
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
@@ -85,7 +86,7 @@ def statements_by_kind(statements: pd.DataFrame, include_nested: bool = False) -
 
 @dataclass(frozen=True)
 class CueClass:
-    """One entry of data/lexicons/cue_classes.txt: a cue's lemma, its class and what it does."""
+    """One entry of data/lexicons/reporting_verbs.txt: a cue's lemma, class and what it does."""
 
     lemma: str
     cls: str
@@ -94,18 +95,14 @@ class CueClass:
 
 @cache
 def _cue_lexicon() -> tuple[dict[str, CueClass], dict[str, str]]:
-    """Lemma -> CueClass, and irregular form -> lemma, from our cue_classes lexicon."""
+    """Lemma -> CueClass, and irregular form -> lemma, from the kit's one reporting-verb
+    lexicon (the extractor's cues, with their classes)."""
     classes: dict[str, CueClass] = {}
     irregular: dict[str, str] = {}
-    for entry in lexicon("cue_classes"):
-        fields = [f.strip() for f in entry.split("|")]
-        fields += [""] * (4 - len(fields))
-        cls, lemma, forms, framing = fields[:4]
-        classes[lemma.lower()] = CueClass(lemma, cls.lower(), framing)
-        lemma = lemma.lower()
-        for form in forms.split(","):
-            if form.strip():
-                irregular[form.strip().lower()] = lemma
+    for cls, lemma, extra, _cue, framing in cue_entries():
+        classes[lemma.lower()] = CueClass(lemma, cls, framing)
+        for form in extra:
+            irregular[form] = lemma.lower()
     return classes, irregular
 
 
@@ -293,60 +290,6 @@ def timeline_table(
 
 # --- quoted words -------------------------------------------------------------------------
 
-_OPEN = "“«„"
-_CLOSE = "”»"
-
-
-def quoted_spans(text: str, starts_inside: bool = False) -> list[tuple[int, int]]:
-    """Spans of text inside quotation marks. ``starts_inside`` is for a direct statement's
-    content, whose opening mark was cut off (its closing marks may still interrupt it:
-    ``A,” he said, “B``). An apostrophe between letters (won’t) or after a plural before a
-    lower-case word (the Americans’ turn) is never a quotation mark."""
-    has_double = any(c in text for c in _OPEN + _CLOSE + '"')
-    stack: list[str] = ["double" if has_double else "any"] if starts_inside else []
-    spans: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
-
-    def is_letter(i: int) -> bool:
-        return 0 <= i < n and text[i].isalnum()
-
-    for i, c in enumerate(text):
-        depth = len(stack)
-        if c in _OPEN:
-            stack.append("double")
-        elif c in _CLOSE:
-            if stack:
-                stack.pop()
-        elif c == '"':
-            if stack and stack[-1] in ("double", "any", '"') and not is_letter(i + 1):
-                stack.pop()
-            else:
-                stack.append('"')
-        elif c == "‘" and not is_letter(i - 1):
-            stack.append("single")
-        elif c in "’'":
-            if is_letter(i - 1) and is_letter(i + 1):
-                continue  # an apostrophe inside a word
-            if (
-                is_letter(i - 1)
-                and text[i + 1 : i + 3][:1] == " "
-                and text[i + 2 : i + 3].islower()
-            ):
-                continue  # a plural possessive (the Americans’ turn), not a closing mark
-            if c == "'" and not is_letter(i - 1) and is_letter(i + 1):
-                stack.append("single")  # a straight single quote opening
-            elif stack and stack[-1] in ("single", "any") and not is_letter(i + 1):
-                stack.pop()
-        new_depth = len(stack)
-        if depth == 0 and new_depth > 0:
-            start = i + 1
-        elif depth > 0 and new_depth == 0:
-            spans.append((start, i))
-    if stack:
-        spans.append((start, n))
-    return [(s, e) for s, e in spans if e > s]
-
 
 def count_words(text: str, kind: str = "indirect") -> tuple[int, int]:
     """(words, quoted words) in a statement's content. Direct content starts inside quotes;
@@ -354,6 +297,7 @@ def count_words(text: str, kind: str = "indirect") -> tuple[int, int]:
     words = [(s, e) for s, e in word_spans(text) if any(ch.isalnum() for ch in text[s:e])]
     if kind == "indirect":
         return len(words), 0
+    # the extractor's own quotation scanner: one table of marks for the whole kit
     spans = quoted_spans(text, starts_inside=(kind == "direct"))
     quoted = sum(1 for s, _ in words if any(a <= s < b for a, b in spans))
     return len(words), quoted

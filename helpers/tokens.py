@@ -1,18 +1,19 @@
 """Sentences and words with character spans, from NLTK parts that need no downloaded data.
 
-Sentences come from a Punkt tokenizer built with our own abbreviation and sentence-starter
-lists (data/lexicons/), run paragraph by paragraph so that no sentence crosses a paragraph
-break. Words come from a regular-expression tokenizer that reports spans.
+Sentences come from the kit's one sentence splitter, the statement extractor's own
+(helpers/statements/sentences.py): a full stop, question or exclamation mark before a capital
+ends a sentence, except after an abbreviation or initial from data/lexicons/ (unless a word
+that usually starts a sentence follows), and never inside a quotation. It runs paragraph by
+paragraph so that no sentence crosses a paragraph break. Words come from a
+regular-expression tokenizer that reports spans.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.article import Article
 from helpers.lexicons import lexicon
@@ -47,24 +48,18 @@ class Token:
         return is_word(self.text)
 
 
-@lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """Punkt with our abbreviations (lower case, no final period) and frequent sentence starters."""
-    params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in lexicon("abbreviations")}
-    params.sent_starters = {w.lower() for w in lexicon("sentence_starters")}
-    return PunktSentenceTokenizer(params)
-
-
 def sentences(article: Article, include_headings: bool = False) -> list[Sentence]:
     """The article's sentences, paragraph by paragraph (headline and subheadings on request)."""
-    punkt = sentence_tokenizer()
+    from helpers.statements.lexicon import lexicons
+    from helpers.statements.sentences import paragraph_sentences
+
+    lex = lexicons()
     out: list[Sentence] = []
     for block in article.blocks:
         if block.kind != "paragraph" and not include_headings:
             continue
         par = block.index if block.kind == "paragraph" else 0
-        for s, e in punkt.span_tokenize(block.text):
+        for s, e in paragraph_sentences(block.text, lex):
             start, end = block.start + s, block.start + e
             out.append(Sentence(len(out), par, block.kind, start, end, article.text[start:end]))
     return out

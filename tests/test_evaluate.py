@@ -10,8 +10,10 @@ from helpers import ArticleError, load_article
 from helpers.cli import main
 from helpers.evaluate import (
     EvaluationResult,
+    count_error_rate,
     dice,
     evaluate_files,
+    join_continuations,
     match,
     score_statements,
     speaker_key,
@@ -181,6 +183,37 @@ def test_result_totals_are_micro_over_files():
     assert total["recall"] == 0.75
     assert total["count_error"] == 1
     assert len(result.files) == 2 and len(result.details) == 1
+    # pooled over files, each (file, speaker) is its own speaker: predicted shares 1/3 each
+    # (one, Anna), (two, Anna), (two, Tom); gold 1/4, 1/4, 1/4 and (one, Tom) 1/4
+    assert total["count_error_rate"] == round((3 * (1 / 3 - 1 / 4) + 1 / 4) / 2, 3)
+
+
+def _speakers(predicted: list[int], gold: list[int]) -> pd.DataFrame:
+    names = list("abcd")[: len(gold)]
+    return pd.DataFrame({"speaker": names, "predicted": predicted, "gold": gold})
+
+
+def test_count_error_rate_is_the_distance_between_speaker_shares():
+    assert count_error_rate(_speakers([3, 1], [3, 1])) == 0.0
+    # same shares, twice as many statements: the counts are off, the balance of voices is not
+    assert count_error_rate(_speakers([6, 2], [3, 1])) == 0.0
+    # one of four statements given to the wrong speaker: shares 2/4 and 2/4 against 3/4, 1/4
+    assert count_error_rate(_speakers([2, 2], [3, 1])) == pytest.approx(0.25)
+    # nothing in common: the largest distance
+    assert count_error_rate(_speakers([0, 5], [4, 0])) == 1.0
+    assert count_error_rate(_speakers([0, 0], [2, 1])) == 1.0  # nothing predicted
+    assert count_error_rate(_speakers([2, 0], [0, 0])) == 1.0  # nothing to find
+    assert count_error_rate(pd.DataFrame(columns=["speaker", "predicted", "gold"])) == 0.0
+
+
+def test_count_error_rate_of_a_file_and_its_row():
+    right = _score([_pred("We will win,", "Anna Berg"), _pred("taxes will rise", "Tom Reed")])
+    assert right.count_error_rate == 0.0
+    # both statements given to Tom Reed: shares (0, 1) against (1/2, 1/2)
+    wrong = _score([_pred("We will win,", "Tom Reed"), _pred("taxes will rise", "Tom Reed")])
+    assert wrong.count_error == 2
+    assert wrong.count_error_rate == pytest.approx(0.5)
+    assert wrong.row()["count_error_rate"] == 0.5
 
 
 # --- our gold files ----------------------------------------------------------------------
@@ -405,6 +438,151 @@ def test_brat_scoring_judges_speakers_by_the_source_mention(brat_corpus):
     assert s.details["problem"].tolist() == ["miss"]
 
 
+# --- floating continuations joined for brat gold -------------------------------------------
+
+CONT_TEXT = (
+    "Ferry Fares Rise\n\n"
+    "“The fares must rise,” Ines Kowal said. “Fuel costs twice what it did last spring.”\n\n"
+    "“We have no other choice left.”\n\n"
+    "Piet Lund, the harbour master, said the timetable would stay the same.\n\n"
+    "“Nobody asked the islanders,” said Ola Berg. “Not once.”\n\n"
+    "The ferry sails at nine.\n\n"
+    "“They never do.”\n"
+)
+CONT_PARAGRAPHS = [CONT_TEXT.index(p) for p in CONT_TEXT.split("\n\n")]
+
+
+def _cont(snippet: str, speaker: str, cue: str = "", nested: bool = False) -> dict:
+    start = CONT_TEXT.index(snippet)
+    paragraph = sum(p <= start for p in CONT_PARAGRAPHS) - 1
+    return {
+        "speaker": speaker,
+        "cue": cue,
+        "text": snippet,
+        "start": start,
+        "end": start + len(snippet),
+        "paragraph": paragraph,
+        "nested": nested,
+        "mention_start": pd.NA,
+        "mention_end": pd.NA,
+    }
+
+
+KOWAL = [
+    _cont("The fares must rise,", "Ines Kowal", "said"),
+    _cont("Fuel costs twice what it did last spring.", "Ines Kowal"),
+    _cont("We have no other choice left.", "ines kowal"),  # next paragraph, same speaker
+]
+
+
+def _brat_gold(*snippets: str, source: str) -> GoldStatement:
+    """A PolNeAR-like attribution: one Content over several discontinuous pieces."""
+    pieces = tuple((CONT_TEXT.index(x), CONT_TEXT.index(x) + len(x)) for x in snippets)
+    src = CONT_TEXT.index(source)
+    return GoldStatement(
+        speaker=source,
+        kind="direct",
+        cue="said",
+        start=pieces[0][0],
+        end=pieces[-1][1],
+        text=CONT_TEXT[pieces[0][0] : pieces[-1][1]],
+        spans=pieces,
+        source_spans=((src, src + len(source)),),
+    )
+
+
+def test_floating_continuations_join_in_the_same_and_the_next_paragraph():
+    joined = join_continuations(pd.DataFrame(KOWAL))
+    assert len(joined) == 1
+    row = joined.iloc[0]
+    assert row["cue"] == "said" and row["continuations"] == 2
+    assert (row["start"], row["end"]) == (KOWAL[0]["start"], KOWAL[2]["end"])
+    # the pieces leave out the cue clause between them
+    assert [CONT_TEXT[a:b] for a, b in row["pieces"]] == [k["text"] for k in KOWAL]
+
+
+def test_what_is_not_a_continuation_stays_apart():
+    preds = [
+        *KOWAL[:2],
+        # a statement with its own cue, of someone else
+        _cont("the timetable would stay the same", "Piet Lund", "said"),
+        _cont("Nobody asked the islanders,", "Ola Berg", "said"),
+        _cont("Not once.", "Ola Berg"),  # joins Ola Berg
+        # a floating quote two paragraphs after its speaker's last statement: apart
+        _cont("They never do.", "Ola Berg"),
+    ]
+    joined = join_continuations(pd.DataFrame(preds))
+    assert joined["text"].tolist() == [
+        "The fares must rise, Fuel costs twice what it did last spring.",
+        "the timetable would stay the same",
+        "Nobody asked the islanders, Not once.",
+        "They never do.",
+    ]
+    # an empty cue with another speaker does not join; a cued statement never joins
+    other = [KOWAL[0], {**KOWAL[1], "speaker": "Ola Berg"}, {**KOWAL[2], "cue": "added"}]
+    assert len(join_continuations(pd.DataFrame(other))) == 3
+    # a statement of someone else between them breaks the chain
+    assert len(join_continuations(pd.DataFrame([KOWAL[0], KOWAL[2]]))) == 1
+    between = [KOWAL[0], _cont("Ines Kowal said", "Ola Berg", "said"), KOWAL[2]]
+    assert len(join_continuations(pd.DataFrame(between))) == 3
+
+
+def test_nested_statements_neither_join_nor_break_a_chain():
+    preds = [KOWAL[0], _cont("Fuel costs", "Ines Kowal", nested=True), KOWAL[1]]
+    joined = join_continuations(pd.DataFrame(preds))
+    assert len(joined) == 2
+    assert joined["nested"].tolist() == [False, True]
+    assert joined.iloc[0]["continuations"] == 1
+
+
+def test_without_paragraphs_predictions_are_left_as_they_are():
+    preds = pd.DataFrame(KOWAL).drop(columns="paragraph")
+    assert join_continuations(preds).equals(preds)
+    assert join_continuations(pd.DataFrame()).empty
+
+
+def test_brat_gold_is_scored_on_joined_predictions_and_our_gold_is_not():
+    gold = [
+        _brat_gold(
+            "The fares must rise,", "Fuel costs twice what it did last spring.", source="Ines Kowal"
+        )
+    ]
+    preds = pd.DataFrame(KOWAL[:2])
+    brat = score_statements(preds, gold, CONT_TEXT, origin="brat")
+    assert (brat.predicted, brat.matched, brat.speaker_right) == (1, 1, 1)
+    # unjoined, the two halves are a false positive and a match at best
+    apart = score_statements(preds, gold, CONT_TEXT, origin="brat", join=False)
+    assert (apart.predicted, apart.matched) == (2, 1)
+    # our JSON gold follows the guideline (two statements): nothing is joined
+    ours = [
+        GoldStatement("Ines Kowal", "direct", cue, k["start"], k["end"], k["text"])
+        for cue, k in (("said", KOWAL[0]), ("", KOWAL[1]))
+    ]
+    json_score = score_statements(preds, ours, CONT_TEXT)
+    assert (json_score.predicted, json_score.matched, json_score.f1) == (2, 2, 1.0)
+
+
+def test_evaluate_joins_continuations_for_a_brat_corpus(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "ferry.txt").write_text(CONT_TEXT, encoding="utf-8")
+    g = _brat_gold(
+        "The fares must rise,", "Fuel costs twice what it did last spring.", source="Ines Kowal"
+    )
+    (a, b), (c, d) = g.spans
+    s0, s1 = g.source_spans[0]
+    cue = CONT_TEXT.index(" said.") + 1
+    ann = (
+        f"T1\tSource {s0} {s1}\tIbid\nT2\tCue {cue} {cue + 4}\tsaid\n"
+        f"T3\tContent {a} {b};{c} {d}\tIbid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    )
+    (tmp_path / "attributions" / "ferry_a1.ann").write_text(ann, encoding="utf-8")
+    result = evaluate_files([tmp_path], extract=lambda article: pd.DataFrame(KOWAL[:2]))
+    total = result.totals.iloc[0]
+    assert (total["predicted"], total["gold_required"], total["matched"]) == (1, 1, 1)
+    assert total["end_to_end_f1"] == 1.0
+
+
 # --- the command -------------------------------------------------------------------------
 
 
@@ -425,9 +603,12 @@ def test_cli_prints_metrics(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     for word in ("precision", "recall", "f1", "attribution_accuracy", "end_to_end_f1"):
         assert word in out
+    assert "count_error_rate" in out
     assert main(["evaluate", str(gold), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["totals"]["f1"] == 1.0 and data["totals"]["matched"] == 1
+    assert data["totals"]["count_error_rate"] == 0.0
+    assert data["files"][0]["count_error_rate"] == 0.0
     assert data["speakers"] == [
         {"file": "a", "speaker": "Tom Reed", "predicted": 1, "gold": 1, "error": 0}
     ]

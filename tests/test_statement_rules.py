@@ -150,6 +150,16 @@ CONTENT = [
         ],
     ),
     (
+        "a new quotation after `X said.` is a floating statement of X",
+        "“It is safe,” Anna Berg said. “It will open in May.”",
+        [("direct", "said", "It is safe"), ("direct", "", "It will open in May.")],
+    ),
+    (
+        "quotations after `X said:` are its content",
+        "Anna Berg said: “It is safe.” “It is cheap.”",
+        [("direct", "said", "It is safe.” “It is cheap.")],
+    ),
+    (
         "a quotation over two paragraphs is one statement",
         "Anna Berg said: “The bridge is safe.\n\n“We checked it twice.”",
         [("direct", "said", "The bridge is safe.\n\n“We checked it twice.")],
@@ -271,6 +281,29 @@ SPEAKERS = [
         ["Anna Berg", "Tom Hale", "Anna Berg"],
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
+    (
+        "a pronoun goes to the person just named, not to the last speaker",
+        "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
+        "the port on Tuesday. “Exports are recovering,” he said.",
+        ["Jonas Ekdahl", "Pavel Hruby"],
+    ),
+    (
+        "Mr and Ms tell a gender; a pronoun skips the person of the other gender",
+        "Ms Lind said the depot would close. Tom Berg met Mr Quill on Friday. She said the "
+        "sale was final.",
+        ["Lind", "Lind"],
+    ),
+    (
+        "a possessive name is not the antecedent; the speaker of the sentence is",
+        "The plan is late, Anna Berg said after Tom Hale’s report. She added that the "
+        "money was there.",
+        ["Anna Berg", "Anna Berg"],
+    ),
+    (
+        "names inside a quotation are not antecedents",
+        "“Tom Hale has the figures,” Anna Berg said. She added that the money was there.",
+        ["Anna Berg", "Anna Berg"],
+    ),
     (
         "a description nothing fits",
         "Anna Berg said the road is open. The ambassador said it is not.",
@@ -518,3 +551,19 @@ def test_kept_candidates_name_their_statement(bundled):
     assert len(kept) == len(cued)
     assert {r["statement"] for r in kept} == set(cued["text"])
     assert all(r["stage"] == reasons.RECORD for r in kept)
+
+
+def test_the_example_sentence_has_a_kept_and_a_rejected_cue(write_article):
+    from helpers.statements import explain_statements
+    from helpers.statements.explain import example_sentence
+
+    article = load_article(
+        write_article(
+            "A Headline for the Test\n\nTom Hale said the road is open. Anna Berg was told "
+            "the bridge was late, but she said that it was safe.\n"
+        )
+    )
+    one = example_sentence(explain_statements(article))
+    assert set(one["decision"]) == {"kept", "rejected"}
+    assert one["sentence"].nunique() == 1 and one["sentence"].iloc[0].startswith("Anna Berg")
+    assert example_sentence(explain_statements(article).iloc[0:0]).empty

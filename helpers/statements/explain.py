@@ -51,3 +51,15 @@ def explain_statements(article: Article):
     import pandas as pd
 
     return pd.DataFrame(explain_records(article), columns=EXPLAIN_COLUMNS)
+
+
+def example_sentence(decisions):
+    """The decisions of one sentence worth explaining: the first sentence where a cue was
+    kept and another rejected, else the first with a rejection, else the first sentence."""
+    if decisions.empty:
+        return decisions
+    by_sentence = decisions.groupby("sentence", sort=False)["decision"]
+    mixed = [s for s, d in by_sentence if {"kept", "rejected"} <= set(d)]
+    rejected = [s for s, d in by_sentence if "rejected" in set(d)]
+    chosen = (mixed or rejected or [decisions["sentence"].iloc[0]])[0]
+    return decisions[decisions["sentence"] == chosen].reset_index(drop=True)

@@ -94,20 +94,32 @@ def inflect(base: str) -> list[str]:
     return [base + "s", base + "ed", base + "ing"]
 
 
+def cue_entries() -> list[tuple[str, str, list[str], str, str]]:
+    """(class, lemma, extra forms, cue flag, what it does) of every line of
+    data/lexicons/reporting_verbs.txt, the kit's one reporting-verb lexicon."""
+    out = []
+    for entry in lexicon("reporting_verbs"):
+        fields = [f.strip() for f in entry.split("|")]
+        fields += [""] * (5 - len(fields))
+        cls, lemma, forms, cue, framing = fields[:5]
+        extra = [f.strip().lower() for f in forms.split(",") if f.strip()]
+        out.append((cls.lower(), lemma, extra, cue, framing))
+    return out
+
+
 def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
+    """Every form of every cue verb -> its lemma; the lemmas that may drop "that"."""
     forms: dict[str, str] = {}
     zero: set[str] = set()
-    for entry in lexicon("reporting_verbs"):
-        head, _, listed = entry.partition(":")
-        head = head.strip()
-        if head.endswith("*"):
-            head = head[:-1].strip()
+    for _cls, lemma, extra, cue, _framing in cue_entries():
+        if not cue.startswith("cue"):
+            continue
+        head = lemma.lower()
+        if cue == "cue*":
             zero.add(head)
-        words = head.lower().split()
-        first, rest = words[0], words[1:]
-        inflected = listed.split() if listed.strip() else inflect(first)
-        for f in [first, *inflected]:
-            forms[" ".join([f, *rest])] = head.lower()
+        first, *rest = head.split()
+        for f in [first, *inflect(first), *extra]:
+            forms[" ".join([f, *rest])] = head
     return forms, frozenset(zero)
 
 

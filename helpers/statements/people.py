@@ -56,7 +56,8 @@ _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
     r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
 )
-_GENDER_PRONOUN = re.compile(r"(?<![\w’'])(?:his|himself|herself)(?![\w’'])")
+_GENDER_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|his|himself|herself)(?![\w’'])", re.I)
+_MALE = frozenset("he his himself".split())
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 # How far after a name the first gendered pronoun is looked for.
 _GENDER_WINDOW = 300
@@ -71,6 +72,7 @@ class NameSplit:
     name: tuple[str, ...]
     is_org: bool
     org: str
+    gender: str = ""  # from a gendered title or honorific before the name (Mr, Ms, Queen)
 
 
 @lru_cache(maxsize=4096)
@@ -83,12 +85,14 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
         if w.lower() in lex.titles or w.lower().rstrip(".") in lex.titles:
             last_title = k
     role_words = words[: last_title + 1]
+    genders = {lex.title_gender.get(w.lower().rstrip("."), "") for w in role_words} - {""}
     if all(w.lower().rstrip(".") in lex.honorifics for w in role_words):
         role_words = ()  # Mr., Mrs., Ms. are forms of address, not roles
     name = tuple(w for w in words[last_title + 1 :] if w.lower() not in ("of",))
     is_org = any(w.lower() in lex.orgs for w in name)
     org = " ".join(words) if is_org else ""
-    return NameSplit(" ".join(role_words), name, is_org, org)
+    gender = genders.pop() if len(genders) == 1 else ""
+    return NameSplit(" ".join(role_words), name, is_org, org, gender)
 
 
 def role_after(text: str, end: int, lex: Lexicons) -> str:
@@ -198,6 +202,7 @@ class Registry:
         self._by_last: dict[str, list[Person]] = {}
         self.orgs: list[str] = []
         self._text = article.text
+        self._titled: dict[tuple[int, tuple[str, ...]], str] = {}  # gender from a title
         self._found = self._names(article)
         self._register(self._found)
         self._genders_known = False
@@ -228,21 +233,27 @@ class Registry:
                 role = role_before(text, start, lex, block_starts)
             if not role:
                 role = role_after(text, words[-1][0] + len(words[-1][1]), lex)
-            found.append((start, name, role, len(name) >= 2 or bool(split.role)))
+            end = words[-1][0] + len(words[-1][1])
+            sure = len(name) >= 2 or bool(split.role) or bool(split.gender)  # `Ms Lind`
+            found.append((start, name, role, sure, end))
+            if split.gender:
+                self._titled[(start, name)] = split.gender
         return found
 
     def _register(self, found) -> None:
         # full names first, so that a surname alone resolves to them
-        for start, name, _role, sure in found:
+        for start, name, _role, sure, _end in found:
             if len(name) >= 2 and sure:
                 self._add(name, start)
-        for start, name, _role, sure in found:
+        for start, name, _role, sure, _end in found:
             if sure:
                 self._add(name, start)
-        for start, name, role, _sure in found:
+        self.mentions: list[tuple[int, int, Person]] = []  # (start, end, person), in text order
+        for start, name, role, _sure, end in found:
             p = self.find(name, start)
             if p is None:
                 continue
+            self.mentions.append((start, end, p))
             p.mentions += 1
             p.positions.append(start)
             if p.first_start < 0 or start < p.first_start:
@@ -268,7 +279,7 @@ class Registry:
         personal pronoun that most often comes first after their name, before anyone else's."""
         text, lex = self._text, self.lex
         votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
-        starts = sorted((start, self.find(name, start)) for start, name, _r, _s in self._found)
+        starts = sorted((start, self.find(name, start)) for start, name, *_rest in self._found)
         starts = [(s0, p) for s0, p in starts if p is not None]
         for k, (s0, p) in enumerate(starts):
             stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
@@ -276,7 +287,11 @@ class Registry:
             end = _SENTENCE_STOP.search(text, s0, limit)
             m = _GENDER_PRONOUN.search(text, s0, end.start() if end else limit)
             if m:
-                votes[p.name][0 if m.group() in ("his", "himself") else 1] += 1
+                votes[p.name][0 if m.group().lower() in _MALE else 1] += 1
+        for (start, name), g in self._titled.items():
+            p = self.find(name, start)
+            if p is not None:
+                p.gender = g
         for p in self.people:
             for w in p.role.split():
                 g = lex.title_gender.get(w.lower().rstrip("."))
@@ -326,6 +341,11 @@ class Registry:
             if pos > best_pos:
                 best, best_pos = p, pos
         return best
+
+    def is_possessive(self, end: int) -> bool:
+        """Whether the name ending at `end` is a possessive (`Carlineo’s sentencing`)."""
+        after = self._text[end : end + 2]
+        return after[:1] in "’'" and (after[1:] in ("s", "") or not after[1:].isalnum())
 
     def org_name(self, head: str) -> str | None:
         """The longest organisation name holding the word."""

@@ -89,6 +89,11 @@ def content_kind(sq: list[Quote], s: int, e: int, old: str) -> str:
     return "direct" if old == "direct" else "mixed"
 
 
+def _cue_after_content(st: Statement) -> bool:
+    """`“A,” X said.`: the statement's cue stands after its content."""
+    return st.cue_start is not None and st.cue_start >= st.end
+
+
 @dataclass
 class Decision:
     """What happened to one cue candidate (for explain_statements)."""
@@ -130,10 +135,13 @@ class Extractor:
         pars = [(b.start, b.end) for b in self.article.paragraphs]
         self.quotes = [recover(text, q, lex.verb_re) for q in find_quotes(text, pars)]
         self._opens = [q.open for q in self.quotes]
+        self.resolver.quote_opens = self._opens
+        self.resolver.quote_closes = [q.close for q in self.quotes]
         masked = mask(text, self.quotes)
         out: list[Statement] = []
         for lo, hi, qs in sections(pars, self.quotes):
             for a, b in split_sentences(text, masked, lo, hi, qs, lex):
+                self.resolver.sentence_starts.append(a)
                 sq = self.quotes_in(a, b)
                 found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
                 if not found and sq:
@@ -194,7 +202,8 @@ class Extractor:
         if not sent.nested:
             for st in res:
                 if not st.nested and st.speaker_kind != "unknown":
-                    self.resolver.remember(Speaker(st.speaker, st.role, st.speaker_kind))
+                    speaker = Speaker(st.speaker, st.role, st.speaker_kind)
+                    self.resolver.remember(speaker, st.mention_start)
         return res
 
     def _candidate(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
@@ -366,11 +375,14 @@ class Extractor:
         par = self.paragraph_at(a)
         first_in_par = par not in self._spoken_pars and self._par_start(a) == a
         q_last = sq[-1]
-        if not first_in_par and prev.paragraph == par and prev.kind == "direct":
+        continues = not first_in_par and prev.paragraph == par and prev.kind == "direct"
+        if continues and not _cue_after_content(prev):
+            # `X said: “A.” “B.”`: the quotations after the cue are its content
             prev.end = trim_end(self.text, prev.start, q_last.end, keep_stop=True)
             prev.text = self.text[prev.start : prev.end]
             return
-        if not first_in_par or prev.paragraph < par - 1:
+        # `“A,” X said. “B.”`: B is a floating statement of X (the guideline's continuation)
+        if not (first_in_par or continues) or prev.paragraph < par - 1:
             return
         e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
         s = trim_start(self.text, sq[0].start, e)

@@ -246,6 +246,51 @@ def inner_masked(text: str, quotes: list[Quote]) -> tuple[str, dict[int, list[Qu
     return mask(text, every), inner
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Content spans of the top-level quotations of a text taken as one paragraph."""
-    return [(q.start, q.end) for q in find_quotes(text, [(0, len(text))])]
+def quoted_spans(text: str, starts_inside: bool = False) -> list[tuple[int, int]]:
+    """Content spans of the top-level quotations in a text taken as one paragraph.
+
+    ``starts_inside`` is for a direct statement's content, whose opening mark was cut off (its
+    closing marks may still interrupt it: ``A,” he said, “B``): the text is read as if it
+    opened with the mark that its first closing mark closes."""
+    if not starts_inside:
+        return [(q.start, q.end) for q in find_quotes(text, [(0, len(text))])]
+    text = text.replace(_TWO_APOSTROPHES, '"' + _JOINER)  # same length: offsets hold
+    closing = _first_unmatched_close(text)
+    opener = _OPENER_OF[closing]
+    wrapped = opener + text + closing
+    spans = []
+    for q in find_quotes(wrapped, [(0, len(wrapped))]):
+        s, e = max(q.start - 1, 0), min(q.end - 1, len(text))
+        if s < e and text[s] == _JOINER:
+            s += 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+_OPENER_OF = {"”": "“", "»": "«", "’": "‘", '"': '"', "'": "'"}
+
+
+def _first_unmatched_close(text: str) -> str:
+    """The closing mark of the quotation a text starts inside: the first closing mark that no
+    opening mark in the text matches (apostrophes are skipped); `”` when there is none."""
+    opened = dict.fromkeys(OPENERS, 0)
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch in "“«‘":
+            opened[ch] += 1
+        elif ch in "”»’":
+            if ch == "’" and not _single_closes(text, i, len(text)):
+                continue  # an apostrophe
+            if opened[CLOSERS[ch]]:
+                opened[CLOSERS[ch]] -= 1
+            else:
+                return ch
+        elif _opening_context(text, i, 0) and (ch == '"' or text[i + 1 : i + 2].isalpha()):
+            opened[ch] += 1
+        elif ch == '"' or _single_closes(text, i, len(text)):
+            if opened[ch]:
+                opened[ch] -= 1
+            else:
+                return ch
+    return "”"

@@ -8,6 +8,8 @@ What fits nothing is `unknown`, never a guess.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+
 from helpers.statements.grammar import DETERMINERS, INDEFINITE
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import Mention, conjunct_spans
@@ -15,6 +17,8 @@ from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.words import is_cap, lower_first
 
+# How many sentences back (the pronoun's own included) an antecedent is looked for.
+_ANTECEDENT_SENTENCES = 3
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
 _OBJECT_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -29,6 +33,12 @@ class Resolver:
         self.lex = lex
         self.speakers: dict[str, Speaker] = {}  # by canonical name, most recent last
         self._gender: dict[str, str] | None = None
+        # set by the pipeline: top-level quotations (names inside them are not antecedents)
+        # and the starts of the top-level sentences read so far
+        self.quote_opens: list[int] = []
+        self.quote_closes: list[int] = []
+        self.sentence_starts: list[int] = []
+        self.spoke_at: list[tuple[int, str]] = []  # (mention start, person) of each statement
 
     @property
     def gender(self) -> dict[str, str]:
@@ -36,9 +46,11 @@ class Resolver:
             self._gender = self.reg.genders()
         return self._gender
 
-    def remember(self, speaker: Speaker) -> None:
+    def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
             return
+        if speaker.kind == "person" and mention_start is not None:
+            insort(self.spoke_at, (mention_start, speaker.name))
         self.speakers.pop(speaker.name, None)
         self.speakers[speaker.name] = speaker
 
@@ -102,6 +114,9 @@ class Resolver:
         if nested or low in ("i", "we", "you"):
             return NOBODY
         if want in ("m", "f"):
+            p = self._antecedent(ph.start, want)
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
             for sp in self.recent():
                 if sp.kind == "person" and self.gender.get(sp.name, "") == want:
                     return sp
@@ -113,12 +128,47 @@ class Resolver:
                 return sp
             if want == "org" and sp.kind == "org":
                 return sp
-        if want in ("m", "f"):
-            self.reg.genders()
-            p = self.reg.person_before(ph.start, gender=want)
-            if p is not None:
-                return Speaker(p.name, p.role, "person")
         return NOBODY
+
+    def _antecedent(self, at: int, want: str):
+        """The person a he/she at `at` refers to: in the nearest of the last few sentences
+        that names a compatible person (outside quotations, not as a possessive), the first
+        one named, the subject of the clause as a rule; a person of the right gender before
+        one whose gender is not known."""
+        gender = self.gender
+        k = bisect_right(self.sentence_starts, at) - 1
+        windows = []
+        for i in range(k, max(-1, k - _ANTECEDENT_SENTENCES), -1):
+            lo = self.sentence_starts[i]
+            hi = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else at
+            windows.append((lo, min(hi, at)))
+        if not windows:
+            return None
+        mentions = self.reg.mentions
+        starts = self._mention_starts()
+        spoke = [at for at, _ in self.spoke_at]
+        by_name = {p.name: p for p in self.reg.people}
+        for accept in (want, ""):
+            for lo, hi in windows:
+                # the speaker of a statement in the sentence is its subject, first
+                for _at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
+                    if gender.get(name, "") == accept and name in by_name:
+                        return by_name[name]
+                for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+                    if gender.get(p.name, "") != accept or self._quoted(start):
+                        continue
+                    if not self.reg.is_possessive(end):
+                        return p
+        return None
+
+    def _mention_starts(self) -> list[int]:
+        if not hasattr(self, "_starts"):
+            self._starts = [m[0] for m in self.reg.mentions]
+        return self._starts
+
+    def _quoted(self, at: int) -> bool:
+        k = bisect_right(self.quote_opens, at) - 1
+        return k >= 0 and at < self.quote_closes[k]
 
     def _name(self, ph: Mention, split: NameSplit) -> Speaker:
         for k in range(len(split.name)):

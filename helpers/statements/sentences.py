@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.quotes import PLACEHOLDER, Quote
+from helpers.statements.quotes import PLACEHOLDER, Quote, find_quotes, mask
 
 _SENT_END = re.compile(r"[.!?…]+[)\]]?(?=\s+[\"“‘«'(\[]?[A-Z0-9\x00])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
@@ -45,12 +45,32 @@ def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int,
     for m in _SENT_END.finditer(masked, lo, hi):
         w = _LAST_WORD.search(masked, max(lo, m.start() - _LAST_WORD_WINDOW), m.start() + 1)
         word = w.group(1).lower().rstrip(".") if w else ""
-        if word in lex.abbrevs or (len(word) == 1 and word.isalpha()):
-            continue  # Mr. / U.S. / J. Smith
+        if len(word) == 1 and word.isalpha():
+            continue  # an initial: J. Smith
+        if word in lex.abbrevs and not _starter_after(masked, m.end(), hi, word, lex):
+            continue  # Mr. Smith, U.S. President, Jan. 5
         spans.append((s, m.end()))
         s = m.end()
     spans.append((s, hi))
     return spans
+
+
+_NEXT_WORD = re.compile(r"\s+[\"“‘«'(\[]?([A-Za-z]+)")
+
+
+def _starter_after(masked: str, at: int, hi: int, word: str, lex: Lexicons) -> bool:
+    """`... from the U.S. He said`: an abbreviation that is not a title, followed by a word
+    that usually starts a sentence, ends the sentence (as Punkt's orthographic check does)."""
+    if word in lex.titles:
+        return False
+    m = _NEXT_WORD.match(masked, at, hi)
+    return m is not None and m.group(1).lower() in lex.starters
+
+
+def paragraph_sentences(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph's text on its own (what notebook 01 counts)."""
+    quotes = find_quotes(text, [(0, len(text))])
+    return split_sentences(text, mask(text, quotes), 0, len(text), quotes, lex)
 
 
 def _ends_sentence(text: str, masked: str, q: Quote, b: int, lex: Lexicons) -> bool:
