@@ -26,6 +26,11 @@ override ARTICLE := $(value ARTICLE)
 export ARTICLE
 override COMPARE := $(value COMPARE)
 export COMPARE
+# CORRECTIONS=file.csv applies that corrections file, CORRECTIONS=none applies none (by default,
+# ARTICLE.corrections.csv beside the article when there is one); literal, like ARTICLE
+CORRECTIONS ?=
+override CORRECTIONS := $(value CORRECTIONS)
+export CORRECTIONS
 export KIT_PYTHON := $(abspath $(PY))
 export KIT_CALLER_DIR := $(PWD)
 
@@ -61,8 +66,11 @@ setup-dev: $(DEV_STAMP) $(LAB_STAMP) ## Also install JupyterLab and the test and
 # COMPARE=b.txt makes the comparison report of ARTICLE and b.txt (notebook 04) instead.
 report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=a.txt, or ARTICLE=a.txt COMPARE=b.txt
 	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
+	case "$$CORRECTIONS" in \
+	  "") set -- ;; none) set -- --no-corrections ;; *) set -- --corrections "$$CORRECTIONS" ;; \
+	esac; \
 	if [ -n "$$COMPARE" ]; then "$$KIT_PYTHON" -m helpers compare $${ARTICLE:+"$$ARTICLE"} "$$COMPARE"; \
-	else "$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"}; fi
+	else "$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@"; fi
 
 test: $(DEV_STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 import sys
 
 import pandas as pd
@@ -79,8 +81,17 @@ def table_records(df: pd.DataFrame) -> list[dict]:
     ]
 
 
-def print_table(df: pd.DataFrame, fmt: str = "table", file=None) -> None:
-    """Write df to stdout as an aligned text table, CSV, or a JSON list of objects."""
+def writes_to_file(stream) -> bool:
+    """Whether a stream is a regular file (``> out.csv``), not a terminal or a pipe."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # io.StringIO, pytest's capture
+        return False
+
+
+def print_table(df: pd.DataFrame, fmt: str = "table", file=None, bom: bool = False) -> None:
+    """Write df to stdout as an aligned text table, CSV, or a JSON list of objects.
+    ``bom`` starts CSV with a byte-order mark (for spreadsheets)."""
     out = file or sys.stdout
     tty = _is_terminal(out)
     if fmt == "json":
@@ -88,7 +99,7 @@ def print_table(df: pd.DataFrame, fmt: str = "table", file=None) -> None:
         out.write((terminal_safe(text) if tty else text) + "\n")
     elif fmt == "csv":
         text = csv_safe(df).to_csv(index=False)
-        out.write(terminal_safe(text) if tty else text)
+        out.write(("\ufeff" if bom else "") + (terminal_safe(text) if tty else text))
     else:
         shown = df.copy()
         for col in shown.columns:

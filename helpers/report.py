@@ -32,6 +32,8 @@ from helpers.teaching import index_links, rewrite_doc_links, teaching_files
 MANIFEST = ".kit-manifest.json"
 INDEX = "index.html"
 COMBINED = "report.html"
+ARTICLE_PAGE = "article.html"  # the article with its statements marked (helpers.annotated)
+TABLES = ("statements.csv", "speakers.csv")  # for spreadsheets (helpers.export)
 SKIP_TAG = "report-skip"  # cells tagged so are left out of the combined report (not the pages)
 CHART_DPI = 100
 NOTEBOOK_TIMEOUT = 600  # seconds a single cell may run
@@ -251,16 +253,11 @@ def _prepare_ipython_dir(root: Path) -> Path:
 def notebook_paths(comparison: bool = False) -> list[Path]:
     """The analysis notebooks, in the order they are read: those on one article, or (with
     ``comparison``) those that compare two (their parameters cell sets ``compare_path``)."""
-    return [p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb")) if _compares(p) == comparison]
-
-
-def _compares(path: Path) -> bool:
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    return any(
-        "parameters" in c.metadata.get("tags", []) and "compare_path" in c.source for c in nb.cells
-    )
+    return [
+        p
+        for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+        if ("compare_path" in _parameters_source(p)) == comparison
+    ]
 
 
 def article_parameter(path: Path) -> tuple[str, Path]:
@@ -277,16 +274,26 @@ def article_parameter(path: Path) -> tuple[str, Path]:
 
 
 def run_notebook(
-    path: Path, article: Path, ipython_dir: Path, compare: Path | None = None
+    path: Path,
+    article: Path,
+    ipython_dir: Path,
+    corrections: Path | bool | None = None,
+    compare: Path | None = None,
 ) -> NotebookRun:
-    """Execute one notebook on an article (and a second one to compare it with); raise
-    NotebookFailed naming the cell on error."""
+    """Execute one notebook on an article; raise NotebookFailed naming the cell on error.
+    ``corrections``: None for the corrections file beside the article (if any), False for
+    none, or a file (passed as ``corrections_path``). ``compare``: the second article of a
+    comparison notebook (passed as ``compare_path``)."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     value, cwd = article_parameter(article)
     parameters = {"article_path": value}
+    if corrections is not None and "corrections_path" in _parameters_source(path):
+        parameters["corrections_path"] = (
+            False if corrections is False else os.path.relpath(Path(corrections).resolve(), cwd)
+        )
     if compare is not None:
         parameters["compare_path"] = Path(os.path.relpath(Path(compare).resolve(), cwd)).as_posix()
     started = time.perf_counter()
@@ -312,6 +319,16 @@ def run_notebook(
         if c.cell_type == "code"
     )
     return NotebookRun(path.stem, _first_heading(nb) or path.stem, nb, seconds, warned)
+
+
+def _parameters_source(path: Path) -> str:
+    """The source of a notebook's `parameters` cell ("" when it has none)."""
+    import nbformat
+
+    for cell in nbformat.read(path, as_version=4).cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            return cell.source
+    return ""
 
 
 def _failure(path: Path, exc) -> NotebookFailed:
@@ -355,6 +372,7 @@ def run_notebooks(
     article: Path,
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
+    corrections: Path | bool | None = None,
     compare: Path | None = None,
 ) -> list[NotebookRun]:
     """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
@@ -365,7 +383,8 @@ def run_notebooks(
         ipython_dir = _prepare_ipython_dir(Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {
-                pool.submit(run_notebook, p, article, ipython_dir, compare): p for p in paths
+                pool.submit(run_notebook, p, article, ipython_dir, corrections, compare): p
+                for p in paths
             }
             for done, future in enumerate(as_completed(futures), start=1):
                 path = futures[future]
@@ -537,8 +556,11 @@ def _md_escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def index_html(prov: Provenance, runs: list[NotebookRun], teaching: str = "") -> str:
-    """The landing page: the article, its source, the kit, and links to every report."""
+def index_html(
+    prov: Provenance, runs: list[NotebookRun], corrections: str = "", teaching: str = ""
+) -> str:
+    """The landing page: the article, its source, the kit, and links to every report.
+    ``corrections`` is the line saying which corrections by hand were applied."""
     e = html.escape
     items = "\n".join(
         f'<li><a href="{e(r.name)}.html">{e(r.title)}</a> <span class="file">'
@@ -554,6 +576,8 @@ def index_html(prov: Provenance, runs: list[NotebookRun], teaching: str = "") ->
     rows.append(("Article SHA-256", f"<code>{e(prov.sha256)}</code>"))
     if prov.date:
         rows.append(("Date", e(prov.date)))
+    if corrections:
+        rows.append(("Corrections", e(corrections)))
     table = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -582,8 +606,12 @@ footer {{ margin-top: 2rem; color: #666; font-size: 0.85rem; }}
 words.</p>
 <h2>Read</h2>
 <ul>
+<li><a href="{ARTICLE_PAGE}"><strong>The article</strong></a>, with every statement
+marked in its speaker's colour: check the kit against the text.</li>
 <li><a href="{COMBINED}"><strong>The report</strong></a>: every notebook's results and
 explanations in one page, without code (to hand out or mail as one file).</li>
+<li>Tables for a spreadsheet: <a href="{TABLES[0]}">statements</a>,
+<a href="{TABLES[1]}">speakers</a> (CSV, UTF-8).</li>
 </ul>
 <h2>The notebooks, with their code</h2>
 <ul>
@@ -731,10 +759,13 @@ def build_report(
     force: bool = False,
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
+    corrections: Path | str | bool | None = None,
     compare: Path | str | None = None,
 ) -> ReportResult:
     """Run every notebook on an article and write its HTML reports into out_dir/<name>/;
-    with ``compare``, the comparison notebooks on the two articles, into <name>_vs_<other>/."""
+    with ``compare``, the comparison notebooks on the two articles, into <name>_vs_<other>/.
+    ``corrections``: None applies ``<article>.corrections.csv`` beside the article when there
+    is one, a path applies that file, False applies none (helpers.corrections)."""
     article = load_article(article_path)  # bad input fails here, with the clean message
     other = load_article(compare) if compare is not None else None
     if notebooks is not None:
@@ -748,11 +779,21 @@ def build_report(
         folder = folder.with_name(f"{article.path.stem}_vs_{other.path.stem}")
     previous = check_folder(folder, force)
     prov = provenance(article)
+    if corrections not in (None, False):
+        corrections = Path(corrections).resolve()
+    tables = _article_tables(article, corrections)  # a broken corrections file stops here
 
     if progress:
         progress(f"{prov.article_file}: {len(paths)} notebook(s)")
+        if tables.note:
+            progress(f"  {tables.note}")
     runs = run_notebooks(
-        paths, article.path, jobs=jobs, progress=progress, compare=other and other.path
+        paths,
+        article.path,
+        jobs=jobs,
+        progress=progress,
+        corrections=corrections,
+        compare=other and other.path,
     )
     nav = f"{prov.headline} — {prov.article_file}"
     files: dict[str, bytes] = teaching_files(runs, article, other)  # takes the SVGs out
@@ -762,7 +803,9 @@ def build_report(
     combined = combined_notebook(runs, prov)
     page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
     files[COMBINED] = page.encode("utf-8")
-    files[INDEX] = index_html(prov, runs, index_links(files, other)).encode("utf-8")
+    files[ARTICLE_PAGE] = tables.page(nav).encode("utf-8")
+    files.update(tables.csv_files())
+    files[INDEX] = index_html(prov, runs, tables.note, index_links(files, other)).encode("utf-8")
 
     written = write_files(folder, files, previous)
     return ReportResult(
@@ -771,6 +814,43 @@ def build_report(
         files=written,
         timings={r.name: r.seconds for r in runs},
     )
+
+
+@dataclass
+class _ArticleTables:
+    """The statements (with corrections by hand) behind article.html and the CSV tables."""
+
+    article: object
+    statements: object
+    note: str  # "3 correction(s) applied by hand, from …", "" without a corrections file
+
+    def page(self, nav: str) -> str:
+        from helpers.annotated import annotate
+
+        bar = (
+            '<nav class="kit-nav" aria-label="report"><a href="index.html">All reports for '
+            f"this article</a> · {html.escape(nav)}</nav>\n"
+        )
+        view = annotate(self.article, self.statements, note=self.note)
+        return view.page(f"The article, annotated — {self.article.headline.text}", bar)
+
+    def csv_files(self) -> dict[str, bytes]:
+        from helpers.export import csv_text
+        from helpers.statements import speakers_table
+
+        speakers = speakers_table(self.statements)
+        return {
+            TABLES[0]: csv_text(self.statements).encode("utf-8"),
+            TABLES[1]: csv_text(speakers).encode("utf-8"),
+        }
+
+
+def _article_tables(article, corrections) -> _ArticleTables:
+    from helpers.corrections import statements_with_corrections
+
+    statements, report = statements_with_corrections(article, corrections)
+    note = report.line() if report.file is not None else ""
+    return _ArticleTables(article, statements, note)
 
 
 def build_comparison(first: Path | str, second: Path | str, **kwargs) -> ReportResult:

@@ -6,9 +6,10 @@ import sys
 import time
 from pathlib import Path
 
+from helpers.corrections_cli import add_arguments
 from helpers.output import terminal_safe
 from helpers.paths import BUNDLED_ARTICLE, display_path
-from helpers.report import NotebookFailed, build_reports
+from helpers.report import NotebookFailed, ReportError, build_reports
 
 
 def register(sub) -> None:
@@ -33,16 +34,30 @@ def register(sub) -> None:
         help="overwrite the article's report folder even if it holds files the kit did not write",
     )
     p.add_argument("--jobs", type=int, default=2, help="notebooks run at the same time (default 2)")
+    add_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     paths = [Path(p).resolve() for p in args.paths] or [BUNDLED_ARTICLE]
     out = Path(args.out).resolve() if args.out else None
+    corrections = args.corrections
+    if corrections not in (None, False):
+        if len(paths) > 1:
+            raise ReportError(
+                "--corrections FILE is for one article; for several, put each article's "
+                "ARTICLE.corrections.csv beside it (they are found on their own)"
+            )
+        corrections = Path(corrections).resolve()
     started = time.perf_counter()
     try:
         results = build_reports(
-            paths, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
+            paths,
+            out_dir=out,
+            force=args.force,
+            jobs=args.jobs,
+            progress=_progress,
+            corrections=corrections,
         )
     except NotebookFailed as exc:
         print(f"error: {terminal_safe(str(exc))}", file=sys.stderr)

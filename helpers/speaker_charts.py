@@ -27,6 +27,19 @@ CLASS_COLOURS: dict[str, str] = {
     "evaluative": "#d55e00",
     "unclassified": "#cc79a7",
 }
+# One colour per speaker, in speaker order (most statements first): the Okabe-Ito colours
+# again, so the annotated article (helpers.annotated) uses the kit's one colour-blind-safe
+# palette. After the seventh speaker the colours repeat (the legend numbers tell speakers apart).
+SPEAKER_COLOURS: tuple[str, ...] = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#d55e00",
+    "#56b4e9",
+    "#f0e442",
+)
+UNKNOWN_COLOUR = "#999999"  # statements whose speaker the kit could not resolve
 QUOTED_COLOUR = "#0072b2"
 PARAPHRASED_COLOUR = "#a6cee3"
 NO_DATA = "No statements found in this article"
@@ -206,3 +219,14 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
         handles, names, title="Class", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False
     )
     return ax
+
+
+def speaker_colours(statements: pd.DataFrame) -> dict[str, str]:
+    """One colour per speaker of a statements table, nested speakers too: the speaker with the
+    most statements gets the first colour of ``SPEAKER_COLOURS``; ``unknown`` is always grey."""
+    every = speaker_order(statements, include_nested=True)
+    order = [s for s in every if s != "unknown"]
+    colours = {s: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, s in enumerate(order)}
+    if "unknown" in every:
+        colours["unknown"] = UNKNOWN_COLOUR
+    return colours

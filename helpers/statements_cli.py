@@ -7,6 +7,7 @@ import json
 import sys
 
 from helpers.article import load_article
+from helpers.corrections_cli import add_arguments, corrections_file
 
 _TABLE_TEXT_WIDTH = 60
 _EXPLAIN_TABLE_COLUMNS = ["cue", "stage", "decision", "reason", "speaker", "sentence"]
@@ -27,6 +28,7 @@ def register(sub) -> None:
         action="store_true",
         help="one row per cue candidate: kept or rejected, at which stage, and why",
     )
+    add_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -40,7 +42,8 @@ def run(args) -> int:
     from helpers.statements import explain_records, statement_records
 
     article = load_article(args.path)
-    if args.format == "json" and not args.speakers:
+    corrections = None if args.explain else corrections_file(article, args.corrections)
+    if args.format == "json" and not args.speakers and corrections is None:
         if args.explain:
             rows = explain_records(article)
         else:
@@ -50,7 +53,7 @@ def run(args) -> int:
         return 0
     import pandas as pd
 
-    from helpers.output import print_table
+    from helpers.output import print_table, terminal_safe, writes_to_file
     from helpers.statements import EXPLAIN_COLUMNS, speakers_table, to_frame
 
     if args.explain:
@@ -60,6 +63,11 @@ def run(args) -> int:
         print_table(table, args.format)
         return 0
     table = to_frame(statement_records(article))
+    if corrections is not None:
+        from helpers.corrections import apply_corrections
+
+        table, report = apply_corrections(table, article, corrections)
+        print(terminal_safe(str(report)), file=sys.stderr)  # stdout stays the table
     if args.speakers:
         table = speakers_table(table)
         if args.format != "json":
@@ -68,5 +76,7 @@ def run(args) -> int:
         table = table.assign(text=table["text"].map(_short))[
             ["paragraph", "speaker", "kind", "cue", "mention", "nested", "text"]
         ]
-    print_table(table, args.format)
+    # CSV written to a file gets a byte-order mark, so that spreadsheets read it as UTF-8
+    # (it is how a corrections file starts); piped to another program it stays plain UTF-8.
+    print_table(table, args.format, bom=args.format == "csv" and writes_to_file(sys.stdout))
     return 0

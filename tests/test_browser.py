@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUNDLED_ARTICLE, __version__
+from helpers import BUNDLED_ARTICLE, __version__, load_article
 from helpers.report import build_report, notebook_paths
 from helpers.teaching import DOC_PAGES, WORKSHEET
 
@@ -104,7 +104,7 @@ def test_pages_load_offline_without_errors_and_every_image_shows(bundled_report,
         assert blocked == [], f"{path.name} asked the network for {blocked}"
         assert errors == [], f"{path.name}: console errors {errors}"
         assert all(done and width > 0 for _, done, width in images), (path.name, images)
-        if path.name != "index.html" and path.name not in TEACHING_PAGES:
+        if path.name not in {"index.html", "article.html"} | TEACHING_PAGES:
             assert images, f"{path.name} shows no chart"
             assert all(alt.startswith("Chart") for alt, _, _ in images)
 
@@ -123,7 +123,7 @@ def test_the_key_charts_are_in_the_combined_report(bundled_report, browser):
 
 def test_notebook_pages_show_their_code(bundled_report, browser):
     for path in pages(bundled_report):
-        if path.name in {"index.html", "report.html"} | TEACHING_PAGES:
+        if path.name in {"index.html", "report.html", "article.html"} | TEACHING_PAGES:
             continue
         page, _, _ = open_page(browser, path)
         code = page.evaluate("document.querySelectorAll('.jp-CodeCell .jp-InputArea').length")
@@ -136,7 +136,8 @@ def test_index_links_every_report_and_names_the_article(bundled_report, browser)
     links = page.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
     text = page.inner_text("body")
     page.context.close()
-    assert set(links) == {p.name for p in pages(bundled_report) if p.name != "index.html"}
+    assert set(links) == {p.name for p in bundled_report.files if p.name != "index.html"}
+    assert "article.html" in links and "statements.csv" in links
     assert "TASS" in text and BUNDLED_ARTICLE.name in text
     assert __version__ in text
 
@@ -152,3 +153,33 @@ def test_pages_do_not_scroll_sideways_at_phone_width(bundled_report, browser):
         scroll, inner, main = widths
         assert scroll <= inner + 1, f"{path.name} is {scroll}px wide at {inner}px"
         assert main <= inner + 1, f"{path.name}: main text is {main}px wide at {inner}px"
+
+
+def test_the_annotated_article_shows_every_statement_and_a_full_legend(bundled_report, browser):
+    from helpers.statements import extract_statements
+
+    statements = extract_statements(load_article(BUNDLED_ARTICLE))
+    page, blocked, errors = open_page(browser, bundled_report.folder / "article.html")
+    marks = page.evaluate(
+        """Array.from(document.querySelectorAll('.ka-st:not([data-part])')).map(e => {
+            const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+            return [e.dataset.speaker, r.width > 0 && r.height > 0, s.visibility,
+                    s.backgroundColor, s.borderBottomColor];
+        })"""
+    )
+    legend = page.evaluate(
+        "Array.from(document.querySelectorAll('.ka-legend li')).map(li => li.dataset.speaker)"
+    )
+    mentions = page.evaluate("document.querySelectorAll('.ka-mention[data-statement]').length")
+    page.context.close()
+    assert blocked == [] and errors == []
+    assert len(marks) == len(statements)
+    assert [m[0] for m in marks] == list(statements["speaker"])
+    for speaker, shown, visibility, background, line in marks:
+        assert shown and visibility == "visible", speaker
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent"), speaker
+        assert line != "rgba(0, 0, 0, 0)", speaker
+    assert sorted(legend) == sorted(set(statements["speaker"]))
+    assert mentions == len(
+        set(zip(statements["mention_start"], statements["mention_end"], strict=True))
+    )

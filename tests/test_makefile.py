@@ -37,6 +37,7 @@ def make_report(tmp_path, *make_args, env_article=None):
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "CONDA_PREFIX")}
     env.update({"KIT_TEST_ARGS": str(calls), "PWD": str(tmp_path)})
     env.pop("ARTICLE", None)
+    env.pop("CORRECTIONS", None)
     if env_article is not None:
         env["ARTICLE"] = env_article
     subprocess.run(
@@ -79,3 +80,19 @@ def test_article_from_the_environment_is_literal_too(tmp_path):
 def test_no_article_means_no_argument(tmp_path):
     calls = make_report(tmp_path)
     assert calls == [{"args": ["-m", "helpers", "report"], "cwd": str(tmp_path)}]
+
+
+def test_corrections_file_or_none_reaches_the_kit_literally(tmp_path):
+    calls = make_report(tmp_path, "ARTICLE=a.txt", "CORRECTIONS=my fixes;$(x).csv")
+    assert calls[0]["args"] == [
+        "-m",
+        "helpers",
+        "report",
+        "a.txt",
+        "--corrections",
+        "my fixes;$(x).csv",
+    ]
+    other = tmp_path / "other"
+    other.mkdir()
+    calls = make_report(other, "CORRECTIONS=none")
+    assert calls[0]["args"] == ["-m", "helpers", "report", "--no-corrections"]

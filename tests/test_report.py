@@ -86,7 +86,9 @@ def made(tmp_path_factory):
     nbs = [tiny_notebook(root, "01_tiny.ipynb"), tiny_notebook(root, "02_tiny.ipynb")]
     lines: list[str] = []
     result = build_report(article, out_dir=root / "out", notebooks=nbs, progress=lines.append)
-    pages = {p.name: p.read_text(encoding="utf-8") for p in result.files if p.suffix == ".html"}
+    pages = {
+        p.name: p.read_text(encoding="utf-8") for p in result.files if p.parent == result.folder
+    }
     return {
         "root": root,
         "article": article,
@@ -100,7 +102,15 @@ def made(tmp_path_factory):
 def test_writes_a_page_per_notebook_a_combined_report_an_index_and_a_manifest(made):
     result = made["result"]
     assert result.folder == made["root"] / "out" / "ferry"
-    assert {"01_tiny.html", "02_tiny.html", COMBINED, INDEX} <= set(made["pages"])
+    assert {
+        "01_tiny.html",
+        "02_tiny.html",
+        COMBINED,
+        INDEX,
+        "article.html",
+        "statements.csv",
+        "speakers.csv",
+    } <= set(made["pages"])  # and the teaching pages (guide, worksheet, docs)
     manifest = json.loads((result.folder / MANIFEST).read_text(encoding="utf-8"))
     assert set(manifest["files"]) == {p.relative_to(result.folder).as_posix() for p in result.files}
     assert made["lines"][0] == "ferry.txt: 2 notebook(s)"

@@ -393,6 +393,35 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "the subject of a participle after a verb of its own",
+        "Omar asked for patience in a letter on Tuesday, saying she did not think a long "
+        "sentence would help.",
+        ["Omar"],
+    ),
+    (
+        "the subject after a fronted adverbial, of a coordinated verb",
+        "Last week, Rookwood toured the site with two councillors and said the yard was too small.",
+        ["Rookwood"],
+    ),
+    (
+        "a name before an apposition and a relative clause",
+        "Anselm Rookwood, director of Kestle Valley Buses, which runs the depot, said the "
+        "company had not been consulted.",
+        ["Anselm Rookwood"],
+    ),
+    (
+        "an apposition too long to look through; the addressee is not the speaker",
+        "Ian Holm, an expert in addiction and mental health at the Department of Health "
+        "Sciences at the University of Yorvik who did not work on the study, told the Gazette: "
+        "“The rise is small.”",
+        ["Ian Holm"],
+    ),
+    (
+        "I inside a quotation is the quotation's speaker",
+        "“My people had it done,” Anna Berg recounted. “And I said, ‘I want more.’”",
+        ["Anna Berg", "Anna Berg", "Anna Berg"],
+    ),
+    (
         "according to, before and after",
         "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
         ["Anna Berg", "the police"],

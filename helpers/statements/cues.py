@@ -63,6 +63,7 @@ class Sentence:
     quotes: list[Quote]  # the quotations opening in the sentence
     found: list[Statement]  # statements found so far in this sentence
     nested: bool  # a sentence inside a quotation
+    outer: Statement | None = None  # for a sentence inside a quotation: whose quotation
 
 
 @dataclass
@@ -124,11 +125,16 @@ def speaker_site(sent: Sentence, cue: Cue, lex) -> Site | Rejection:
     ph = site.mention
     if ph is None:
         return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
-    if sent.nested and ph.kind == "pronoun":
+    if sent.nested and ph.kind == "pronoun" and not _first_person(sent, ph):
         return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
     if _bare_noun(sent, ph, lex):
         return Rejection(reasons.MENTION, reasons.BARE_NOUN)
     return site
+
+
+def _first_person(sent: Sentence, ph: Mention) -> bool:
+    """`I` inside a quotation is the quotation's own speaker (`“And I said, ‘...’”`)."""
+    return sent.outer is not None and ph.text.lower() in ("i", "we")
 
 
 def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
@@ -176,6 +182,18 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
         subject = sentence_subject(m, a, cs, lex)
         if subject is not None:
             return Site(subject, cs - 4)  # `I laughed and said`
+    if tail.endswith(",") and not sent.nested:
+        subject = sentence_subject(m, a, cs, lex)
+        if (
+            subject is not None
+            and subject.kind != "pronoun"
+            and m[subject.end : subject.end + 1] == ","
+        ):
+            # `Omar Haddad, a former deputy director of [a long name] in Tamsworth, said`: an
+            # apposition too long to look through from the cue
+            return Site(subject, subject.start)
+    if cue.base in lex.addressee_first:
+        return Rejection(reasons.MENTION, reasons.NO_SPEAKER)  # `told Newsweek`: the addressee
     if tail.endswith((",", PLACEHOLDER)) or tail == "":
         ph = mention_after(m, cue.end, sent.end, lex)
         if ph is None:

@@ -76,6 +76,7 @@ class Lexicons:
     starters: frozenset[str]
     abbrevs: frozenset[str]
     tell_verbs: frozenset[str]
+    addressee_first: frozenset[str]  # tell verbs whose next name is never the speaker
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
     honorifics: frozenset[str]
@@ -167,7 +168,10 @@ def lexicons() -> Lexicons:
         stop=lexicon_set("stopwords"),
         starters=lexicon_set("sentence_starters"),
         abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),
-        tell_verbs=lexicon_set("tell_verbs"),
+        tell_verbs=frozenset(v.rstrip("*") for v in lexicon_set("tell_verbs")),
+        addressee_first=frozenset(
+            v.rstrip("*") for v in lexicon_set("tell_verbs") if v.endswith("*")
+        ),
         relay_verbs=lexicon_set("relay_verbs"),
         addressees=lexicon_set("addressees"),
         honorifics=lexicon_set("honorifics"),

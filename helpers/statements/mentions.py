@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from helpers.statements.grammar import (
+    ADJUNCT_WORDS,
     AUX_PASSIVE,
     CONTRACTIONS_PATTERN,
     DETERMINERS,
     MODALS,
     NAME_LINKS,
+    PHRASE_PREPOSITIONS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -264,7 +266,8 @@ def _before_aside(
         or (first.endswith("ing") and seg[0][2].islower())
         or seg[0][2].endswith(("’s", "'s"))
     ):
-        return mention_before(masked, lo, toks[k][0], lex, depth + 1)
+        found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
+        return _name_before_apposition(masked, lo, found, lex, depth)
     # `Dianne Feinstein, Democrat of California, said`: an apposition after a name
     found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
     if (
@@ -290,6 +293,23 @@ def _before_aside(
     return NOTHING
 
 
+def _name_before_apposition(masked: str, lo: int, found: Found, lex: Lexicons, depth: int):
+    """`Anselm Rookwood, director of Kestle Buses, which runs the depot, said`: the phrase
+    before the relative clause is an apposition; the name before it is the speaker."""
+    ph = found.mention
+    if ph is not None and found.word_before in PHRASE_PREPOSITIONS:
+        ph, _before = extend_left(masked, lo, ph, lex)  # `director of Kestle Buses`
+    if ph is None or ph.kind == "pronoun" or not ph.text[:1].islower():
+        return found
+    comma = masked.rfind(",", lo, ph.start)
+    if comma < 0 or masked[comma + 1 : ph.start].strip() or depth + 1 >= MAX_DEPTH:
+        return found
+    name = mention_before(masked, lo, comma, lex, depth + 1)
+    if name.mention is not None and name.mention.kind == "name":
+        return name
+    return found
+
+
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 # How far back the noun before a prepositional phrase is looked for.
 _PP_WINDOW = 12
@@ -309,9 +329,11 @@ def extend_left(masked: str, a: int, ph: Mention, lex: Lexicons) -> tuple[Mentio
 
 
 _FIRST_WORDS = re.compile(
-    r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*"
-    r"(?:\s+[a-z]+)?)(?=\s)"
+    r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*)"
+    r"((?:\s+[a-z]+)?)(?=[\s,])"
 )
+# `Last week, ...`, `After the hearing, ...`: a fronted adverbial before the subject
+_FRONTED = re.compile(r"\s*([A-Z][a-z]+)\b[^,;:\x00]{0,40},\s*")
 # A subject counts as near the cue when at most this many words stand between them.
 _NEAR_WORDS = 3
 
@@ -320,12 +342,21 @@ def sentence_subject(
     masked: str, a: int, cue_start: int, lex: Lexicons, near: bool = False
 ) -> Mention | None:
     """The speaker phrase that opens the sentence, for a participle or a second verb:
-    `Clinton spoke out on Tuesday, arguing that ...`, `I laughed and said ...`."""
+    `Clinton spoke out on Tuesday, arguing that ...`, `I laughed and said ...`, also after a
+    fronted adverbial (`Last week, Brandt toured the site and said ...`)."""
+    fronted = _FRONTED.match(masked, a, cue_start)
+    if fronted and fronted.group(1).lower() in ADJUNCT_WORDS | lex.starters:
+        a = fronted.end()
     m = _FIRST_WORDS.match(masked, a, cue_start)
     if m is None:
         return None
-    ph = mention_before(masked, a, m.end(1), lex, progressive=True).mention
-    if ph is None or ph.start != m.start(1) and ph.kind != "pronoun":
+    ph = None
+    for end in dict.fromkeys((m.end(2), m.end(1))):  # with the lower-case word after, or not
+        ph = mention_before(masked, a, end, lex, progressive=True).mention
+        if ph is not None and (ph.start == m.start(1) or ph.kind == "pronoun"):
+            break
+        ph = None
+    if ph is None:
         return None
     if ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i") and not near:
         return None

@@ -262,6 +262,7 @@ class Extractor:
                 find_quotes(self.text, [(sent.start, sent.end)]),
                 sent.found,
                 True,
+                sent.outer,
             )
         site = speaker_site(sent, cue, self.lex)
         if isinstance(site, Rejection):
@@ -339,6 +340,13 @@ class Extractor:
         if e <= s:
             return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
         speaker = self.resolver.resolve(speaker_of or mention, sent.nested)
+        if (
+            sent.outer is not None
+            and mention.kind == "pronoun"
+            and mention.text.lower() in ("i", "we")
+        ):
+            outer = sent.outer  # `I` in a quotation: the quotation's speaker
+            speaker = Speaker(outer.speaker, outer.role, outer.speaker_kind)
         return Statement(
             speaker=speaker.name,
             role=speaker.role,
@@ -417,10 +425,10 @@ class Extractor:
                 if q.start > st.end + 1:
                     break
                 if q.end <= st.end + 1:
-                    nested.extend(self.inside(q))
+                    nested.extend(self.inside(q, st))
         return nested
 
-    def inside(self, q: Quote) -> list[Statement]:
+    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
         """Statements reported inside a quotation (nested)."""
         text, lex = self.text, self.lex
         if lex.verb_re.search(text, q.start, q.end) is None and not (
@@ -436,7 +444,7 @@ class Extractor:
         opens = [x.open for x in inner]
         for a, b in split_sentences(text, masked, q.start, q.end, inner, lex):
             sq = quotes_in(inner, opens, a, b)
-            res.extend(self.sentence(Sentence(text, masked, a, b, sq, [], True)))
+            res.extend(self.sentence(Sentence(text, masked, a, b, sq, [], True, outer)))
         return res
 
     # ---- the trace
