@@ -470,15 +470,10 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _kit_statements(article: Article) -> pd.DataFrame:
-    """The extractor's own statements, never corrected twice (once extract_statements takes
-    ``corrections`` itself, ask it for none)."""
-    import inspect
-
+    """The extractor's own statements (never corrected twice)."""
     from helpers.statements import extract_statements
 
-    if "corrections" in inspect.signature(extract_statements).parameters:
-        return extract_statements(article, corrections=False)
-    return extract_statements(article)
+    return extract_statements(article, corrections=False)
 
 
 def statements_with_corrections(

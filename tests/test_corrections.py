@@ -262,3 +262,14 @@ def test_report_applies_the_file_and_says_so(article, tmp_path):
     pages = {p.name: p.read_text(encoding="utf-8-sig") for p in off.files}
     assert "No corrections file" in pages["report.html"] and line not in pages["index.html"]
     assert "Nora Quill" in pages["statements.csv"]
+
+
+def test_extract_statements_applies_the_file_only_when_asked(article):
+    student_edits(article)
+    kit = extract_statements(article)
+    assert "correction" not in kit.columns and "Nora Quill" in set(kit["speaker"])
+    corrected = extract_statements(article, corrections=None)  # the file beside the article
+    assert "Nora Quill" not in set(corrected["speaker"])
+    assert corrected.attrs["corrections"].count == 3
+    same = extract_statements(article, corrections=corrections_path(article))
+    assert list(same["speaker"]) == list(corrected["speaker"])

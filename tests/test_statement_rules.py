@@ -32,6 +32,8 @@ QUOTES = [
     ("‘The bridge is safe,’ Anna Berg said.", ["The bridge is safe"]),
     ("'The bridge is safe,' Anna Berg said.", ["The bridge is safe"]),
     ("''The bridge is safe,'' Anna Berg said.", ["The bridge is safe"]),
+    ('“The bridge is safe," Anna Berg said.', ["The bridge is safe"]),  # curly, then straight
+    ('"The bridge is safe,” Anna Berg said.', ["The bridge is safe"]),  # straight, then curly
     (  # British: single quotes outside, double inside
         "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
         ["The “Bridge of Hope” plan is safe"],
@@ -155,6 +157,11 @@ CONTENT = [
         [("direct", "said", "It is safe"), ("direct", "", "It will open in May.")],
     ),
     (
+        "a new quotation after an indirect statement with a trailing cue continues it",
+        "The talks must go on, Anna Berg said. “We have no other choice.”",
+        [("indirect", "said", "The talks must go on"), ("direct", "", "We have no other choice.")],
+    ),
+    (
         "quotations after `X said:` are its content",
         "Anna Berg said: “It is safe.” “It is cheap.”",
         [("direct", "said", "It is safe.” “It is cheap.")],
@@ -203,11 +210,35 @@ CONTENT = [
             ("indirect", "according to", "The vote was close"),
         ],
     ),
+    (
+        "a predicative cue: object and predicate as a quotation",
+        "Councillor Bart Sayle called the plan “a fire sale”.",
+        [("mixed", "called", "the plan “a fire sale”")],
+    ),
+    (
+        "a predicative cue: object and a noun phrase",
+        "The union called the offer an insult to nurses.",
+        [("indirect", "called", "the offer an insult to nurses")],
+    ),
+    (  # the guideline's predicative cue, not a scare quote: critics speak
+        "a predicative cue with a group speaker",
+        "Critics called the plan a “vanity project”.",
+        [("mixed", "called", "the plan a “vanity project”")],
+    ),
+    (
+        "a predicative cue with `as`",
+        "Anna Berg dismissed the report as a sham, and Tom Hale described the rules as "
+        "“unworkable.”",
+        [
+            ("indirect", "dismissed", "the report as a sham"),
+            ("mixed", "described", "the rules as “unworkable.”"),
+        ],
+    ),
+    ("call without a frame is no cue", "The mayor called the police. Berg called for a vote.", []),
     # what is NOT a statement
     (
         "scare quotes and titles",
-        "Critics called the plan a “vanity project”. The film “Bridges of Hope” opened on Friday. "
-        "Nobody knew what “an open bridge” meant.",
+        "The film “Bridges of Hope” opened on Friday. Nobody knew what “an open bridge” meant.",
         [],
     ),
     ("passive and modal", "Anna Berg was told the bridge was late. Berg would say nothing.", []),
@@ -393,6 +424,35 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a statement document speaks for whoever issued it",
+        "The Harbour Board said in a statement that the pier was closed. “Repairs will take a "
+        "month,” the statement said.",
+        ["Harbour Board", "Harbour Board"],
+    ),
+    (
+        "a capitalised plural at a sentence start is a group, the one named before",
+        "Federal prosecutors said the guards slept. Prosecutors alleged that the logs were false.",
+        ["Federal prosecutors", "Federal prosecutors"],
+    ),
+    (
+        "a gerund opening a sentence is not part of a name",
+        "Tim Crook spoke first. Hosting Crook at the festival was a dream, the organiser wrote. "
+        "Crook said the festival was his favourite.",
+        ["unknown", "Tim Crook"],  # nobody was named an organiser: unknown, never a guess
+    ),
+    (
+        "a name ends before `of` and a place",
+        "“I could not walk,” wrote Martin Tayler of Aberdeenshire in a case study. Tayler added "
+        "that the duvet was to blame.",
+        ["Martin Tayler", "Martin Tayler"],
+    ),
+    (
+        "`X said she ...` tells X's gender",
+        "Omara Dell said she would appeal. Senator Tom Hale met Dell and Ann Crane on Friday. "
+        "She said the appeal was ready.",
+        ["Omara Dell", "Omara Dell"],
+    ),
+    (
         "the subject of a participle after a verb of its own",
         "Omar asked for patience in a letter on Tuesday, saying she did not think a long "
         "sentence would help.",
@@ -550,6 +610,7 @@ REJECTIONS = [
         reasons.RELAY,
     ),
     ("Anna Berg said nothing.", "said", reasons.NO_CONTENT_RULE),
+    ("The mayor called the police on Monday.", "called", reasons.NO_FRAME),
     ("Anna Berg said: .", "said", reasons.EMPTY_CONTENT),
     ("Anna Berg said: yes.", "said", reasons.ONE_WORD),
     ("The bridge opened, according to.", "according to", reasons.NO_SOURCE),

@@ -57,6 +57,20 @@ def statement_records(article: Article) -> list[Statement]:
     return Extractor(article).run()
 
 
-def extract_statements(article: Article):
-    """One row per statement, in text order, with the contract's columns."""
-    return to_frame(statement_records(article))
+def extract_statements(article: Article, corrections=False):
+    """One row per statement, in text order, with the contract's columns.
+
+    ``corrections``: False (the default) gives the kit's own statements; None applies
+    ``<article>.corrections.csv`` when there is one beside the article; a path applies that
+    file (see helpers.corrections). Corrected tables carry a ``correction`` column and the
+    report of what was applied in ``df.attrs["corrections"]``."""
+    frame = to_frame(statement_records(article))
+    if corrections is False:
+        return frame
+    from helpers.corrections import apply_corrections
+    from helpers.corrections_cli import corrections_file
+
+    path = corrections_file(article, corrections)
+    if path is None:
+        return frame
+    return apply_corrections(frame, article, path)[0]

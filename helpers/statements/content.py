@@ -55,6 +55,10 @@ _MIN_TRAILING_WORDS = 4
 # A lead-in before a quotation that a cue after it still covers (`Still, “...,” he said`).
 _MAX_LEAD_WORDS = 4
 _AS_WINDOW = 60
+# The object of a predicative cue has at most this many tokens (`called the new ferry plan`).
+_MAX_OBJECT_TOKENS = 6
+_NOT_AN_OBJECT = frozenset("for on off up back out in that to at".split())
+_CLAUSE_PUNCTUATION = frozenset(",;:.!?")
 
 
 @dataclass
@@ -131,6 +135,37 @@ class VerbContent:
             and self.prev is not None
             and self.sent.masked[self.sent.start : self.site.clause_start].rstrip().endswith(",")
         )
+
+    def predicative(self) -> Content | None:
+        """`called the plan “a disgrace”`, `called it a sham`, `described the rules as
+        unworkable`: the object and the predicate (verb frames, data/lexicons/verb_frames.txt)."""
+        frames = self.lex.frames.get(self.cue.base)
+        toks = self.toks
+        if not frames or self.site.inverted or not toks:
+            return None
+        for n, (_s0, _e0, t) in enumerate(toks[: _MAX_OBJECT_TOKENS + 1]):
+            low = t.lower()
+            if n == 0 and low in _NOT_AN_OBJECT:
+                return None  # `called for`, `called on the council to`, `called off`
+            if n and "as" in frames and low == "as" and n + 1 < len(toks):
+                return Span(toks[0][0], self._predicate_end(n + 1))
+            if n and "name" in frames and (t.startswith(PLACEHOLDER) or low in ("a", "an")):
+                return Span(toks[0][0], self._predicate_end(n))
+            if t in _CLAUSE_PUNCTUATION or t.startswith(PLACEHOLDER):
+                return None
+        return None
+
+    def _predicate_end(self, n: int) -> int:
+        """Where a predicate starting at token n ends: its quotation, or the clause."""
+        t = self.toks[n]
+        if t[2].startswith(PLACEHOLDER):
+            return t[1]
+        for k, (s0, _e0, w) in enumerate(self.toks[n:], start=n):
+            if w in _CLAUSE_PUNCTUATION:
+                return s0
+            if w.startswith(PLACEHOLDER) and k > n:
+                return self.toks[k][1]  # `called Burma a “good news story”`
+        return self.sent.end
 
     def quote_first(self) -> Content | None:
         """`“A,” Peskov said.` / `“A,” said Ostrova, who ...` / `“A,” he said, “B.”`"""
@@ -265,6 +300,7 @@ class VerbContent:
 
 # The content rules of a verb cue, in the order they are tried: (name, rule).
 VERB_RULES = (
+    ("object and predicate (a verb frame)", VerbContent.predicative),
     ("quotation first", VerbContent.quote_first),
     ("colon or comma before a quotation", VerbContent.colon_quote),
     ("quotation after the verb", VerbContent.quote_after),
@@ -281,6 +317,9 @@ def verb_content(sent: Sentence, cue: Cue, site: Site, lex: Lexicons) -> Content
     rules = VerbContent(sent, cue, site, lex)
     if rules.relayed():
         return Rejection(reasons.CONTENT, reasons.RELAY)
+    if cue.base in lex.frame_only:  # `called the police`: a cue only in its frames
+        found = rules.predicative()
+        return found if found is not None else Rejection(reasons.CONTENT, reasons.NO_FRAME)
     for _name, rule in VERB_RULES:
         found = rule(rules)
         if found is not None:

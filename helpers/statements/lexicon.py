@@ -76,6 +76,9 @@ class Lexicons:
     starters: frozenset[str]
     abbrevs: frozenset[str]
     tell_verbs: frozenset[str]
+    frames: dict[str, frozenset[str]]  # lemma -> its predicative frames ("as", "name")
+    frame_only: frozenset[str]  # lemmas that are cues only in a frame ("call")
+    documents: frozenset[str]
     addressee_first: frozenset[str]  # tell verbs whose next name is never the speaker
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
@@ -113,7 +116,7 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
     forms: dict[str, str] = {}
     zero: set[str] = set()
     for _cls, lemma, extra, cue, _framing in cue_entries():
-        if not cue.startswith("cue"):
+        if not cue.startswith("cue") and cue != "frame":
             continue
         head = lemma.lower()
         if cue == "cue*":
@@ -168,6 +171,11 @@ def lexicons() -> Lexicons:
         stop=lexicon_set("stopwords"),
         starters=lexicon_set("sentence_starters"),
         abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),
+        documents=lexicon_set("document_nouns"),
+        frames={k: frozenset(v.split()) for k, v in _pairs("verb_frames").items()},
+        frame_only=frozenset(
+            lemma.lower() for _c, lemma, _x, cue, _f in cue_entries() if cue == "frame"
+        ),
         tell_verbs=frozenset(v.rstrip("*") for v in lexicon_set("tell_verbs")),
         addressee_first=frozenset(
             v.rstrip("*") for v in lexicon_set("tell_verbs") if v.endswith("*")

@@ -90,6 +90,9 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
         role_words = ()  # Mr., Mrs., Ms. are forms of address, not roles
     name = tuple(w for w in words[last_title + 1 :] if w.lower() not in ("of",))
     is_org = any(w.lower() in lex.orgs for w in name)
+    rest = [w.lower() for w in words[last_title + 1 :]]
+    if not is_org and "of" in rest[1:]:
+        name = tuple(words[last_title + 1 :][: rest.index("of")])  # `Martin Taylor of Leeds`
     org = " ".join(words) if is_org else ""
     gender = genders.pop() if len(genders) == 1 else ""
     return NameSplit(" ".join(role_words), name, is_org, org, gender)
@@ -178,7 +181,9 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
     ):
         words[-1] = (words[-1][0], words[-1][1].rstrip("."))
     if initial and words and _not_a_name_start(words[0][1], noninitial, lex):
-        if len(words) != 2 or _not_a_name_start_strict(words[0][1], lex):
+        w0 = words[0][1]
+        gerund = w0.endswith("ing") and w0 not in noninitial  # `Hosting Cook at ...`
+        if len(words) != 2 or gerund or _not_a_name_start_strict(w0, lex):
             words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
     return words
 

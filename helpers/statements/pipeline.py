@@ -204,6 +204,7 @@ class Extractor:
                 if not st.nested and st.speaker_kind != "unknown":
                     speaker = Speaker(st.speaker, st.role, st.speaker_kind)
                     self.resolver.remember(speaker, st.mention_start)
+                    self.resolver.learn_gender(st)
         return res
 
     def _candidate(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
@@ -383,13 +384,15 @@ class Extractor:
         par = self.paragraph_at(a)
         first_in_par = par not in self._spoken_pars and self._par_start(a) == a
         q_last = sq[-1]
-        continues = not first_in_par and prev.paragraph == par and prev.kind == "direct"
-        if continues and not _cue_after_content(prev):
+        same_par = not first_in_par and prev.paragraph == par
+        if same_par and prev.kind == "direct" and not _cue_after_content(prev):
             # `X said: “A.” “B.”`: the quotations after the cue are its content
             prev.end = trim_end(self.text, prev.start, q_last.end, keep_stop=True)
             prev.text = self.text[prev.start : prev.end]
             return
-        # `“A,” X said. “B.”`: B is a floating statement of X (the guideline's continuation)
+        # `“A,” X said. “B.”` or `A, X said. “B.”`: B is a floating statement of X (the
+        # guideline's continuation)
+        continues = same_par and _cue_after_content(prev)
         if not (first_in_par or continues) or prev.paragraph < par - 1:
             return
         e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)

@@ -127,11 +127,16 @@ class _Scanner:
             self.stack.append((ch, i))
         elif ch in "”»":
             k = self._last(CLOSERS[ch])
+            if k is None and ch == "”":
+                k = self._last('"')  # `"...”`: a straight mark closed by a curly one
             if k is not None:
                 self._close(k, i)
         elif ch == '"':
             k = self._last('"')
-            if k is not None and (not prev.isspace() or not _opening_context(text, i, lo)):
+            closing = not prev.isspace() or not _opening_context(text, i, lo)
+            if k is None and closing and not _opening_context(text, i, lo):
+                k = self._last("“")  # `“..."`: a curly mark closed by a straight one
+            if k is not None and closing:
                 self._close(k, i)
             elif _opening_context(text, i, lo):
                 self.stack.append((ch, i))

@@ -32,6 +32,7 @@ BARE_NOUN = "lower-case noun without a determiner"
 # content stage: no content for the cue
 RELAY = "an outlet relaying another statement"
 NO_CONTENT_RULE = "no content rule applies"
+NO_FRAME = "not in a frame of its verb"
 EMPTY_CONTENT = "empty content"
 ONE_WORD = "one-word content"
 NO_SOURCE = "no source after 'according to'"
@@ -56,6 +57,7 @@ EXPLANATIONS = {
     BARE_NOUN: "`officials say` needs a plural or a determiner to be a speaker",
     RELAY: "`..., X told reporters, TASS reports`: the outlet only passes the words on",
     NO_CONTENT_RULE: "no quotation, colon, `that`, trailing position or clause goes with the cue",
+    NO_FRAME: "`called the police`: `call` reports speech only as `called X “Y”` or `called X a Y`",
     EMPTY_CONTENT: "the content is empty once punctuation is trimmed",
     ONE_WORD: "a single word is not a reported clause",
     NO_SOURCE: "`according to` with nothing that can name a source after it",

@@ -8,6 +8,7 @@ What fits nothing is `unknown`, never a guess.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 
 from helpers.statements.grammar import DETERMINERS, INDEFINITE
@@ -46,6 +47,18 @@ class Resolver:
             self._gender = self.reg.genders()
         return self._gender
 
+    def learn_gender(self, st) -> None:
+        """`Anna Berg said she would go`: a person's own statement opening with he or she
+        tells their gender, when nothing told it before."""
+        first = st.text.split(maxsplit=1)[0].lower() if st.text.strip() else ""
+        want = self.lex.pronouns.get(first, "") if first in ("he", "she") else ""
+        if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
+            return
+        for p in self.reg.people:
+            if p.name == st.speaker:
+                p.gender = want
+                self.gender[p.name] = want
+
     def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
             return
@@ -76,6 +89,8 @@ class Resolver:
             if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+        if ph.kind == "name" and self._common_plural(clean):
+            ph = Mention(ph.start, ph.end, ph.text, "description")  # `Prosecutors alleged`
         if ph.kind == "name":
             split = split_name(tuple(clean), self.lex)
             if split.name:
@@ -83,6 +98,16 @@ class Resolver:
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
+
+    def _common_plural(self, words: list[str]) -> bool:
+        """`Prosecutors`, `Investigators` at a sentence start: one capitalised plural that the
+        article also writes in lower case, and that names no person, is a common noun."""
+        if len(words) != 1 or not words[0].endswith("s") or not words[0][1:].islower():
+            return False
+        low = words[0].lower()
+        if self.reg.find((words[0],), 0) is not None:
+            return False
+        return re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text) is not None
 
     def _source(self, ph: Mention, nested: bool) -> Speaker:
         """`according to a new report by Politico`: the phrase, unless its core is known."""
@@ -189,6 +214,10 @@ class Resolver:
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
             return self._role(ph, head, det, fits)
+        if head in lex.documents and det in _REFERRING:
+            # `the statement said`: whoever issued it, that is, who spoke last
+            last = next(self.recent(), None)
+            return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
         for sp in self.recent():
@@ -205,6 +234,10 @@ class Resolver:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
         plural_unknown = head.endswith("s") and det not in _REFERRING
+        if det not in INDEFINITE and plural_unknown:
+            for sp in self.recent():  # `Prosecutors` after `federal prosecutors`: the same group
+                if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                    return sp
         if det not in INDEFINITE and not plural_unknown:
             for sp in self.recent():
                 if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
