@@ -20,12 +20,16 @@ DEV_STAMP := $(STAMP)-dev
 
 ARTICLE ?=
 COMPARE ?=
-# the article path reaches the shell only as an environment variable, taken literally (no make
-# expansion, no shell parsing): spaces, quotes, ';' and '$' in a file name are just characters
+CORPUS ?=
+# the article, comparison and corpus paths reach the shell only as environment variables, taken
+# literally (no make expansion, no shell parsing): spaces, quotes, ';' and '$' in a path are just
+# characters
 override ARTICLE := $(value ARTICLE)
 export ARTICLE
 override COMPARE := $(value COMPARE)
 export COMPARE
+override CORPUS := $(value CORPUS)
+export CORPUS
 # CORRECTIONS=file.csv applies that corrections file, CORRECTIONS=none applies none (by default,
 # ARTICLE.corrections.csv beside the article when there is one); literal, like ARTICLE
 CORRECTIONS ?=
@@ -64,13 +68,13 @@ setup-dev: $(DEV_STAMP) $(LAB_STAMP) ## Also install JupyterLab and the test and
 # ARTICLE paths are read from the folder you ran make in (also with `make -C`): the recipe runs
 # there, and the kit finds its own files from the package.
 # COMPARE=b.txt makes the comparison report of ARTICLE and b.txt (notebook 04) instead.
-report: $(STAMP) ## HTML reports of the bundled article, ARTICLE=a.txt, or ARTICLE=a.txt COMPARE=b.txt
+report: $(STAMP) ## HTML reports: the bundled article, ARTICLE=a.txt [COMPARE=b.txt] or CORPUS=folder/
 	@if [ -d "$$KIT_CALLER_DIR" ]; then cd -- "$$KIT_CALLER_DIR"; fi; \
 	case "$$CORRECTIONS" in \
 	  "") set -- ;; none) set -- --no-corrections ;; *) set -- --corrections "$$CORRECTIONS" ;; \
 	esac; \
 	if [ -n "$$COMPARE" ]; then "$$KIT_PYTHON" -m helpers compare $${ARTICLE:+"$$ARTICLE"} "$$COMPARE"; \
-	else "$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@"; fi
+	else "$$KIT_PYTHON" -m helpers report $${ARTICLE:+"$$ARTICLE"} "$$@" $${CORPUS:+--corpus "$$CORPUS"}; fi
 
 test: $(DEV_STAMP) ## Run the tests: helpers, notebooks, lint
 	$(PY) -m pytest

@@ -238,6 +238,18 @@ def load_article(path: Path | str, encoding: str | None = None) -> Article:
         raise ArticleError(
             f"{shown} cannot be read ({exc.strerror}) — check its permissions"
         ) from None
+    return parse_article(path, data, encoding, read_metadata(path))
+
+
+def parse_article(
+    path: Path | str,
+    data: bytes,
+    encoding: str | None = None,
+    metadata: dict[str, str] | None = None,
+) -> Article:
+    """An article from the bytes of its file (already read); ArticleError as load_article."""
+    path = Path(path)
+    shown = display_path(path)
     raw = _decode(path, data, encoding)
     if not raw.strip():
         raise ArticleError(
@@ -255,4 +267,4 @@ def load_article(path: Path | str, encoding: str | None = None) -> Article:
             f"{shown} has a headline but no body — put the article's paragraphs after the "
             "headline, separated by blank lines"
         )
-    return Article(path=path, raw=raw, text=text, blocks=blocks, metadata=read_metadata(path))
+    return Article(path=path, raw=raw, text=text, blocks=blocks, metadata=dict(metadata or {}))

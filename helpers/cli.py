@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "helpers.report_cli",
     "helpers.compare_cli",
     "helpers.exercises_cli",
+    "helpers.corpus_cli",
 ]
 
 

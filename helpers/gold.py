@@ -16,6 +16,7 @@ from pathlib import Path
 
 from helpers.article import Article, ArticleError, load_article
 from helpers.paths import PROJ_ROOT, display_path
+from helpers.statements.quotes import OPENERS
 
 KINDS = ("direct", "indirect", "mixed")
 
@@ -308,8 +309,9 @@ def _borderline(content: str, cue: str) -> bool:
 
 
 def _quoted(s: str) -> bool:
+    """A content between quotation marks (the kit's one table of marks)."""
     s = s.strip()
-    return len(s) > 1 and s[0] in "\"“‘'«" and s[-1] in "\"”’'»"
+    return len(s) > 1 and s[0] in OPENERS and s[-1] in OPENERS.values()
 
 
 def brat_text_path(ann_path: Path) -> Path:

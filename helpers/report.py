@@ -250,14 +250,26 @@ def _prepare_ipython_dir(root: Path) -> Path:
 # --------------------------------------------------------------------------- running
 
 
-def notebook_paths(comparison: bool = False) -> list[Path]:
-    """The analysis notebooks, in the order they are read: those on one article, or (with
-    ``comparison``) those that compare two (their parameters cell sets ``compare_path``)."""
+def notebook_paths(corpus: bool = False, comparison: bool = False) -> list[Path]:
+    """The analysis notebooks, in the order they are read: those of one article, or (with
+    ``corpus=True``) those of a corpus, whose parameters cell sets ``corpus_path``, or (with
+    ``comparison=True``) those that compare two articles (their parameters set ``compare_path``)."""
     return [
         p
         for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
-        if ("compare_path" in _parameters_source(p)) == comparison
+        if is_corpus_notebook(p) == corpus
+        and ("compare_path" in _parameters_source(p)) == comparison
     ]
+
+
+def is_corpus_notebook(path: Path) -> bool:
+    """True for a notebook about a corpus of articles (its parameters cell has corpus_path)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.get("source", "")
+            return "corpus_path" in ("".join(source) if isinstance(source, list) else source)
+    return False
 
 
 def article_parameter(path: Path) -> tuple[str, Path]:
@@ -278,18 +290,20 @@ def run_notebook(
     article: Path,
     ipython_dir: Path,
     corrections: Path | bool | None = None,
+    parameter: str = "article_path",
     compare: Path | None = None,
 ) -> NotebookRun:
-    """Execute one notebook on an article; raise NotebookFailed naming the cell on error.
-    ``corrections``: None for the corrections file beside the article (if any), False for
-    none, or a file (passed as ``corrections_path``). ``compare``: the second article of a
-    comparison notebook (passed as ``compare_path``)."""
+    """Execute one notebook on an article (or, with parameter="corpus_path", on a folder of
+    articles); raise NotebookFailed naming the cell on error. ``corrections``: None for the
+    corrections file beside the article (if any), False for none, or a file (passed as
+    ``corrections_path``). ``compare``: the second article of a comparison notebook (passed as
+    ``compare_path``)."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     value, cwd = article_parameter(article)
-    parameters = {"article_path": value}
+    parameters = {parameter: value}
     if corrections is not None and "corrections_path" in _parameters_source(path):
         parameters["corrections_path"] = (
             False if corrections is False else os.path.relpath(Path(corrections).resolve(), cwd)
@@ -373,6 +387,7 @@ def run_notebooks(
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
     corrections: Path | bool | None = None,
+    parameter: str = "article_path",
     compare: Path | None = None,
 ) -> list[NotebookRun]:
     """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
@@ -383,7 +398,9 @@ def run_notebooks(
         ipython_dir = _prepare_ipython_dir(Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {
-                pool.submit(run_notebook, p, article, ipython_dir, corrections, compare): p
+                pool.submit(
+                    run_notebook, p, article, ipython_dir, corrections, parameter, compare
+                ): p
                 for p in paths
             }
             for done, future in enumerate(as_completed(futures), start=1):
@@ -474,6 +491,10 @@ def export_html(nb, title: str, nav: str, with_code: bool) -> str:
     """One notebook as a self-contained HTML page (with or without its code)."""
     import logging
 
+    for cell in nb.cells:  # a chart as PNG only (its SVG copy goes to charts/, if anywhere)
+        for out in cell.get("outputs", []):
+            if "image/png" in out.get("data", {}):
+                out["data"].pop("image/svg+xml", None)
     exporter = _exporter(with_code)
     exporter.log.setLevel(logging.ERROR)  # the missing-alt warning: we set alt ourselves
     nb.metadata["title"] = title

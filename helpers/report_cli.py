@@ -35,6 +35,11 @@ def register(sub) -> None:
     )
     p.add_argument("--jobs", type=int, default=2, help="notebooks run at the same time (default 2)")
     add_arguments(p)
+    p.add_argument(
+        "--corpus",
+        metavar="FOLDER",
+        help="report on a folder of articles (notebook 05) instead of single articles",
+    )
     p.set_defaults(func=run)
 
 
@@ -51,14 +56,23 @@ def run(args) -> int:
         corrections = Path(corrections).resolve()
     started = time.perf_counter()
     try:
-        results = build_reports(
-            paths,
-            out_dir=out,
-            force=args.force,
-            jobs=args.jobs,
-            progress=_progress,
-            corrections=corrections,
-        )
+        if args.corpus:
+            from helpers.corpus_report import build_corpus_report
+
+            results = [
+                build_corpus_report(
+                    args.corpus, out_dir=out, force=args.force, jobs=args.jobs, progress=_progress
+                )
+            ]
+        else:
+            results = build_reports(
+                paths,
+                out_dir=out,
+                force=args.force,
+                jobs=args.jobs,
+                progress=_progress,
+                corrections=corrections,
+            )
     except NotebookFailed as exc:
         print(f"error: {terminal_safe(str(exc))}", file=sys.stderr)
         print(

@@ -357,6 +357,40 @@ def recurring_terms(
     return table.drop(columns="_fold").reset_index(drop=True)
 
 
+def term_records(
+    article: Article,
+    min_count: int = 2,
+    stop: Stoplist = None,
+    max_words: int = MAX_WORDS,
+    rank_by: str = "count",
+    include_folded: bool = False,
+) -> list[dict]:
+    """The rows of ``recurring_terms`` as plain dicts, in the same order, without building a
+    DataFrame (corpus mode calls this for thousands of articles)."""
+    if rank_by not in {"count", "g2"}:
+        raise ValueError(f"rank_by must be 'count' or 'g2', not {rank_by!r}")
+    if not MIN_WORDS <= max_words <= MAX_WORDS:
+        raise ValueError(f"max_words must be between {MIN_WORDS} and {MAX_WORDS}")
+    rows = _term_rows(
+        article,
+        _index(article),
+        max(2, int(min_count)),
+        resolve_stopwords(stop),
+        max_words,
+        include_folded,
+    )
+
+    def key(row: dict):
+        g2 = row["g2"]
+        g2_key = (1, 0.0) if g2 != g2 else (0, -g2)  # NaN last, as pandas sorts it
+        first, second = (
+            ((-row["count"],), g2_key) if rank_by == "count" else (g2_key, (-row["count"],))
+        )
+        return (first, second, -row["words"], row["term"].lower())
+
+    return sorted(rows, key=key)
+
+
 def _term_table(
     article: Article,
     index: _Index,
@@ -365,7 +399,23 @@ def _term_table(
     max_words: int,
     include_folded: bool,
 ) -> pd.DataFrame:
-    """The term table before ranking: candidates, set phrases, folding, forms and G²."""
+    """The term table before ranking (a DataFrame of ``_term_rows``)."""
+    rows = _term_rows(article, index, min_count, stopset, max_words, include_folded)
+    table = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    if table.empty:
+        return table.astype({"count": int, "words": int, "g2": float, "alone": int})
+    return table
+
+
+def _term_rows(
+    article: Article,
+    index: _Index,
+    min_count: int,
+    stopset: frozenset[str],
+    max_words: int,
+    include_folded: bool,
+) -> list[dict]:
+    """The terms before ranking: candidates, set phrases, folding, forms and G²."""
     grams = _ngrams(index, max_words)
 
     # 1. core terms: recurring, no stopword at either edge
@@ -441,10 +491,7 @@ def _term_table(
                 "folded_into": shown(term.folded_into),
             }
         )
-    table = pd.DataFrame(rows, columns=TERM_COLUMNS)
-    if table.empty:
-        return table.astype({"count": int, "words": int, "g2": float, "alone": int})
-    return table
+    return rows
 
 
 # ---------------------------------------------------------------------------------------

@@ -424,6 +424,11 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a time adjunct between the subject and the cue",
+        "Alden on Tuesday announced that it had bought the paper.",
+        ["Alden"],
+    ),
+    (
         "a statement document speaks for whoever issued it",
         "The Harbour Board said in a statement that the pier was closed. “Repairs will take a "
         "month,” the statement said.",

@@ -47,6 +47,7 @@ MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # `passive` and `modal` as the word before a phrase are reasons, not words.
 PASSIVE, MODAL = "passive", "modal"
 
@@ -84,8 +85,15 @@ def mention_before(
     if toks and toks[0][0] > lo and window > lo:
         toks = toks[1:]  # the first token may be cut
     i = len(toks) - 1
-    while i >= 0 and (toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2])):
-        i -= 1
+    while i >= 0:
+        if toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2]):
+            i -= 1
+        elif (
+            i >= 1 and toks[i][2].lower() in _WEEKDAYS and toks[i - 1][2].lower() in ("on", "last")
+        ):
+            i -= 2  # `Alden on Tuesday announced`: a time adjunct
+        else:
+            break
     if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
         while i >= 0 and toks[i][2] != "(":
             i -= 1
@@ -160,7 +168,13 @@ def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool)
         if t in ("’s", "'s") or is_name_word(t, lex):
             j -= 1
             continue
-        if tl in NAME_LINKS and j - 2 >= 0 and is_cap(toks[j - 2][2]) and is_cap(toks[j][2]):
+        if (
+            tl in NAME_LINKS
+            and j - 2 >= 0
+            and is_cap(toks[j - 2][2])
+            and is_cap(toks[j][2])
+            and toks[j][2].lower() not in ADJUNCT_WORDS  # `Alden on Tuesday announced`
+        ):
             j -= 1
             continue
         if (

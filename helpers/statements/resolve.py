@@ -9,7 +9,7 @@ What fits nothing is `unknown`, never a guess.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 
 from helpers.statements.grammar import DETERMINERS, INDEFINITE
 from helpers.statements.lexicon import Lexicons
@@ -20,6 +20,7 @@ from helpers.statements.words import is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
 _OBJECT_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -40,6 +41,9 @@ class Resolver:
         self.quote_closes: list[int] = []
         self.sentence_starts: list[int] = []
         self.spoke_at: list[tuple[int, str]] = []  # (mention start, person) of each statement
+        self._spoke_starts: list[int] = []  # their starts, for bisection
+        self._by_name = {p.name: p for p in registry.people}
+        self._lower_words: frozenset[str] | None = None
 
     @property
     def gender(self) -> dict[str, str]:
@@ -54,16 +58,18 @@ class Resolver:
         want = self.lex.pronouns.get(first, "") if first in ("he", "she") else ""
         if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
             return
-        for p in self.reg.people:
-            if p.name == st.speaker:
-                p.gender = want
-                self.gender[p.name] = want
+        p = self._by_name.get(st.speaker)
+        if p is not None:
+            p.gender = want
+            self.gender[p.name] = want
 
     def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
             return
         if speaker.kind == "person" and mention_start is not None:
-            insort(self.spoke_at, (mention_start, speaker.name))
+            k = bisect_right(self.spoke_at, (mention_start, speaker.name))
+            self.spoke_at.insert(k, (mention_start, speaker.name))
+            self._spoke_starts.insert(k, mention_start)
         self.speakers.pop(speaker.name, None)
         self.speakers[speaker.name] = speaker
 
@@ -104,10 +110,11 @@ class Resolver:
         article also writes in lower case, and that names no person, is a common noun."""
         if len(words) != 1 or not words[0].endswith("s") or not words[0][1:].islower():
             return False
-        low = words[0].lower()
         if self.reg.find((words[0],), 0) is not None:
             return False
-        return re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text) is not None
+        if self._lower_words is None:  # built once: every word the article writes in lower case
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.text))
+        return words[0].lower() in self._lower_words
 
     def _source(self, ph: Mention, nested: bool) -> Speaker:
         """`according to a new report by Politico`: the phrase, unless its core is known."""
@@ -171,8 +178,7 @@ class Resolver:
             return None
         mentions = self.reg.mentions
         starts = self._mention_starts()
-        spoke = [at for at, _ in self.spoke_at]
-        by_name = {p.name: p for p in self.reg.people}
+        spoke, by_name = self._spoke_starts, self._by_name
         for accept in (want, ""):
             for lo, hi in windows:
                 # the speaker of a statement in the sentence is its subject, first

@@ -1,0 +1,173 @@
+"""The report of a corpus: run the corpus notebooks on a folder of articles, export HTML.
+
+``build_corpus_report(folder)`` works like ``helpers.report.build_report`` for one article, with
+the folder going in as the ``corpus_path`` parameter of the notebooks whose parameters cell has
+one (notebook 05). It writes ``reports/corpus-<folder-name>/``: ``index.html``, ``report.html``
+(no code) and one page per notebook; the same articles and kit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers.corpus import _hash_file, find_articles
+from helpers.paths import REPORTS_DIR, display_path
+from helpers.report import (
+    COMBINED,
+    INDEX,
+    Provenance,
+    ReportError,
+    ReportResult,
+    _md_escape,
+    _shown_path,
+    check_folder,
+    combined_notebook,
+    export_html,
+    notebook_paths,
+    run_notebooks,
+    source_date,
+    write_files,
+)
+
+# the notebook pages' navigation bar speaks of "the article": this one of "the corpus"
+_WORDING = [("All reports for this article", "All reports for this corpus")]
+
+
+def _reworded(text: str) -> str:
+    for old, new in _WORDING:
+        text = text.replace(old, new)
+    return text
+
+
+def corpus_index_html(prov: Provenance, runs) -> str:
+    """The landing page of a corpus report: the folder, its articles, the kit, the links."""
+    e = html.escape
+    items = "\n".join(
+        f'<li><a href="{e(r.name)}.html">{e(r.title)}</a> <span class="file">'
+        f"({e(r.name)}.ipynb, with code)</span></li>"
+        for r in runs
+    )
+    rows = [
+        ("Corpus", f"<code>{e(prov.article_file)}</code>"),
+        ("Articles", e(prov.source)),
+        ("Kit version", e(prov.kit_version)),
+        ("Corpus SHA-256", f"<code>{e(prov.sha256)}</code> (of its files' names and SHA-256)"),
+    ]
+    if prov.date:
+        rows.append(("Date", e(prov.date)))
+    table = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    made = prov.made().replace("from article sha256", "from corpus sha256")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Reports: {e(prov.headline)}</title>
+<style>
+body {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto;
+  padding: 1rem; color: #222; }}
+h1 {{ font-size: 1.5rem; line-height: 1.25; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
+  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }}
+th {{ width: 9rem; font-weight: 600; }}
+code {{ font-size: 0.9em; }}
+a {{ color: #1a5fb4; }}
+.file {{ color: #666; font-size: 0.9em; }}
+footer {{ margin-top: 2rem; color: #666; font-size: 0.85rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{e(prov.headline)}</h1>
+<p>Reports made by the media-analysis kit: who speaks across these articles, in which outlet
+and when, how they are quoted, and which terms recur.</p>
+<h2>Read</h2>
+<ul>
+<li><a href="{COMBINED}"><strong>The report</strong></a>: the results and explanations in one
+page, without code (to hand out or mail as one file).</li>
+</ul>
+<h2>The notebooks, with their code</h2>
+<ul>
+{items}
+</ul>
+<h2>About this report</h2>
+<table>
+{table}
+</table>
+<footer>Made with {e(made)}. The same articles and kit give the same files, byte for
+byte.</footer>
+</main>
+</body>
+</html>
+"""
+
+
+def corpus_provenance(folder: Path) -> Provenance:
+    """The corpus folder, its size, and one SHA-256 over its files' names and SHA-256s."""
+    from helpers import __version__
+
+    sources = find_articles([folder])  # no article: a CorpusError that names the folder
+    digest = hashlib.sha256()
+    for src in sorted(sources, key=lambda s: s.file):
+        digest.update(f"{src.file}\0{_hash_file(src.path)[0]}\n".encode())
+    outlets = {s.outlet for s in sources if s.outlet}
+    source = f"{len(sources)} article{'s' if len(sources) != 1 else ''}"
+    if outlets:
+        source += f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
+    return Provenance(
+        article_file=_shown_path(folder),
+        headline=f"Corpus: {folder.name}",
+        source=source + " (outlets and dates from metadata.csv)",
+        sha256=digest.hexdigest(),
+        kit_version=__version__,
+        date=source_date(),
+    )
+
+
+def build_corpus_report(
+    folder: Path | str,
+    out_dir: Path | None = None,
+    force: bool = False,
+    jobs: int = 2,
+    progress: Callable[[str], None] | None = print,
+) -> ReportResult:
+    """Run the corpus notebooks on a folder of articles and write its reports."""
+    folder = Path(folder).resolve()
+    if not folder.is_dir():
+        raise ReportError(
+            f"{display_path(folder)} is not a folder — give the folder that holds the "
+            "articles (and their metadata.csv)"
+        )
+    prov = corpus_provenance(folder)
+    paths = notebook_paths(corpus=True)
+    if not paths:
+        raise ReportError("the kit has no corpus notebook to run")
+    target = Path(out_dir or REPORTS_DIR) / f"corpus-{folder.name}"
+    previous = check_folder(target, force)
+    if progress:
+        progress(f"{prov.article_file}: {prov.source}, {len(paths)} notebook(s)")
+    runs = run_notebooks(paths, folder, jobs=jobs, progress=progress, parameter="corpus_path")
+    nav = f"{prov.headline} — {prov.source}"
+    files: dict[str, bytes] = {}
+    for run in runs:
+        page = export_html(run.nb, f"{run.title} — {prov.headline}", nav, with_code=True)
+        files[f"{run.name}.html"] = _reworded(page).encode("utf-8")
+    combined = combined_notebook(runs, prov)
+    combined.cells[0].source = (
+        f"# Report: {_md_escape(prov.headline)}\n\n"
+        f"**Corpus:** <code>{_md_escape(prov.article_file)}</code>  \n"
+        f"**Articles:** {_md_escape(prov.source)}\n\n"
+        "This report gathers the results of the kit's corpus notebooks, without their code. "
+        "Open a notebook from the index to see the code."
+    )
+    page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
+    files[COMBINED] = _reworded(page).encode("utf-8")
+    files[INDEX] = corpus_index_html(prov, runs).encode("utf-8")
+    written = write_files(target, files, previous)
+    return ReportResult(
+        article=folder, folder=target, files=written, timings={r.name: r.seconds for r in runs}
+    )
