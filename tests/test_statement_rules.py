@@ -424,6 +424,43 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a group opened by a quantifier, for a participle",
+        "Both unions rejected the plan on Tuesday, saying the trip would add an hour.",
+        ["Both unions"],
+    ),
+    (
+        "an acronym is the organisation it spells; the agency refers back to it",
+        "Coastal Flood Agency staff did not reply. CFA later announced that the wall would be "
+        "raised. The agency said that work would start in May.",
+        ["Coastal Flood Agency", "Coastal Flood Agency"],
+    ),
+    (
+        "a longer generic description refers to the organisation that spoke",
+        "Harbour Lights Productions said the show would go on. The production company added "
+        "that tickets were sold out.",
+        ["Harbour Lights Productions", "Harbour Lights Productions"],
+    ),
+    (
+        "a group with a participle and a preposition",
+        "Two people briefed on the talks said the deal was close.",
+        ["two people briefed on the talks"],
+    ),
+    (
+        "a group with a bare prepositional phrase",
+        "Experts on flood defences told the paper that the wall was too low.",
+        ["experts on flood defences"],
+    ),
+    (
+        "a group of residents",
+        "Residents near the depot said the buses woke them.",
+        ["residents near the depot"],
+    ),
+    (
+        "an unnamed person with a place",
+        "A man near the station said the train was late.",
+        ["a man near the station"],
+    ),
+    (
         "a time adjunct between the subject and the cue",
         "Alden on Tuesday announced that it had bought the paper.",
         ["Alden"],

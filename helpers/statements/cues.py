@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from helpers.statements import reasons
 from helpers.statements.grammar import (
     DETERMINERS,
+    INDEFINITE,
     PHRASE_PREPOSITIONS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
@@ -160,16 +161,60 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     if found.word_before == MODAL:
         return Rejection(reasons.MENTION, reasons.MODAL)
     if found.mention is None:
+        bare = _BARE_PP.search(m, max(a, cs - 60), cs)
+        if bare is not None and not found.word_before:  # `Experts on jail suicide told`
+            group = _group_before(m, a, bare.start(2), bare.end(2), lex)
+            if group is not None:
+                return Site(group, group.start)
         return _no_phrase_before(sent, cue, tail, lex)
     ph, word_before = found.mention, found.word_before
     if word_before in PHRASE_PREPOSITIONS:  # `Mr. Morgan of the Sierra Club said`
         ph, word_before = extend_left(m, a, ph, lex)
+    if word_before in PREPOSITIONS:
+        group = _group_before(m, a, ph.start, ph.end, lex)  # `Two people briefed on the talks`
+        if group is not None:
+            return Site(group, group.start)
     if word_before in PREPOSITIONS or word_before == "who":
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
     if mod:  # `“...,” retired Air Force general Lloyd Newton said`
         ph = Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
     return Site(ph, ph.start)
+
+
+# a preposition and a bare lower-case noun phrase right before a cue: `on jail suicide told`
+_BARE_PP = re.compile(
+    r"\b(on|in|at|with|from|near|across|inside|about|of)\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*$"
+)
+_PREP_BEFORE = re.compile(r"(\w+)\s+(\w+)\s*$")
+# Words between a group's noun and its preposition: `people familiar with`, `officials close to`
+_GROUP_LINKS = frozenset("familiar close".split())
+
+
+def _group_before(m: str, a: int, start: int, end_of_group: int, lex) -> Mention | None:
+    """A plural group with a post-modifier before the cue: `Two people briefed on the
+    talks`, `Experts on jail suicide`, `people familiar with the plan`. The mention spans the
+    whole group; its core is the group's noun."""
+    tail = _PREP_BEFORE.search(m, max(a, start - 40), start)
+    if tail is None:
+        return None
+    word = tail.group(1)
+    end = tail.start(2)  # before the preposition
+    if word.lower() in _GROUP_LINKS or (word.endswith("ed") and word.islower()):
+        end = tail.start(1)  # before `briefed`, `familiar`
+    head = mention_before(m, a, end, lex).mention
+    if head is None or head.kind == "pronoun":
+        return None
+    noun = head.text.split()[-1]
+    first = head.text.split()[0].lower()
+    plural = noun.lower() == "people" or (noun.endswith("s") and noun[1:].islower())
+    unnamed = head.kind == "description" and first in INDEFINITE  # `a man near the station`
+    if not (plural or unnamed):
+        return None
+    if head.kind == "name" and len(head.text.split()) > 1:
+        return None  # `Morgan of the Sierra Club`: a name, not a group
+    text = m[head.start : end_of_group]
+    return Mention(head.start, end_of_group, text, "description", core_end=head.end)
 
 
 def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:

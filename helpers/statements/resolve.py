@@ -20,6 +20,8 @@ from helpers.statements.words import is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
+# `the production company`: a generic organisation noun with a few words before it
+_GENERIC_WORDS = 4
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
@@ -44,6 +46,7 @@ class Resolver:
         self._spoke_starts: list[int] = []  # their starts, for bisection
         self._by_name = {p.name: p for p in registry.people}
         self._lower_words: frozenset[str] | None = None
+        self._acronyms: dict[str, str | None] = {}
 
     @property
     def gender(self) -> dict[str, str]:
@@ -95,6 +98,9 @@ class Resolver:
             if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+        expanded = self._acronym(clean) if ph.kind in ("name", "org") else None
+        if expanded is not None:
+            return Speaker(expanded, "", "org")  # `CBP` for `Customs and Border Protection`
         if ph.kind == "name" and self._common_plural(clean):
             ph = Mention(ph.start, ph.end, ph.text, "description")  # `Prosecutors alleged`
         if ph.kind == "name":
@@ -104,6 +110,19 @@ class Resolver:
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
+
+    def _acronym(self, words: list[str]) -> str | None:
+        """The long name an acronym stands for, when the article spells it out: capitalised
+        words whose initials make the acronym, `and`, `of`, `for`, `the` allowed between."""
+        word = words[0] if len(words) == 1 else ""
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+            return None
+        if word not in self._acronyms:
+            link = r"(?:\s+(?:and|of|for|the|on|&))*\s+"
+            pattern = link.join(rf"{c}[\w’'-]+" for c in word)
+            m = re.search(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.text)
+            self._acronyms[word] = " ".join(m.group().split()) if m else None
+        return self._acronyms[word]
 
     def _common_plural(self, words: list[str]) -> bool:
         """`Prosecutors`, `Investigators` at a sentence start: one capitalised plural that the
@@ -261,7 +280,7 @@ class Resolver:
         org = self.reg.org_name(head)
         if org:
             return Speaker(org, "", "org")
-        if det == "the" and len(low_words) == 2 and head in self.lex.generic_orgs:
+        if det == "the" and len(low_words) <= _GENERIC_WORDS and head in self.lex.generic_orgs:
             # `the company`, `the operator`: the organisation that spoke last
             for sp in self.recent():
                 if sp.kind == "org":
