@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from helpers.errors import KitError
-from helpers.paths import ARTICLES_DIR, display_path
+from helpers.paths import ARTICLES_DIR, BUNDLED_ARTICLE, PROJ_ROOT, display_path
 
 
 class ArticleError(KitError, ValueError):
@@ -234,13 +234,25 @@ def read_metadata(path: Path) -> dict[str, str]:
     return {}
 
 
+def _located(path: Path) -> Path:
+    """A relative path as typed: from the current folder, else from the kit's folder, so that
+    ``data/articles/x.txt`` works the same in a notebook (run in notebooks/) and in
+    ``make report`` (run from the kit's folder)."""
+    try:
+        if path.is_absolute() or path.exists() or not (PROJ_ROOT / path).exists():
+            return path
+    except OSError:  # a folder on the way that may not be entered: load_article says so
+        return path
+    return PROJ_ROOT / path
+
+
 def load_article(
     path: Path | str, encoding: str | None = None, max_mb: float | None = None
 ) -> Article:
     """Read a plain-text article; raise ArticleError with the file and the fix when it can't.
 
     Files above ``max_mb`` megabytes (default: ``max_size_mb()``, 20) are refused."""
-    path = Path(path)
+    path = _located(Path(path))
     shown = display_path(path)
     try:
         exists, is_dir = path.exists(), path.is_dir()
@@ -256,8 +268,9 @@ def load_article(
         )
     if not exists:
         raise ArticleError(
-            f"{shown} does not exist — check the path (it is read relative to "
-            f"{display_path(Path.cwd())}), or use helpers.BUNDLED_ARTICLE"
+            f"{shown} does not exist — check the path (a relative path is read from the "
+            f"folder you are in, {Path.cwd()}, then from the kit's folder); without a path "
+            f"the kit uses its bundled article, {display_path(BUNDLED_ARTICLE)}"
         )
     if is_dir:
         raise ArticleError(f"{shown} is a folder — give the path of one article's .txt file")

@@ -73,3 +73,43 @@ def word_bars(table: pd.DataFrame, ax=None, title: str = "Most frequent words (n
     if not len(table):
         ax.text(0.5, 0.5, "no words to show", ha="center", va="center", transform=ax.transAxes)
     return ax
+
+
+def wrap_label(text: str, width: int = 18) -> str:
+    """A long axis label (a speaker's name, a term) over several lines, cut between words."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+
+
+def save_chart(ax, path, formats: tuple[str, ...] = ("png", "svg"), dpi: int = 200) -> list:
+    """Save the chart an Axes belongs to, for slides: ``path`` with a suffix writes that
+    format; without one, a PNG and an SVG copy. The same chart gives the same bytes (no date
+    in the SVG, fixed ids). Returns the paths written."""
+    from pathlib import Path
+
+    import matplotlib
+
+    path = Path(path)
+    targets = [path] if path.suffix else [path.with_suffix("." + f) for f in formats]
+    fig = ax.figure
+    written = []
+    with matplotlib.rc_context({"svg.hashsalt": "media-analysis-kit"}):
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fmt = target.suffix.lstrip(".").lower()
+            metadata = {"Date": None} if fmt in ("svg", "pdf") else None
+            fig.savefig(target, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
+            written.append(target)
+    return written
+
+
+def concordance_style(kwic: pd.DataFrame, name: str):
+    """A concordance for reading: the left context right-aligned and the term in bold, so
+    every line is aligned on the key word."""
+    return (
+        table_style(kwic, name)
+        .set_properties(subset=["left"], **{"text-align": "right", "white-space": "nowrap"})
+        .set_properties(subset=["term"], **{"font-weight": "bold", "white-space": "nowrap"})
+        .set_properties(subset=["right"], **{"white-space": "nowrap"})
+    )

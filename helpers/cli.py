@@ -26,6 +26,8 @@ COMMAND_MODULES: list[str] = [
     "helpers.terms_cli",
     "helpers.evaluate_cli",
     "helpers.report_cli",
+    "helpers.compare_cli",
+    "helpers.exercises_cli",
     "helpers.corpus_cli",
 ]
 

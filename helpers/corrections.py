@@ -33,6 +33,7 @@ from helpers.article import Article, ArticleError
 from helpers.corrections_cli import SUFFIX, corrections_file, corrections_path
 from helpers.paths import display_path
 from helpers.speaker_analysis import KINDS, split_speakers
+from helpers.statements.records import COLUMNS
 
 __all__ = [
     "SUFFIX",
@@ -44,22 +45,7 @@ __all__ = [
     "read_corrections",
     "statements_with_corrections",
 ]
-BASE_COLUMNS = [
-    "speaker",
-    "role",
-    "mention",
-    "mention_start",
-    "mention_end",
-    "kind",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "text",
-    "start",
-    "end",
-    "paragraph",
-    "nested",
-]
+BASE_COLUMNS = list(COLUMNS)  # the statements table's own columns
 # columns a corrections file may hold: the statements' own, plus these
 EXTRA_COLUMNS = ["action", "correction", "note"]
 ACTIONS = {"": "keep", "keep": "keep", "drop": "drop", "delete": "drop", "add": "add"}

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from helpers.article import ArticleError, load_article
 from helpers.paths import NOTEBOOKS_DIR, PROJ_ROOT, REPORTS_DIR, display_path
+from helpers.teaching import index_links, rewrite_doc_links, teaching_files
 
 MANIFEST = ".kit-manifest.json"
 INDEX = "index.html"
@@ -190,8 +191,8 @@ def chart_alt_text(fig) -> str:
 KERNEL_CONFIG = f"""\
 # Written by helpers.report for its own kernels.
 c.InteractiveShellApp.extensions = ["helpers.report"]
-c.InlineBackend.figure_formats = {{"png"}}
-c.InlineBackend.rc = {{"figure.dpi": {CHART_DPI}}}
+c.InlineBackend.figure_formats = {{"png", "svg"}}
+c.InlineBackend.rc = {{"figure.dpi": {CHART_DPI}, "svg.hashsalt": "media-analysis-kit"}}
 c.HistoryManager.enabled = False
 """
 
@@ -219,6 +220,7 @@ def _kernel_manager(ipython_dir: Path):
             "PYTHONHASHSEED": "0",
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
             "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", ""),
+            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or "0",  # SVG charts' date
         },
     )
 
@@ -317,10 +319,16 @@ def _prepare_ipython_dir(root: Path) -> Path:
 # --------------------------------------------------------------------------- running
 
 
-def notebook_paths(corpus: bool = False) -> list[Path]:
+def notebook_paths(corpus: bool = False, comparison: bool = False) -> list[Path]:
     """The analysis notebooks, in the order they are read: those of one article, or (with
-    ``corpus=True``) those of a corpus, whose parameters cell sets ``corpus_path``."""
-    return [p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb")) if is_corpus_notebook(p) == corpus]
+    ``corpus=True``) those of a corpus, whose parameters cell sets ``corpus_path``, or (with
+    ``comparison=True``) those that compare two articles (their parameters set ``compare_path``)."""
+    return [
+        p
+        for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+        if is_corpus_notebook(p) == corpus
+        and ("compare_path" in _parameters_source(p)) == comparison
+    ]
 
 
 def is_corpus_notebook(path: Path) -> bool:
@@ -352,11 +360,13 @@ def run_notebook(
     ipython_dir: Path,
     corrections: Path | bool | None = None,
     parameter: str = "article_path",
+    compare: Path | None = None,
 ) -> NotebookRun:
     """Execute one notebook on an article (or, with parameter="corpus_path", on a folder of
     articles); raise NotebookFailed naming the cell on error. ``corrections``: None for the
     corrections file beside the article (if any), False for none, or a file (passed as
-    ``corrections_path``)."""
+    ``corrections_path``). ``compare``: the second article of a comparison notebook (passed as
+    ``compare_path``)."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -367,6 +377,8 @@ def run_notebook(
         parameters["corrections_path"] = (
             False if corrections is False else os.path.relpath(Path(corrections).resolve(), cwd)
         )
+    if compare is not None:
+        parameters["compare_path"] = Path(os.path.relpath(Path(compare).resolve(), cwd)).as_posix()
     started = time.perf_counter()
     try:
         nb = papermill.execute_notebook(
@@ -445,6 +457,7 @@ def run_notebooks(
     progress: Callable[[str], None] | None = print,
     corrections: Path | bool | None = None,
     parameter: str = "article_path",
+    compare: Path | None = None,
 ) -> list[NotebookRun]:
     """Run notebooks (``jobs`` at a time) and return them in order; report each as it ends."""
     total = len(paths)
@@ -454,7 +467,9 @@ def run_notebooks(
         ipython_dir = _prepare_ipython_dir(Path(tmp))
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {
-                pool.submit(run_notebook, p, article, ipython_dir, corrections, parameter): p
+                pool.submit(
+                    run_notebook, p, article, ipython_dir, corrections, parameter, compare
+                ): p
                 for p in paths
             }
             for done, future in enumerate(as_completed(futures), start=1):
@@ -545,11 +560,15 @@ def export_html(nb, title: str, nav: str, with_code: bool) -> str:
     """One notebook as a self-contained HTML page (with or without its code)."""
     import logging
 
+    for cell in nb.cells:  # a chart as PNG only (its SVG copy goes to charts/, if anywhere)
+        for out in cell.get("outputs", []):
+            if "image/png" in out.get("data", {}):
+                out["data"].pop("image/svg+xml", None)
     exporter = _exporter(with_code)
     exporter.log.setLevel(logging.ERROR)  # the missing-alt warning: we set alt ourselves
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb, resources={"kit_nav": nav})
-    return scrub_html(body)
+    return rewrite_doc_links(scrub_html(body))
 
 
 def scrub_html(text: str) -> str:
@@ -627,7 +646,9 @@ def _md_escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def index_html(prov: Provenance, runs: list[NotebookRun], corrections: str = "") -> str:
+def index_html(
+    prov: Provenance, runs: list[NotebookRun], corrections: str = "", teaching: str = ""
+) -> str:
     """The landing page: the article, its source, the kit, and links to every report.
     ``corrections`` is the line saying which corrections by hand were applied."""
     e = html.escape
@@ -686,7 +707,7 @@ explanations in one page, without code (to hand out or mail as one file).</li>
 <ul>
 {items}
 </ul>
-<h2>About this report</h2>
+{teaching}<h2>About this report</h2>
 <table>
 {table}
 </table>
@@ -818,7 +839,9 @@ def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str])
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, data in files.items():
-            staged.append((_stage(folder / rel, data), folder / rel))
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)  # charts/
+            staged.append((_stage(target, data), target))
         for tmp, target in staged:
             os.replace(tmp, target)
     finally:
@@ -865,15 +888,23 @@ def build_report(
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
     corrections: Path | str | bool | None = None,
+    compare: Path | str | None = None,
 ) -> ReportResult:
-    """Run every notebook on an article and write its HTML reports into out_dir/<name>/.
+    """Run every notebook on an article and write its HTML reports into out_dir/<name>/;
+    with ``compare``, the comparison notebooks on the two articles, into <name>_vs_<other>/.
     ``corrections``: None applies ``<article>.corrections.csv`` beside the article when there
     is one, a path applies that file, False applies none (helpers.corrections)."""
     article = load_article(article_path)  # bad input fails here, with the clean message
-    paths = notebook_paths() if notebooks is None else list(notebooks)
+    other = load_article(compare) if compare is not None else None
+    if notebooks is not None:
+        paths = list(notebooks)
+    else:
+        paths = notebook_paths() if other is None else notebook_paths(comparison=True)
     if not paths:
         raise ReportError(f"{display_path(NOTEBOOKS_DIR)} holds no notebook to run")
     folder = report_folder(article.path, out_dir)
+    if other is not None:
+        folder = folder.with_name(f"{article.path.stem}_vs_{other.path.stem}")
     previous = check_folder(folder, force)
     check_writable(folder)
     prov = provenance(article)
@@ -885,9 +916,16 @@ def build_report(
         progress(f"{prov.article_file}: {len(paths)} notebook(s)")
         if tables.note:
             progress(f"  {tables.note}")
-    runs = run_notebooks(paths, article.path, jobs=jobs, progress=progress, corrections=corrections)
+    runs = run_notebooks(
+        paths,
+        article.path,
+        jobs=jobs,
+        progress=progress,
+        corrections=corrections,
+        compare=other and other.path,
+    )
     nav = f"{prov.headline} — {prov.article_file}"
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = teaching_files(runs, article, other)  # takes the SVGs out
     for run in runs:
         page = export_html(run.nb, f"{run.title} — {prov.headline}", nav, with_code=True)
         files[f"{run.name}.html"] = page.encode("utf-8")
@@ -896,7 +934,7 @@ def build_report(
     files[COMBINED] = page.encode("utf-8")
     files[ARTICLE_PAGE] = tables.page(nav).encode("utf-8")
     files.update(tables.csv_files())
-    files[INDEX] = index_html(prov, runs, tables.note).encode("utf-8")
+    files[INDEX] = index_html(prov, runs, tables.note, index_links(files, other)).encode("utf-8")
 
     try:
         written = write_files(folder, files, previous)
@@ -948,6 +986,11 @@ def _article_tables(article, corrections) -> _ArticleTables:
     statements, report = statements_with_corrections(article, corrections)
     note = report.line() if report.file is not None else ""
     return _ArticleTables(article, statements, note)
+
+
+def build_comparison(first: Path | str, second: Path | str, **kwargs) -> ReportResult:
+    """The comparison report of two articles: reports/<first>_vs_<second>/."""
+    return build_report(first, compare=second, **kwargs)
 
 
 def build_reports(paths: Iterable[Path | str], **kwargs) -> list[ReportResult]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from helpers.charts import axes_or_new
+from helpers.charts import axes_or_new, wrap_label
 from helpers.speaker_analysis import (
     CUE_CLASSES,
     KINDS,
@@ -68,10 +68,11 @@ def statements_per_speaker(df: pd.DataFrame, ax=None, include_nested: bool = Fal
     if not len(table):
         return _empty(ax)
     ordered = table.iloc[::-1]  # most statements on top
+    names = [wrap_label(s) for s in ordered["speaker"]]
     left = pd.Series(0, index=ordered.index, dtype="int64")
     for kind in KINDS:
         values = ordered[kind].astype("int64")
-        ax.barh(ordered["speaker"], values, left=left, color=KIND_COLOURS[kind], label=kind)
+        ax.barh(names, values, left=left, color=KIND_COLOURS[kind], label=kind)
         left = left + values
     for y, total in enumerate(left):
         ax.annotate(
@@ -119,7 +120,7 @@ def speaker_timeline(
             label=kind,
             zorder=3,
         )
-    ax.set_yticks(range(len(order)), list(reversed(order)))
+    ax.set_yticks(range(len(order)), [wrap_label(s) for s in reversed(order)])
     ax.set_ylim(-0.7, len(order) - 0.3)
     step = 1 if n <= 30 else 5
     ax.set_xticks(range(step if step > 1 else 1, n + 1, step))
@@ -165,8 +166,9 @@ def quoted_share(table: pd.DataFrame, ax=None):
     ordered = table.iloc[::-1]
     quoted = ordered["quoted_words"].astype("int64")
     other = (ordered["words"] - ordered["quoted_words"]).astype("int64")
-    ax.barh(ordered["speaker"], quoted, color=QUOTED_COLOUR, label="in quotation marks")
-    ax.barh(ordered["speaker"], other, left=quoted, color=PARAPHRASED_COLOUR, label="paraphrased")
+    names = [wrap_label(s) for s in ordered["speaker"]]
+    ax.barh(names, quoted, color=QUOTED_COLOUR, label="in quotation marks")
+    ax.barh(names, other, left=quoted, color=PARAPHRASED_COLOUR, label="paraphrased")
     for y, (total, share) in enumerate(
         zip(ordered["words"], ordered["share_of_quotes_pct"], strict=True)
     ):
@@ -195,7 +197,9 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
     if not len(table):
         return _empty(ax, "No reporting verbs found in this article")
     ordered = table.iloc[::-1]
-    labels = [f"{s}: {c}" for s, c in zip(ordered["speaker"], ordered["cue"], strict=True)]
+    labels = [
+        wrap_label(f"{s}: {c}", 26) for s, c in zip(ordered["speaker"], ordered["cue"], strict=True)
+    ]
     colours = [CLASS_COLOURS.get(c, CLASS_COLOURS["unclassified"]) for c in ordered["class"]]
     ax.barh(range(len(ordered)), ordered["count"], color=colours)
     ax.set_yticks(range(len(ordered)), labels)

@@ -594,9 +594,9 @@ def concordance(
         voice, kind = _voice(spans, start, end)
         rows.append(
             {
-                "left": _SPACES.sub(" ", text[max(0, start - width) : start]),
+                "left": _context(text, _block_start(article, start), start, width, "left"),
                 "term": _SPACES.sub(" ", text[start:end]),
-                "right": _SPACES.sub(" ", text[end : end + width]),
+                "right": _context(text, end, _block_end(article, end), width, "right"),
                 "start": start,
                 "end": end,
                 "paragraph": index.toks[first].paragraph,
@@ -607,6 +607,30 @@ def concordance(
         )
     table = pd.DataFrame(rows, columns=CONCORDANCE_COLUMNS)
     return table if rows else table.astype({"start": int, "end": int, "paragraph": int})
+
+
+def _block_start(article: Article, offset: int) -> int:
+    return max((b.start for b in article.blocks if b.start <= offset), default=0)
+
+
+def _block_end(article: Article, offset: int) -> int:
+    return min((b.end for b in article.blocks if b.end >= offset), default=len(article.text))
+
+
+def _context(text: str, start: int, end: int, width: int, side: str) -> str:
+    """Up to ``width`` characters of one side of a match, inside its paragraph, whole words
+    only (a word cut by the width is left out)."""
+    if side == "left":
+        cut = max(start, end - width)
+        piece = text[cut:end]
+        if cut > start and not text[cut - 1].isspace() and not piece[:1].isspace():
+            piece = piece.split(None, 1)[1] if len(piece.split(None, 1)) > 1 else ""
+    else:
+        cut = min(end, start + width)
+        piece = text[start:cut]
+        if cut < end and not text[cut].isspace() and not piece[-1:].isspace():
+            piece = piece.rsplit(None, 1)[0] if len(piece.rsplit(None, 1)) > 1 else ""
+    return _SPACES.sub(" ", piece)
 
 
 def _term_list(terms: Sequence[str] | pd.DataFrame | str) -> list[str]:

@@ -20,6 +20,7 @@ import pytest
 
 from helpers import BUNDLED_ARTICLE, __version__, load_article
 from helpers.report import build_report, notebook_paths
+from helpers.teaching import DOC_PAGES, WORKSHEET
 
 # An article written to attack whoever opens its report: every payload, if it ever ran, would
 # set window.kitpwn or the page title to "kitpwn". (Closing tags are written `</script >`,
@@ -123,6 +124,10 @@ def open_page(browser, path: Path, viewport=None):
     return page, blocked, errors
 
 
+# the guide, worksheet and docs rendered into every report folder: text pages, no chart or code
+TEACHING_PAGES = {*DOC_PAGES.values(), WORKSHEET}
+
+
 def pages(result) -> list[Path]:
     return sorted(p for p in result.files if p.suffix == ".html")
 
@@ -143,7 +148,7 @@ def test_pages_load_offline_without_errors_and_every_image_shows(bundled_report,
         assert blocked == [], f"{path.name} asked the network for {blocked}"
         assert errors == [], f"{path.name}: console errors {errors}"
         assert all(done and width > 0 for _, done, width in images), (path.name, images)
-        if path.name not in ("index.html", "article.html"):
+        if path.name not in {"index.html", "article.html"} | TEACHING_PAGES:
             assert images, f"{path.name} shows no chart"
             assert all(alt.startswith("Chart") for alt, _, _ in images)
 
@@ -162,7 +167,7 @@ def test_the_key_charts_are_in_the_combined_report(bundled_report, browser):
 
 def test_notebook_pages_show_their_code(bundled_report, browser):
     for path in pages(bundled_report):
-        if path.name in {"index.html", "report.html", "article.html"}:
+        if path.name in {"index.html", "report.html", "article.html"} | TEACHING_PAGES:
             continue
         page, _, _ = open_page(browser, path)
         code = page.evaluate("document.querySelectorAll('.jp-CodeCell .jp-InputArea').length")
@@ -175,7 +180,8 @@ def test_index_links_every_report_and_names_the_article(bundled_report, browser)
     links = page.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
     text = page.inner_text("body")
     page.context.close()
-    assert set(links) == {p.name for p in bundled_report.files if p.name != "index.html"}
+    top = {p.name for p in bundled_report.files if p.parent == bundled_report.folder}
+    assert set(links) == top - {"index.html"}  # every page and table (charts/ has its own line)
     assert "article.html" in links and "statements.csv" in links
     assert "TASS" in text and BUNDLED_ARTICLE.name in text
     assert __version__ in text

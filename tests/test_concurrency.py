@@ -72,7 +72,7 @@ def start(article, out, notebook):
 def whole(folder) -> bool:
     """Every file the manifest names is there with the bytes it lists; nothing half-written."""
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
-    names = {p.name for p in folder.iterdir()}
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert names == set(manifest) | {MANIFEST}, names
     for rel, digest in manifest.items():
         assert sha256((folder / rel).read_bytes()).hexdigest() == digest, rel

@@ -65,10 +65,15 @@ def test_notebook_runs_on_an_article_without_quotes(path, tmp_path, kit_kernel):
     article = tmp_path / "council.txt"
     article.write_text(NO_QUOTES, encoding="utf-8")
     out = tmp_path / path.name
+    parameters = {"article_path": str(article)}
+    if "compare_path" in path.read_text(encoding="utf-8"):  # notebook 04 compares two articles
+        other = tmp_path / "council_again.txt"
+        other.write_text(NO_QUOTES.replace("seven to two", "six to three"), encoding="utf-8")
+        parameters["compare_path"] = str(other)
     nb = papermill.execute_notebook(
         str(path),
         str(out),
-        parameters={"article_path": str(article)},
+        parameters=parameters,
         km=kit_kernel,
         cwd=str(tmp_path),
         progress_bar=False,

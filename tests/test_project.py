@@ -19,10 +19,12 @@ def _split(spec: str) -> tuple[str, str]:
 
 
 def test_environment_yml_matches_pyproject():
-    """environment.yml must list exactly pyproject's dependencies (runtime + dev), same bounds."""
+    """environment.yml must list exactly pyproject's dependencies (runtime + extras), same
+    bounds."""
     project = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = dict(_split(s) for s in project["dependencies"])
-    wanted.update(_split(s) for s in project["optional-dependencies"]["dev"])
+    for extra in project["optional-dependencies"].values():  # conda gets every extra
+        wanted.update(_split(s) for s in extra)
 
     env = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text(encoding="utf-8"))
     assert env["channels"] == ["conda-forge"]

@@ -424,6 +424,11 @@ SPEAKERS = [
 
 SPEAKERS += [
     (
+        "a group opened by a quantifier, for a participle",
+        "Both unions rejected the plan on Tuesday, saying the trip would add an hour.",
+        ["Both unions"],
+    ),
+    (
         "an acronym is the organisation it spells; the agency refers back to it",
         "Coastal Flood Agency staff did not reply. CFA later announced that the wall would be "
         "raised. The agency said that work would start in May.",

@@ -12,6 +12,7 @@ from helpers.evaluate import evaluate_files
 
 GOLD = PROJ_ROOT / "tests" / "gold"
 POLNEAR = Path(PROJ_ROOT).parent / "shared" / "data" / "polnear-dev"
+POOL_TEXTS = Path(PROJ_ROOT).parent / "shared" / "data" / "news-pool"
 
 
 def test_own_gold_end_to_end():
@@ -28,7 +29,32 @@ def test_own_gold_end_to_end():
 )
 def test_polnear_dev_detection_and_attribution():
     totals = evaluate_files([POLNEAR]).totals.iloc[0]
-    # measured 2026-11-28: F1 0.85, precision 0.93, recall 0.78, attribution 0.98
-    assert totals["f1"] >= 0.82
-    assert totals["precision"] >= 0.88
-    assert totals["attribution_accuracy"] >= 0.90
+    # measured 2026-12-01: F1 0.855, precision 0.919, recall 0.800, attribution 0.980
+    # (2026-11-28: F1 0.847, precision 0.926, recall 0.780, attribution 0.979)
+    assert totals["f1"] >= 0.85
+    assert totals["precision"] >= 0.91
+    assert totals["attribution_accuracy"] >= 0.97
+
+
+def test_unseen_practice_article():
+    """Written and annotated before the extractor ever ran on it (tests/gold/unseen/README.md):
+    first score F1 0.923, attribution 0.50; measured 2026-12-01: F1 1.00, attribution 0.95."""
+    totals = evaluate_files([GOLD / "unseen"]).totals.iloc[0]
+    assert totals["f1"] >= 0.99
+    assert totals["attribution_accuracy"] >= 0.95
+    assert totals["count_error_rate"] <= 0.05
+
+
+@pytest.mark.skipif(
+    not POOL_TEXTS.is_dir(),
+    reason="news-pool texts not present at ../shared/data/news-pool (not ours, never shipped)",
+)
+def test_news_pool_development_gold():
+    """24 articles from 20 outlets annotated blind (tests/gold/pool/README.md): first score F1
+    0.783, attribution 0.712, end-to-end 0.557; measured 2026-12-01: F1 0.901, precision 0.980,
+    attribution 0.834, end-to-end 0.752. The held-out five are never scored by a test."""
+    totals = evaluate_files([GOLD / "pool"]).totals.iloc[0]
+    assert totals["precision"] >= 0.95
+    assert totals["f1"] >= 0.89
+    assert totals["attribution_accuracy"] >= 0.82
+    assert totals["end_to_end_f1"] >= 0.74

@@ -26,7 +26,8 @@ MODALS = _words("would could might may should can must shall")
 NAME_LINKS = _words("of and on for")
 # Words that open a noun phrase naming an unnamed source (`a librarian`, `two officials`).
 SOURCE_DETERMINERS = _words(
-    "a an the our their his her its several many some two three four five other few another one"
+    "a an the our their his her its several many some two three four five other few another one "
+    "both all most"
 )
 DETERMINERS = _words("the a an his her its their our this that these those one two")
 # Determiners that make a description of a single, already known referent.

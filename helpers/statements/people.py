@@ -160,16 +160,22 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
     return runs, noninitial
 
 
-def _not_a_name_start(w0: str, noninitial: set[str], lex: Lexicons) -> bool:
-    """A sentence-initial word that is a common word, a verb, a role or never seen inside."""
+def _common_start(w0: str, lex: Lexicons) -> bool:
+    """A sentence-initial word that is a common word, a sentence starter, a verb or a role."""
     low = w0.lower()
     return (
         low in lex.stop
         or low in lex.starters
         or low in lex.verb_forms
         or (is_role(w0, lex) and low.rstrip(".") not in lex.titles)
-        or (w0 not in noninitial and low not in lex.titles and low.rstrip(".") not in lex.titles)
     )
+
+
+def _not_a_name_start(w0: str, noninitial: set[str], lex: Lexicons) -> bool:
+    """A common sentence-initial word, or one never seen inside a sentence."""
+    low = w0.lower()
+    unseen = w0 not in noninitial and low not in lex.titles and low.rstrip(".") not in lex.titles
+    return _common_start(w0, lex) or unseen
 
 
 def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> list:
@@ -183,22 +189,12 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
     org_run = any(w.lower() in lex.orgs for _, w in words[1:])  # `Coastal Flood Agency`
     if initial and words and _not_a_name_start(words[0][1], noninitial, lex):
         w0 = words[0][1]
-        if org_run and not _not_a_name_start_strict(w0, lex):
+        if org_run and not _common_start(w0, lex):
             return words
         gerund = w0.endswith("ing") and w0 not in noninitial  # `Hosting Cook at ...`
-        if len(words) != 2 or gerund or _not_a_name_start_strict(w0, lex):
+        if len(words) != 2 or gerund or _common_start(w0, lex):
             words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
     return words
-
-
-def _not_a_name_start_strict(w0: str, lex: Lexicons) -> bool:
-    low = w0.lower()
-    return (
-        low in lex.stop
-        or low in lex.starters
-        or low in lex.verb_forms
-        or (is_role(w0, lex) and low.rstrip(".") not in lex.titles)
-    )
 
 
 class Registry:

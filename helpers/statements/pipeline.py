@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from helpers.article import Article
 from helpers.statements import reasons
@@ -230,9 +230,7 @@ class Extractor:
             )
         ):
             # inside a reported clause and not a new clause of the sentence: nested
-            inside = Sentence(
-                sent.text, sent.masked, sent.start, sent.end, sent.quotes, sent.found, True
-            )
+            inside = replace(sent, nested=True)
             st = self.verb_statement(inside, cue)
         return st
 
@@ -255,16 +253,7 @@ class Extractor:
         if rejected is not None:
             return rejected
         if sent.nested:  # quotations inside the quotation, found afresh
-            sent = Sentence(
-                sent.text,
-                sent.masked,
-                sent.start,
-                sent.end,
-                find_quotes(self.text, [(sent.start, sent.end)]),
-                sent.found,
-                True,
-                sent.outer,
-            )
+            sent = replace(sent, quotes=find_quotes(self.text, [(sent.start, sent.end)]))
         site = speaker_site(sent, cue, self.lex)
         if isinstance(site, Rejection):
             return site
@@ -278,32 +267,30 @@ class Extractor:
         if isinstance(found, Rejection):
             return found
         mention, content, clause_start = found
-        top = Sentence(
-            sent.text,
-            sent.masked,
-            sent.start,
-            sent.end,
-            self.quotes_in(sent.start, sent.end),
-            sent.found,
-            sent.nested,
-        )
-        return self.build(top, cue, mention, clause_start, content)
+        return self.build(self._top_quotes(sent), cue, mention, clause_start, content)
 
     def view_statement(self, sent: Sentence, cue: Cue) -> Statement | Rejection:
         found = view_site(sent, cue)
         if isinstance(found, Rejection):
             return found
         written, spoken, content = found
-        top = Sentence(
+        top = self._top_quotes(sent)
+        return self.build(top, cue, written, cue.start, content, speaker_of=spoken)
+
+    def _top_quotes(self, sent: Sentence) -> Sentence:
+        """The sentence with the article's top-level quotations in it (source phrases and
+        views read their kind from these, inside a quotation too)."""
+        quotes = self.quotes_in(sent.start, sent.end)
+        return Sentence(
             sent.text,
             sent.masked,
             sent.start,
             sent.end,
-            self.quotes_in(sent.start, sent.end),
+            quotes,
             sent.found,
             sent.nested,
+            sent.outer,
         )
-        return self.build(top, cue, written, cue.start, content, speaker_of=spoken)
 
     # ---- records
     def build(
