@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.article import Article, ArticleError, load_article
-from helpers.paths import PROJ_ROOT, display_path
+from helpers.paths import PROJ_ROOT, display_path, is_readable_place
 from helpers.statements.quotes import OPENERS
 
 KINDS = ("direct", "indirect", "mixed")
@@ -89,6 +89,13 @@ def _resolve_article(path: Path, ref: str) -> Path:
     for base in (path.parent, PROJ_ROOT):
         candidate = (base / ref).resolve()
         if candidate.exists():
+            if not is_readable_place(candidate, beside=path):
+                raise _fail(
+                    path,
+                    '"article" names a file outside the project, the shared data folder and '
+                    "the gold file's own folder — the kit reads no other place; copy the "
+                    "article beside the gold file",
+                )
             return candidate
     raise _fail(
         path,

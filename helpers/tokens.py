@@ -10,10 +10,10 @@ regular-expression tokenizer that reports spans.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
 
 from helpers.article import Article
 from helpers.lexicons import lexicon
@@ -22,7 +22,9 @@ from helpers.lexicons import lexicon
 # such as 1,000 or 3.5; a possessive 's on its own (Putin's -> Putin + 's); then any other
 # single visible character (punctuation).
 WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|\w+(?:[-.,]\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]"
-_WORDS = RegexpTokenizer(WORD_PATTERN)
+# Python's re, not NLTK's RegexpTokenizer: NLTK runs its patterns under a wall-clock limit, and
+# no result of the kit may depend on the clock
+_WORDS = re.compile(WORD_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def sentences(article: Article, include_headings: bool = False) -> list[Sentence
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of word and punctuation tokens in a string."""
-    return list(_WORDS.span_tokenize(text))
+    return [m.span() for m in _WORDS.finditer(text)]
 
 
 def tokens(article: Article, include_headings: bool = False) -> list[Token]:

@@ -664,3 +664,20 @@ def test_extractor_on_polnear_dev():
     total = evaluate_files([POLNEAR], extract=extract).totals.iloc[0]
     assert total["f1"] >= 0.80
     assert total["attribution_accuracy"] >= 0.90
+
+
+def test_a_gold_file_cannot_make_the_kit_read_outside_its_places(tmp_path):
+    outside = tmp_path / "elsewhere" / "secret.txt"
+    outside.parent.mkdir()
+    outside.write_text("Headline\n\nA secret the gold file should not reach.\n", encoding="utf-8")
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    gold = folder / "g.json"
+    gold.write_text(json.dumps({"article": str(outside), "statements": []}), encoding="utf-8")
+    with pytest.raises(ArticleError, match="outside the project") as err:
+        load_gold(gold)
+    assert "secret" not in str(err.value)
+    beside = folder / "a.txt"  # the gold file's own folder is allowed
+    beside.write_text(outside.read_text(encoding="utf-8"), encoding="utf-8")
+    gold.write_text(json.dumps({"article": "a.txt", "statements": []}), encoding="utf-8")
+    assert load_gold(gold).statements == []

@@ -31,14 +31,6 @@ def test_a_megabyte_paragraph_gives_sentences_under_any_limit(write_article, tin
     assert found[-1].end == article.paragraphs[0].end
 
 
-@pytest.mark.xfail(
-    reason="helpers.tokens.word_spans uses NLTK's RegexpTokenizer, whose finditer runs under "
-    "nltk.redos's wall-clock limit: one 4.7 MB sentence takes 13 s on a loaded machine and "
-    "fails when the limit is hit. Proposed fix (tokens.py is the lead's): match WORD_PATTERN "
-    "with Python's re, or call finditer with timeout=None",
-    raises=TimeoutError,
-    strict=True,
-)
 def test_word_spans_of_a_long_sentence_do_not_depend_on_the_clock(tiny_limit):
     sentence = "word " * 200_000  # one sentence, no full stop: a 1 MB paste without punctuation
     assert len(word_spans(sentence)) == 200_000
