@@ -217,12 +217,6 @@ def test_statements_lie_in_the_text_and_match_their_slices(text):
 OVERLAP = "Head\n\naccording to according to according to the minister.\n"
 
 
-@pytest.mark.xfail(
-    reason="the extractor gives overlapping top-level statements for a repeated source phrase "
-    f"({OVERLAP!r}: 'according to' at 6-18 and 6-31, neither nested); helpers/statements is "
-    "the lead's",
-    strict=True,
-)
 @given(articles())
 @example(OVERLAP)
 def test_top_level_statements_do_not_overlap(text):

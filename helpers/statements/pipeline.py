@@ -194,6 +194,9 @@ class Extractor:
                 nested_found.append(st)
                 continue
             self._trim_previous(sent, st)
+            if any(st.start < f.end and f.start < st.end for f in sent.found):
+                self._retract(st, reasons.OVERLAP)  # `according to according to X`
+                continue
             sent.found.append(st)
         for st in sent.found:
             if st.end <= st.start:
@@ -452,10 +455,15 @@ class Extractor:
             )
         self.decisions.append(d)
 
-    def _retract(self, st: Statement) -> None:
-        """A statement whose whole content a later one took: its decision becomes a rejection."""
+    def _retract(self, st: Statement, reason: str = reasons.TRIMMED_AWAY) -> None:
+        """A statement dropped after it was built: its decision becomes a rejection."""
         if self.decisions is None:
             return
         for d in self.decisions:
             if d.statement is st:
-                d.decision, d.reason, d.statement = "rejected", reasons.TRIMMED_AWAY, None
+                d.stage, d.decision, d.reason, d.statement = (
+                    reasons.RECORD,
+                    "rejected",
+                    reason,
+                    None,
+                )

@@ -38,6 +38,7 @@ ONE_WORD = "one-word content"
 NO_SOURCE = "no source after 'according to'"
 # record stage
 TRIMMED_AWAY = "content taken by the next statement"
+OVERLAP = "content overlaps an earlier statement"
 
 EXPLANATIONS = {
     KEPT: "the cue, its speaker and its content were found: a statement",
@@ -62,6 +63,7 @@ EXPLANATIONS = {
     ONE_WORD: "a single word is not a reported clause",
     NO_SOURCE: "`according to` with nothing that can name a source after it",
     TRIMMED_AWAY: "a later statement in the sentence took the whole content",
+    OVERLAP: "two statements of one sentence never share words: the first one stands",
 }
 
 
