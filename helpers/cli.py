@@ -32,14 +32,29 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_module(name: str) -> str:
+    """The module of a command: `python -m helpers statements` lives in helpers.statements_cli."""
+    return f"helpers.{name}_cli"
+
+
+def _wanted(argv: list[str] | None) -> list[str]:
+    """The command modules to load: only the chosen command's when the first word names one
+    (each module imports its own libraries, so one command does not pay for all); every
+    module for `--help` or a word that is no command (argparse then lists them)."""
+    words = sys.argv[1:] if argv is None else argv
+    first = next((w for w in words if not w.startswith("-")), None)
+    chosen = _command_module(first) if first else None
+    return [chosen] if chosen in COMMAND_MODULES else COMMAND_MODULES
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
         description="Media-analysis kit: who speaks in a news article, how, and in which words.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMAND_MODULES:
+    for name in _wanted(argv) if argv is not None else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     for command in sub.choices.values():
         command.add_argument(
@@ -63,8 +78,9 @@ def _megabytes(value: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     before = os.environ.get(MAX_SIZE_ENV)
     if getattr(args, "max_size", None):
         # an environment variable, so the report's notebook kernels apply it too

@@ -17,12 +17,16 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where it is used: the command line starts faster
+    import pandas as pd
 
 
 def _plain(value):
     """A JSON-ready value: numpy scalars to Python, NaN/None to null."""
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -65,6 +69,8 @@ def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _texty(column: pd.Series) -> bool:
+    import pandas as pd
+
     return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
 
 
@@ -94,6 +100,8 @@ def writes_to_file(stream) -> bool:
 def print_table(df: pd.DataFrame, fmt: str = "table", file=None, bom: bool = False) -> None:
     """Write df to stdout as an aligned text table, CSV, or a JSON list of objects.
     ``bom`` starts CSV with a byte-order mark (for spreadsheets)."""
+    import pandas as pd
+
     out = file or sys.stdout
     tty = _is_terminal(out)
     if fmt == "json":

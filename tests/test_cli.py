@@ -68,3 +68,33 @@ def test_json_output_turns_missing_values_into_null():
     out = io.StringIO()
     print_table(df, "json", file=out)
     assert json.loads(out.getvalue()) == [{"n": 1, "s": "a"}, {"n": None, "s": None}]
+
+
+def test_each_command_lives_in_its_own_module_and_loads_alone():
+    """`python -m helpers statements` imports only helpers.statements_cli (start-up time), so
+    every command module must be named after the command it registers."""
+    import argparse
+    import importlib
+
+    from helpers.cli import COMMAND_MODULES, _command_module, _wanted
+
+    for module in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        (name,) = sub.choices
+        assert _command_module(name) == module
+        assert _wanted([name, "x.txt"]) == [module]
+    assert _wanted(["--help"]) == COMMAND_MODULES
+    assert _wanted(["nosuch"]) == COMMAND_MODULES
+
+
+def test_the_statements_command_starts_without_pandas_or_nltk():
+    code = (
+        "import sys; from helpers.cli import main; "
+        f"main(['statements', {str(BUNDLED_ARTICLE)!r}, '--format', 'json']); "
+        "print(sorted(m for m in ('pandas', 'nltk', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
