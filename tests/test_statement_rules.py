@@ -646,6 +646,7 @@ REJECTIONS = [
         reasons.PRONOUN_IN_QUOTE,
     ),
     ("On Monday, bridge engineer said the bridge was late.", "said", reasons.BARE_NOUN),
+    ("Nobody said the bridge was late.", "said", reasons.NEGATIVE_SUBJECT),
     (
         "“The bridge is late,” Anna Berg told reporters, the Harbour Times reports.",
         "reports",

@@ -14,6 +14,7 @@ from helpers.statements import reasons
 from helpers.statements.grammar import (
     DETERMINERS,
     INDEFINITE,
+    NEGATIVE_SUBJECTS,
     PHRASE_PREPOSITIONS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
@@ -126,6 +127,8 @@ def speaker_site(sent: Sentence, cue: Cue, lex) -> Site | Rejection:
     ph = site.mention
     if ph is None:
         return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
+    if " ".join(ph.text.lower().split()) in NEGATIVE_SUBJECTS:
+        return Rejection(reasons.MENTION, reasons.NEGATIVE_SUBJECT)
     if sent.nested and ph.kind == "pronoun" and not _first_person(sent, ph):
         return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
     if _bare_noun(sent, ph, lex):

@@ -21,6 +21,8 @@ SKIPPED_BEFORE_CUE = _words(
 )
 # Auxiliaries of the passive: `was told` is not the subject speaking.
 AUX_PASSIVE = _words("was were is are be been being get got gets")
+# A negative subject reports that nothing was said (`Nobody said`, `No one told them`).
+NEGATIVE_SUBJECTS = frozenset({"nobody", "no one", "none", "neither", "nothing", "no-one"})
 MODALS = _words("would could might may should can must shall")
 # Words that link the parts of one name (`Bank of England`, `Smith and Wesson`).
 NAME_LINKS = _words("of and on for")

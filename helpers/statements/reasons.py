@@ -29,6 +29,7 @@ INVERTED_NO_QUOTE = "cue first, but no quotation follows"
 AFTER_PREPOSITION = "speaker phrase after a preposition"
 PRONOUN_IN_QUOTE = "pronoun speaker inside a quotation"
 BARE_NOUN = "lower-case noun without a determiner"
+NEGATIVE_SUBJECT = "nobody spoke"
 # content stage: no content for the cue
 RELAY = "an outlet relaying another statement"
 NO_CONTENT_RULE = "no content rule applies"
@@ -56,6 +57,7 @@ EXPLANATIONS = {
     AFTER_PREPOSITION: "`to the man who said`, `from X said`: the phrase is not a subject",
     PRONOUN_IN_QUOTE: "`he said` inside a quotation refers to the quotation's world",
     BARE_NOUN: "`officials say` needs a plural or a determiner to be a speaker",
+    NEGATIVE_SUBJECT: "`Nobody said`, `No one told them`: the sentence says nothing was said",
     RELAY: "`..., X told reporters, TASS reports`: the outlet only passes the words on",
     NO_CONTENT_RULE: "no quotation, colon, `that`, trailing position or clause goes with the cue",
     NO_FRAME: "`called the police`: `call` reports speech only as `called X “Y”` or `called X a Y`",
