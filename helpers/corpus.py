@@ -291,6 +291,7 @@ def _article_rows(item: dict, encoding: str | None, tables: dict[str, _Columns])
     """Add one article's rows to the batch's tables (one failed row when it can't be read)."""
     from helpers.speaker_analysis import count_words
     from helpers.statements import statement_records
+    from helpers.statements.speakers import speaker_rows
     from helpers.terms import term_records, word_count
 
     common = {
@@ -314,7 +315,6 @@ def _article_rows(item: dict, encoding: str | None, tables: dict[str, _Columns])
         reason = f"internal error ({type(exc).__name__}: {exc}) — please report it"
         tables["articles"].add({**row, "status": FAILED, "error": reason})
         return
-    speakers: dict[str, dict] = {}
     for n, r in enumerate(records, 1):
         w, q = count_words(r.text, r.kind)
         lemma, cls = _cue(r.cue or "")
@@ -342,32 +342,9 @@ def _article_rows(item: dict, encoding: str | None, tables: dict[str, _Columns])
                 "cue_class": cls,
             }
         )
-        # per speaker, as helpers.statements.speakers_table counts them
-        sp = speakers.get(r.speaker)
-        if sp is None:
-            sp = speakers[r.speaker] = {
-                **common,
-                "speaker": r.speaker,
-                "role": r.role or "",
-                "forms": [],
-                "statements": 0,
-                "direct": 0,
-                "indirect": 0,
-                "mixed": 0,
-                "nested": 0,
-                "_order": len(speakers),
-            }
-        if not sp["role"] and r.role:
-            sp["role"] = r.role
-        if isinstance(r.mention, str) and r.mention and r.mention not in sp["forms"]:
-            sp["forms"].append(r.mention)
-        if r.nested:
-            sp["nested"] += 1
-        else:
-            sp["statements"] += 1
-            sp[r.kind] += 1
-    for sp in sorted(speakers.values(), key=lambda s: (-s["statements"], s["_order"])):
-        tables["speakers"].add(sp)
+    # per speaker, counted as helpers.statements.speakers_table counts them
+    for sp in speaker_rows(records):
+        tables["speakers"].add({**common, **sp})
     for rank, term in enumerate(terms, 1):
         tables["terms"].add({**term, **common, "rank": rank})
     tables["articles"].add(

@@ -8,17 +8,18 @@ from helpers.statements.people import Registry
 from helpers.statements.records import PEOPLE_COLUMNS, SPEAKER_COLUMNS
 
 
-def speakers_table(statements):
-    """One row per speaker: role, surface forms, and statement counts by kind."""
-    import pandas as pd
-
+def speaker_rows(statements) -> list[dict]:
+    """One dict per speaker (the SPEAKER_COLUMNS), most statements first, from rows or records
+    that have speaker, role, mention, kind and nested (DataFrame rows or Statement records)."""
     rows: dict[str, dict] = {}
-    for r in statements.itertuples(index=False):
+    order: dict[str, int] = {}
+    for r in statements:
         row = rows.get(r.speaker)
         if row is None:
             row = dict.fromkeys(SPEAKER_COLUMNS, 0)
-            row.update(speaker=r.speaker, role=r.role or "", forms=[], order=len(rows))
+            row.update(speaker=r.speaker, role=r.role or "", forms=[])
             rows[r.speaker] = row
+            order[r.speaker] = len(order)
         if not row["role"] and r.role:
             row["role"] = r.role
         if isinstance(r.mention, str) and r.mention and r.mention not in row["forms"]:
@@ -28,8 +29,15 @@ def speakers_table(statements):
         else:
             row["statements"] += 1
             row[r.kind] += 1
-    ranked = sorted(rows.values(), key=lambda row: (-row["statements"], row["order"]))
-    return pd.DataFrame(ranked, columns=SPEAKER_COLUMNS)
+    return sorted(rows.values(), key=lambda row: (-row["statements"], order[row["speaker"]]))
+
+
+def speakers_table(statements):
+    """One row per speaker: role, surface forms, and statement counts by kind."""
+    import pandas as pd
+
+    rows = speaker_rows(statements.itertuples(index=False))
+    return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
 
 
 def mentioned_people(article: Article):
