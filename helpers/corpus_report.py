@@ -18,6 +18,7 @@ from helpers.paths import REPORTS_DIR, display_path
 from helpers.report import (
     COMBINED,
     INDEX,
+    INDEX_CSS,
     Provenance,
     ReportError,
     ReportResult,
@@ -67,18 +68,7 @@ def corpus_index_html(prov: Provenance, runs) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Reports: {e(prov.headline)}</title>
 <style>
-body {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto;
-  padding: 1rem; color: #222; }}
-h1 {{ font-size: 1.5rem; line-height: 1.25; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
-  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }}
-th {{ width: 9rem; font-weight: 600; }}
-code {{ font-size: 0.9em; }}
-a {{ color: #1a5fb4; }}
-.file {{ color: #666; font-size: 0.9em; }}
-footer {{ margin-top: 2rem; color: #666; font-size: 0.85rem; }}
-</style>
+{INDEX_CSS}</style>
 </head>
 <body>
 <main>

@@ -104,6 +104,21 @@ class ReportResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+# The stylesheet of the index pages (article and corpus reports)
+INDEX_CSS = """body { font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto;
+  padding: 1rem; color: #222; }
+h1 { font-size: 1.5rem; line-height: 1.25; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
+  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }
+th { width: 9rem; font-weight: 600; }
+code { font-size: 0.9em; }
+a { color: #1a5fb4; }
+.file { color: #666; font-size: 0.9em; }
+footer { margin-top: 2rem; color: #666; font-size: 0.85rem; }
+"""
+
+
 # --------------------------------------------------------------------------- provenance
 
 
@@ -676,18 +691,7 @@ def index_html(
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Reports: {e(prov.headline)}</title>
 <style>
-body {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto;
-  padding: 1rem; color: #222; }}
-h1 {{ font-size: 1.5rem; line-height: 1.25; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
-  border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }}
-th {{ width: 9rem; font-weight: 600; }}
-code {{ font-size: 0.9em; }}
-a {{ color: #1a5fb4; }}
-.file {{ color: #666; font-size: 0.9em; }}
-footer {{ margin-top: 2rem; color: #666; font-size: 0.85rem; }}
-</style>
+{INDEX_CSS}</style>
 </head>
 <body>
 <main>
