@@ -162,16 +162,19 @@ class Extractor:
     def quotes_in(self, a: int, b: int) -> list[Quote]:
         return quotes_in(self.quotes, self._opens, a, b)
 
+    def _par_index(self, at: int) -> int:
+        """The index of the paragraph holding an offset (-1 outside paragraphs)."""
+        k = bisect_right(self._par_starts, at) - 1
+        return k if k >= 0 and at < self._par_ends[k] else -1
+
     def paragraph_at(self, at: int) -> int:
         """The paragraph number of an offset (0 outside paragraphs)."""
-        k = bisect_right(self._par_starts, at) - 1
-        if k >= 0 and at < self._par_ends[k]:
-            return self._par_numbers[k]
-        return 0
+        k = self._par_index(at)
+        return self._par_numbers[k] if k >= 0 else 0
 
     def _par_start(self, at: int) -> int:
-        k = bisect_right(self._par_starts, at) - 1
-        return self._par_starts[k] if k >= 0 and at < self._par_ends[k] else -1
+        k = self._par_index(at)
+        return self._par_starts[k] if k >= 0 else -1
 
     # ---- one sentence
     def sentence(self, sent: Sentence) -> list[Statement]:

@@ -25,7 +25,6 @@ _GENERIC_WORDS = 4
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
-_OBJECT_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 class Resolver:
@@ -45,6 +44,7 @@ class Resolver:
         self.spoke_at: list[tuple[int, str]] = []  # (mention start, person) of each statement
         self._spoke_starts: list[int] = []  # their starts, for bisection
         self._by_name = {p.name: p for p in registry.people}
+        self._mention_at = [start for start, _end, _p in registry.mentions]  # for bisection
         self._lower_words: frozenset[str] | None = None
         self._acronyms: dict[str, str | None] = {}
 
@@ -196,7 +196,7 @@ class Resolver:
         if not windows:
             return None
         mentions = self.reg.mentions
-        starts = self._mention_starts()
+        starts = self._mention_at
         spoke, by_name = self._spoke_starts, self._by_name
         for accept in (want, ""):
             for lo, hi in windows:
@@ -210,11 +210,6 @@ class Resolver:
                     if not self.reg.is_possessive(end):
                         return p
         return None
-
-    def _mention_starts(self) -> list[int]:
-        if not hasattr(self, "_starts"):
-            self._starts = [m[0] for m in self.reg.mentions]
-        return self._starts
 
     def _quoted(self, at: int) -> bool:
         k = bisect_right(self.quote_opens, at) - 1
@@ -289,8 +284,3 @@ class Resolver:
         if not desc[:1].isupper():
             desc = lower_first(ph.text)
         return Speaker(desc, "", "org")
-
-
-def possessive_as_pronoun(word: str) -> str:
-    """`In his view` speaks as `he`."""
-    return _OBJECT_PRONOUNS[word.lower()]
