@@ -118,9 +118,12 @@ class Resolver:
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
             return None
         if word not in self._acronyms:
+            # the pattern opens with the first initial as a literal, so that the regular
+            # expression engine skips ahead to it (a lookbehind first scans every offset)
             link = r"(?:\s+(?:and|of|for|the|on|&))*\s+"
-            pattern = link.join(rf"{c}[\w’'-]+" for c in word)
-            m = re.search(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.text)
+            first = rf"{word[0]}(?<![\w’'-]{word[0]})[\w’'-]+"
+            pattern = first + "".join(rf"{link}{c}[\w’'-]+" for c in word[1:])
+            m = re.search(rf"{pattern}(?![\w’'-])", self.text)
             self._acronyms[word] = " ".join(m.group().split()) if m else None
         return self._acronyms[word]
 
