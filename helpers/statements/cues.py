@@ -37,9 +37,10 @@ SPEECH_NOUN_PHRASES = re.compile(
     r"(?<![\w’'])(?:according\s+to|in\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])",
     re.IGNORECASE,
 )
-# `In Whitfield’s view, ...`, `in his words, ...`
+# `In Whitfield’s view, ...`, `in his words, ...` (the lookbehind comes after the first
+# letter, so that the regular expression engine skips ahead to that letter)
 POSSESSIVE_VIEW = re.compile(
-    r"(?<![\w’'])[Ii]n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
+    r"[Ii](?<![\w’'][Ii])n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
     r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
 _NOUN_OR_INFINITIVE = re.compile(
