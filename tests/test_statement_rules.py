@@ -313,6 +313,13 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "a pronoun after an apposition tells the gender of the name it describes",
+        "Tomas Brill, chief executive of Ceres Robotics, said his company was small. Wera "
+        "Kant, who represents Olaf Dunne, said her client refused the deal. “We are agile,” "
+        "he said.",
+        ["Tomas Brill", "Wera Kant", "Tomas Brill"],
+    ),
+    (
         "a pronoun goes to the person just named, not to the last speaker",
         "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
         "the port on Tuesday. “Exports are recovering,” he said.",

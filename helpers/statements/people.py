@@ -61,6 +61,8 @@ _MALE = frozenset("he his himself".split())
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 # How far after a name the first gendered pronoun is looked for.
 _GENDER_WINDOW = 300
+# between a name and the next: an apposition or relative clause opened by a comma, still open
+_APPOSITION_OPEN = re.compile(r"’?s?,\s+(?:who\s+|which\s+)?[^,.!?;:\n]*$")
 # How far before a name a lower-case job description is looked for.
 _ROLE_BEFORE_WINDOW = 60
 _ROLE_AFTER_WINDOW = 80
@@ -283,15 +285,24 @@ class Registry:
         personal pronoun that most often comes first after their name, before anyone else's."""
         text, lex = self._text, self.lex
         votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
-        starts = sorted((start, self.find(name, start)) for start, name, *_rest in self._found)
-        starts = [(s0, p) for s0, p in starts if p is not None]
-        for k, (s0, p) in enumerate(starts):
+        found = sorted((f[0], f[4], self.find(f[1], f[0])) for f in self._found)
+        starts = [(s0, e0, p) for s0, e0, p in found if p is not None]
+        owners: list[Person] = []  # whom a pronoun after each name refers to
+        for k, (s0, _e0, p) in enumerate(starts):
             stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
             limit = min(stop, s0 + _GENDER_WINDOW)
             end = _SENTENCE_STOP.search(text, s0, limit)
             m = _GENDER_PRONOUN.search(text, s0, end.start() if end else limit)
+            owner = p
+            if k and m and _APPOSITION_OPEN.match(text, starts[k - 1][1], s0):
+                if "," in text[starts[k][1] : m.start()]:
+                    # `Tom Brill, chief of Ceres Robotics, said his ...`, `Anna Kell, who
+                    # represents Brody, said her ...`: the pronoun after the apposition
+                    # refers to the name it describes
+                    owner = owners[k - 1]
+            owners.append(owner)
             if m:
-                votes[p.name][0 if m.group().lower() in _MALE else 1] += 1
+                votes[owner.name][0 if m.group().lower() in _MALE else 1] += 1
         for (start, name), g in self._titled.items():
             p = self.find(name, start)
             if p is not None:
