@@ -96,6 +96,11 @@ CONTENT = [
         [("indirect", "said", "the bridge is safe"), ("indirect", "said", "it would open soon")],
     ),
     (
+        "a date between the verb and that",
+        "Velmar Freight announced Nov. 18 that it would close the depot.",
+        [("indirect", "announced", "it would close the depot")],
+    ),
+    (
         "trailing cue with an addressee and a time",
         "The bridge will open in May, Anna Berg told reporters on Friday.",
         [("indirect", "told", "The bridge will open in May")],
@@ -312,6 +317,13 @@ SPEAKERS = [
         ["Anna Berg", "Tom Hale", "Anna Berg"],
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
+    (
+        "a proper name after the names an organisation; an acronym its long name",
+        "The BBC said the wards were full. The Tarrow Examiner reported that the trust had "
+        "asked for help. The Harbour Transport Board’s report was late. The HTB said it had "
+        "checked. The Rev. Tom Hale said the church was full. The President said it was not.",
+        ["BBC", "Tarrow Examiner", "Harbour Transport Board", "Tom Hale", "unknown"],
+    ),
     (
         "a pronoun after an apposition tells the gender of the name it describes",
         "Tomas Brill, chief executive of Ceres Robotics, said his company was small. Wera "

@@ -16,6 +16,7 @@ from helpers.statements.grammar import (
     ADJUNCT_STARTS,
     ADJUNCT_WORDS,
     CLAUSE_STARTERS,
+    DATE_WORDS,
     NOT_CLAUSE_OPENERS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
@@ -206,7 +207,8 @@ class VerbContent:
         return None
 
     def that_clause(self) -> Content | None:
-        """`said that ...`, `said on Tuesday that ...`, `told X of Y that ...`"""
+        """`said that ...`, `said on Tuesday that ...`, `announced Nov. 18 that ...`, `told X of Y
+        that ...`"""
         if self.site.inverted:
             return None
         toks, k = self.toks, self.k
@@ -214,6 +216,7 @@ class VerbContent:
         if not (
             first == "that"
             or first in ADJUNCT_WORDS
+            or first in DATE_WORDS
             or is_adverb(first)
             or (first == "of" and self.cue.base in self.lex.tell_verbs)
         ):

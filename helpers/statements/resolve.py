@@ -27,6 +27,11 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
 _REFERRING = frozenset("the his her its their".split())
 
 
+# An initialism names an organisation, not a person: `NASA`, `BBC` (two to six capitals).
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
+_POSSESSIVE_END = re.compile(r"[’'](?:s)?$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
 class Resolver:
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
@@ -98,6 +103,15 @@ class Resolver:
             if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+            elif (
+                k <= 1
+                and len(clean) > 1
+                and clean[0].lower() == "the"
+                and clean[-1].lower() not in self.lex.orgs  # `the Justice Department`: by head
+            ):
+                found = self._proper_after_the(ph, clean[1:])
+                if found is not None:
+                    return found
         expanded = self._acronym(clean) if ph.kind in ("name", "org") else None
         if expanded is not None:
             return Speaker(expanded, "", "org")  # `CBP` for `Customs and Border Protection`
@@ -110,6 +124,20 @@ class Resolver:
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
+
+    def _proper_after_the(self, ph: Mention, words: list[str]) -> Speaker | None:
+        """`The BBC`, `the Pentagon`, `The Miami Herald`: a proper name after `the` names an
+        organisation, unless it is a person's (`The Rev. Tom Hale`); `The President` is a
+        description (None)."""
+        split = split_name(tuple(words), self.lex)
+        if not (split.is_org or split.name) or _CAPITAL_NEXT.match(self.text, ph.end):
+            return None  # `The President`; `The Washington` cut from `The Washington Post`
+        if split.role or (split.name and self.reg.find(split.name, ph.start) is not None):
+            return self._name(ph, split)
+        long = self._acronym(words)
+        if long is not None:
+            return Speaker(long, "", "org")
+        return Speaker(split.org if split.is_org else " ".join(words), "", "org")
 
     def _acronym(self, words: list[str]) -> str | None:
         """The long name an acronym stands for, when the article spells it out: capitalised
@@ -124,7 +152,8 @@ class Resolver:
             first = rf"{word[0]}(?<![\w’'-]{word[0]})[\w’'-]+"
             pattern = first + "".join(rf"{link}{c}[\w’'-]+" for c in word[1:])
             m = re.search(rf"{pattern}(?![\w’'-])", self.text)
-            self._acronyms[word] = " ".join(m.group().split()) if m else None
+            long = _POSSESSIVE_END.sub("", " ".join(m.group().split())) if m else None
+            self._acronyms[word] = long  # `Associated Press’ analysis` gives `Associated Press`
         return self._acronyms[word]
 
     def _common_plural(self, words: list[str]) -> bool:
@@ -225,6 +254,8 @@ class Resolver:
                 return Speaker(p.name, p.role or split.role, "person")
         if split.is_org:
             return Speaker(split.org, "", "org")
+        if all(_INITIALISM.fullmatch(w) for w in split.name):  # `NASA`, `the BBC`
+            return Speaker(" ".join(split.name), "", "org")
         return Speaker(" ".join(split.name), split.role, "person")
 
     def _description(self, ph: Mention, clean: list[str]) -> Speaker:
