@@ -32,6 +32,7 @@ _INITIALISM = re.compile(r"[A-Z]{2,6}")
 _POSSESSIVE_END = re.compile(r"[’'](?:s)?$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
+
 class Resolver:
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
