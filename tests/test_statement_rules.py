@@ -318,6 +318,13 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "a royal title stays in a one-word name; before a surname it is a role",
+        "Prince Osric said he had no memory of it. “I was at home,” Osric said. The prince "
+        "added that he regretted it. King Harald Olsen said it would not. Amy Quenn, who "
+        "heads the Pope Foundation, said the talks would go on.",
+        ["Prince Osric", "Prince Osric", "Prince Osric", "Harald Olsen", "Amy Quenn"],
+    ),
+    (
         "a proper name after the names an organisation; an acronym its long name",
         "The BBC said the wards were full. The Tarrow Examiner reported that the trust had "
         "asked for help. The Harbour Transport Board’s report was late. The HTB said it had "

@@ -83,6 +83,7 @@ class Lexicons:
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
     honorifics: frozenset[str]
+    name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
     non_person: frozenset[str]
     name_particles: tuple[str, ...]
 
@@ -183,6 +184,7 @@ def lexicons() -> Lexicons:
         relay_verbs=lexicon_set("relay_verbs"),
         addressees=lexicon_set("addressees"),
         honorifics=lexicon_set("honorifics"),
+        name_titles=lexicon_set("name_titles"),
         non_person=lexicon_set("non_person_words"),
         name_particles=lexicon("name_particles"),
     )

@@ -95,6 +95,8 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     rest = [w.lower() for w in words[last_title + 1 :]]
     if not is_org and "of" in rest[1:]:
         name = tuple(words[last_title + 1 :][: rest.index("of")])  # `Martin Taylor of Leeds`
+    if len(name) == 1 and role_words and role_words[-1].lower() in lex.name_titles:
+        name = (role_words[-1], *name)  # `Prince Andrew`, `Pope Francis`
     org = " ".join(words) if is_org else ""
     gender = genders.pop() if len(genders) == 1 else ""
     return NameSplit(" ".join(role_words), name, is_org, org, gender)
