@@ -325,6 +325,12 @@ SPEAKERS = [
         ["Prince Osric", "Prince Osric", "Prince Osric", "Harald Olsen", "Amy Quenn"],
     ),
     (
+        "a surname that is also a title is a name",
+        "Charlie King, a strategist, said the vote was close. Mr. King added that turnout "
+        "mattered. Amy Pope said the plan was late.",
+        ["Charlie King", "Charlie King", "Amy Pope"],
+    ),
+    (
         "a proper name after the names an organisation; an acronym its long name",
         "The BBC said the wards were full. The Tarrow Examiner reported that the trust had "
         "asked for help. The Harbour Transport Board’s report was late. The HTB said it had "
