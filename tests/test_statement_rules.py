@@ -436,7 +436,7 @@ SPEAKERS = [
         "according to any source phrase",
         "According to exit polls, the mayor won easily. The vote was close, according to a new "
         "report by the Harbour Times.",
-        ["exit polls", "a new report by the Harbour Times"],
+        ["exit polls", "Harbour Times"],  # an outlet's report speaks for the outlet
     ),
     (
         "a role in apposition resolves a later description",
@@ -559,6 +559,25 @@ SPEAKERS += [
         "according to, before and after",
         "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
         ["Anna Berg", "the police"],
+    ),
+    (
+        "a written source: its author, its issuer, its owner, else its core",
+        "Papers closed, according to a 2018 survey by Nadia Rusk of Tarrow University. Costs "
+        "rose, according to a report from the Harbour Department’s inspector general. Voters "
+        "moved, according to a recent Tarrow Examiner poll. Turnout fell, according to the "
+        "researchers’ calculations. The pain eased, according to a case report published in "
+        "the journal Velm Reports. The man recovered, according to a new case report. The guard "
+        "slept, according to court documents. Prices fell, according to a poll in February.",
+        [
+            "Nadia Rusk",
+            "Harbour Department",
+            "Tarrow Examiner",
+            "the researchers",
+            "case report",
+            "case report",
+            "court documents",
+            "poll",
+        ],
     ),
     (
         "a participle shares the speaker",

@@ -79,6 +79,7 @@ class Lexicons:
     frames: dict[str, frozenset[str]]  # lemma -> its predicative frames ("as", "name")
     frame_only: frozenset[str]  # lemmas that are cues only in a frame ("call")
     documents: frozenset[str]
+    source_nouns: frozenset[str]  # `case report`, `court documents`: a source's core noun
     addressee_first: frozenset[str]  # tell verbs whose next name is never the speaker
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
@@ -173,6 +174,7 @@ def lexicons() -> Lexicons:
         starters=lexicon_set("sentence_starters"),
         abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),
         documents=lexicon_set("document_nouns"),
+        source_nouns=lexicon_set("source_nouns"),
         frames={k: frozenset(v.split()) for k, v in _pairs("verb_frames").items()},
         frame_only=frozenset(
             lemma.lower() for _c, lemma, _x, cue, _f in cue_entries() if cue == "frame"
