@@ -580,6 +580,12 @@ SPEAKERS += [
         ],
     ),
     (
+        "the company, the agency: the fitting organisation named last",
+        "Velmar Holdings opened a plant in Tarrow. The Harbour Foundation objected. The company "
+        "said the plant was safe. The HSA inspected it. The agency said it found no fault.",
+        ["Velmar Holdings", "HSA"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],

@@ -71,7 +71,7 @@ class Lexicons:
     role_heads: frozenset[str]  # single-word role nouns (last word of multi-word ones)
     pronouns: dict[str, str]
     orgs: frozenset[str]
-    generic_orgs: frozenset[str]
+    generic_orgs: dict[str, frozenset[str]]  # `company` -> organisation words it fits
     stop: frozenset[str]
     starters: frozenset[str]
     abbrevs: frozenset[str]
@@ -169,7 +169,10 @@ def lexicons() -> Lexicons:
         role_heads=frozenset(n.split()[-1] for n in fits),
         pronouns=_pairs("pronouns"),
         orgs=lexicon_set("organisations"),
-        generic_orgs=lexicon_set("generic_organisations"),
+        generic_orgs={
+            noun: frozenset(words.lower().split())
+            for noun, words in _pairs("generic_organisations").items()
+        },
         stop=lexicon_set("stopwords"),
         starters=lexicon_set("sentence_starters"),
         abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),

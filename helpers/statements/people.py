@@ -51,6 +51,7 @@ def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
 
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
@@ -209,6 +210,7 @@ class Registry:
         self.people: list[Person] = []
         self._by_last: dict[str, list[Person]] = {}
         self.orgs: list[str] = []
+        self.org_mentions: list[tuple[int, str]] = []  # (offset, organisation), in text order
         self._text = article.text
         self._titled: dict[tuple[int, tuple[str, ...]], str] = {}  # gender from a title
         self._found = self._names(article)
@@ -222,6 +224,10 @@ class Registry:
         block_starts = [b.start for b in article.paragraphs]
         found = []
         for initial, run in runs:
+            bare = run[1:] if run[0][1] == "The" else run
+            if len(bare) == 1 and _ACRONYM.fullmatch(bare[0][1]):
+                self.org_mentions.append(bare[0])  # `NASA`, `The BBC`: an organisation
+                continue
             words = _clean_run(initial, run, noninitial, lex)
             if not words:
                 continue
@@ -229,6 +235,7 @@ class Registry:
             if split.is_org:
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
+                self.org_mentions.append((words[0][0], split.org))
                 continue
             name = split.name
             if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):

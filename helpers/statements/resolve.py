@@ -380,12 +380,33 @@ class Resolver:
                 return NOBODY
         return Speaker(self._as_description(ph.text, det), "", "anonymous")
 
+    def _org_before(self, at: int, fits: frozenset[str]) -> Speaker | None:
+        """The organisation named last before `at`, outside quotations, whose name fits a
+        generic noun (`the company`: `Velmar Holdings` or `Twitter`, not `Harbour Foundation`)."""
+        mentions = self.reg.org_mentions
+        k = bisect_left(mentions, (at, ""))
+        while k > 0:
+            k -= 1
+            start, name = mentions[k]
+            last = name.split()[-1].lower()
+            if (last in self.lex.orgs and last not in fits) or self._quoted(start):
+                continue
+            if name.lower() in self.lex.stop:
+                continue  # `US`, `IT` written in capitals
+            long = self._acronym([name]) if _INITIALISM.fullmatch(name) else None
+            return Speaker(long or name, "", "org")
+        return None
+
     def _org(self, ph: Mention, clean, low_words, head: str, det: str) -> Speaker:
         org = self.reg.org_name(head)
         if org:
             return Speaker(org, "", "org")
         if det == "the" and len(low_words) <= _GENERIC_WORDS and head in self.lex.generic_orgs:
-            # `the company`, `the operator`: the organisation that spoke last
+            # `the company`, `the agency`: the organisation named last before it in the
+            # narration, else the one that spoke last
+            named = self._org_before(ph.start, self.lex.generic_orgs[head])
+            if named is not None:
+                return named
             for sp in self.recent():
                 if sp.kind == "org":
                     return sp
