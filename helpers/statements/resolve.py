@@ -352,7 +352,11 @@ class Resolver:
         for sp in self.recent():
             if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
                 return sp
-        if det in INDEFINITE or (head.endswith("s") and det not in DETERMINERS):
+        if (
+            det in INDEFINITE
+            or (head.endswith("s") and det not in DETERMINERS)
+            or (det == "the" and len(low_words) > 1 and head.isalpha() and head.islower())
+        ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
 
@@ -362,12 +366,14 @@ class Resolver:
     def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
-        plural_unknown = head.endswith("s") and det not in _REFERRING
-        if det not in INDEFINITE and plural_unknown:
-            for sp in self.recent():  # `Prosecutors` after `federal prosecutors`: the same group
+        plural = head.endswith("s") and not head.endswith("ss")
+        if det not in INDEFINITE and plural:
+            # `Prosecutors` after `federal prosecutors`: the same group; `the doctors` is a
+            # group, never one person whose role fits
+            for sp in self.recent():
                 if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
                     return sp
-        if det not in INDEFINITE and not plural_unknown:
+        if det not in INDEFINITE and not plural:
             for sp in self.recent():
                 if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
                     return sp
@@ -376,8 +382,10 @@ class Resolver:
             p = self.reg.person_before(ph.start, fits=fits)
             if p is not None:
                 return Speaker(p.name, p.role, "person")
-            if det in ("the", "this", "that"):
+            if det in ("this", "that"):
                 return NOBODY
+        # `a spokesman`, `the doctors`; `the spokesperson` when nobody named fits: an unnamed
+        # person or group, named by the description
         return Speaker(self._as_description(ph.text, det), "", "anonymous")
 
     def _org_before(self, at: int, fits: frozenset[str]) -> Speaker | None:
