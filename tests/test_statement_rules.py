@@ -101,6 +101,13 @@ CONTENT = [
         [("indirect", "announced", "it would close the depot")],
     ),
     (
+        "quotation first, then modifiers of the speaker before the name",
+        "“We found the next best thing,” lead researcher and Velm planetary scientist Lukas "
+        "Pagan said. “I played well,” the 14th-ranked Schwarzer said. “It is over” is what "
+        "the mayor said.",
+        [("direct", "said", "We found the next best thing"), ("direct", "said", "I played well")],
+    ),
+    (
         "trailing cue with an addressee and a time",
         "The bridge will open in May, Anna Berg told reporters on Friday.",
         [("indirect", "told", "The bridge will open in May")],
@@ -584,6 +591,12 @@ SPEAKERS += [
         "Velmar Holdings opened a plant in Tarrow. The Harbour Foundation objected. The company "
         "said the plant was safe. The HSA inspected it. The agency said it found no fault.",
         ["Velmar Holdings", "HSA"],
+    ),
+    (
+        "a group with a post-modifier, before or after the content",
+        "People familiar with the talks said prices may rise. Prices may fall next year, "
+        "people familiar with the plan said.",
+        ["people familiar with the talks", "people familiar with the plan"],
     ),
     (
         "a participle shares the speaker",

@@ -47,6 +47,9 @@ _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 _AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _EDGE = " ,;:—–-\n"
+# Between a quotation and the speaker phrase after it: up to six words that modify the
+# speaker (`lead researcher and`, `the 14th-ranked`), with no comma or clause.
+_SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # How many words after a cue the word `that` is looked for.
 _THAT_WINDOW = 14
 # How far after a tell verb its addressee and content are read.
@@ -172,8 +175,16 @@ class VerbContent:
         """`“A,” Peskov said.` / `“A,” said Ostrova, who ...` / `“A,” he said, “B.”`"""
         sent, m, lo = self.sent, self.sent.masked, self.lo
         before_q = [q for q in sent.quotes if lo <= q.open and q.close <= self.site.clause_start]
-        if not (self.left_core.endswith(PLACEHOLDER) and before_q):
+        if not before_q:
             return None
+        if not self.left_core.endswith(PLACEHOLDER):
+            # `“A,” lead researcher and NASA scientist Lucas Pagan said`, `“A,” the
+            # 14th-ranked Schwarzer said`: a few modifiers of the speaker, no clause
+            gap = m[before_q[-1].close : self.site.clause_start]
+            if not _SPEAKER_MODIFIERS.fullmatch(gap) or any(
+                w.lower() in self.lex.verb_forms for w in gap.split()
+            ):
+                return None
         first_q = last_q = before_q[-1]
         for q in reversed(before_q[:-1]):
             if m[q.close : first_q.open].strip(_EDGE):

@@ -255,8 +255,10 @@ class Resolver:
         """`a lawyer for the news outlets`: the speaker is the core before the preposition."""
         core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
         found = self.resolve(core, nested)
-        if found.kind == "anonymous":  # `a spokeswoman for Hillary Clinton` keeps its whole name
-            return Speaker(lower_first(ph.text), found.role, found.kind)
+        if found.kind in ("anonymous", "unknown"):
+            # `a spokeswoman for Hillary Clinton`, `people familiar with the talks`: an unnamed
+            # person or group keeps its whole description
+            return Speaker(lower_first(ph.text), found.role, "anonymous")
         return found
 
     def _multi(self, ph: Mention, nested: bool) -> Speaker:
