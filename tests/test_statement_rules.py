@@ -108,6 +108,11 @@ CONTENT = [
         [("direct", "said", "We found the next best thing"), ("direct", "said", "I played well")],
     ),
     (
+        "a reported clause ends at a semicolon",
+        "Councillors said the timing was not intended; they only learned of it on Friday.",
+        [("indirect", "said", "the timing was not intended")],
+    ),
+    (
         "trailing cue with an addressee and a time",
         "The bridge will open in May, Anna Berg told reporters on Friday.",
         [("indirect", "told", "The bridge will open in May")],

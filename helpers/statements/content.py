@@ -386,3 +386,14 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
     else:
         resolved = Mention(s0, s0 + len(word), word, "name")
     return written, resolved, Span(cue.end, sent.end)
+
+
+# Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
+# they only learned of it on Friday`).
+_CLAUSE_END = re.compile(r";")
+
+
+def clause_end(masked: str, start: int, end: int) -> int:
+    """The end of a reported clause that starts at `start`: `end`, or before a semicolon."""
+    m = _CLAUSE_END.search(masked, start, end)
+    return m.start() if m else end
