@@ -777,3 +777,18 @@ def test_the_example_sentence_has_a_kept_and_a_rejected_cue(write_article):
     assert set(one["decision"]) == {"kept", "rejected"}
     assert one["sentence"].nunique() == 1 and one["sentence"].iloc[0].startswith("Anna Berg")
     assert example_sentence(explain_statements(article).iloc[0:0]).empty
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“I know we are happy,” Leon Varga told Reed. “They sold it in 2014.” (Varga is an "
+        "investor.)",
+        "“Give me a big win,” Leon Varga said later. “Please.”",
+    ],
+    ids=["an aside in brackets after it", "one word in the same paragraph"],
+)
+def test_a_continuation_quote_after_the_cue_floats(extract, body):
+    df = extract(body)
+    assert df["cue"].tolist() == [df["cue"].iloc[0], ""]
+    assert df["speaker"].tolist() == ["Leon Varga", "Leon Varga"]
