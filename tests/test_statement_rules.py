@@ -330,6 +330,19 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "middle initials and a suffix belong to the name; the surname finds it",
+        "James P. Kendrow Jr., the district attorney, said the case matters. Kendrow added "
+        "that speech carries duties. G.K. Bellamy said the vote was close. Bellamy added that "
+        "it would hold. U.S. Senator Ora Quist said it would not.",
+        [
+            "James P. Kendrow Jr.",
+            "James P. Kendrow Jr.",
+            "G.K. Bellamy",
+            "G.K. Bellamy",
+            "Ora Quist",
+        ],
+    ),
+    (
         "a royal title stays in a one-word name; before a surname it is a role",
         "Prince Osric said he had no memory of it. “I was at home,” Osric said. The prince "
         "added that he regretted it. King Harald Olsen said it would not. Amy Quenn, who "

@@ -18,6 +18,15 @@ from helpers.statements.lexicon import Lexicons
 from helpers.statements.words import is_role, is_stop, tokens
 
 
+# Suffixes after a surname: part of the canonical name, not of the surname it is found by.
+_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+
+
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without its suffix (`James P. Kennedy Jr.` -> `James P. Kennedy`)."""
+    return tokens[:-1] if len(tokens) > 1 and tokens[-1] in _SUFFIXES else tokens
+
+
 @dataclass
 class Person:
     """A person named in the article, under the longest name used for them."""
@@ -37,7 +46,8 @@ class Person:
 
 
 _CAP_WORD = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St)\."
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St|Jr|Sr)\."
+    r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: `James P. Kennedy`
     r"|[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)"
 )
 
@@ -51,6 +61,8 @@ def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
 
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+_PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 _ROLE_AFTER = re.compile(
@@ -188,6 +200,7 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
         words
         and words[-1][1].endswith(".")
         and words[-1][1].lower().rstrip(".") not in lex.titles
+        and words[-1][1] not in _SUFFIXES
         and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
     ):
         words[-1] = (words[-1][0], words[-1][1].rstrip("."))
@@ -197,7 +210,8 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
         if org_run and not _common_start(w0, lex):
             return words
         gerund = w0.endswith("ing") and w0 not in noninitial  # `Hosting Cook at ...`
-        if len(words) != 2 or gerund or _common_start(w0, lex):
+        initial = len(words) >= 3 and _MIDDLE_INITIAL.fullmatch(words[1][1])  # `James P. Kim`
+        if (len(words) != 2 and not initial) or gerund or _common_start(w0, lex):
             words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
     return words
 
@@ -238,10 +252,14 @@ class Registry:
                 self.org_mentions.append((words[0][0], split.org))
                 continue
             name = split.name
+            while len(name) > 2 and "." in name[0] and name[0].lower() in lex.non_person:
+                name = name[1:]  # `U.S. Chris Christie`: the country is not in the name
             if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):
                 continue
-            if any(_INITIALISM.fullmatch(w) for w in name):
-                continue  # U.S., TASS, ABC: initialisms are not people
+            if any(
+                _INITIALISM.fullmatch(w) and not _PERSON_INITIALS.fullmatch(w) for w in _core(name)
+            ):
+                continue  # U.S., TASS, ABC: initialisms are not people (`George W. Bush` is)
             start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
@@ -280,7 +298,7 @@ class Registry:
             p.positions.sort()
         self._by_last = {}
         for p in self.people:
-            self._by_last.setdefault(p.tokens[-1], []).append(p)
+            self._by_last.setdefault(_core(p.tokens)[-1], []).append(p)
 
     def genders(self) -> dict[str, str]:
         """Each person's gender ("m", "f" or ""), worked out on first use."""
@@ -334,20 +352,22 @@ class Registry:
             return
         person = Person(" ".join(name), name)
         self.people.append(person)
-        self._by_last.setdefault(name[-1], []).append(person)
+        self._by_last.setdefault(_core(name)[-1], []).append(person)
 
     def find(self, name: tuple[str, ...], at: int) -> Person | None:
         """The person a name refers to: same full name, or the last words of a longer name;
         among several, the one mentioned most recently before `at`."""
         best = None
+        name = _core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
         if not name:
             return None
         n = len(name)
         for p in self._by_last.get(name[-1], ()):
+            tokens = _core(p.tokens)
             if (
-                p.tokens == name
-                or (n <= len(p.tokens) and p.tokens[-n:] == name)
-                or (n > len(p.tokens) and name[-len(p.tokens) :] == p.tokens and len(p.tokens) == 1)
+                tokens == name
+                or (n <= len(tokens) and tokens[-n:] == name)
+                or (n > len(tokens) and name[-len(tokens) :] == tokens and len(tokens) == 1)
             ):
                 if best is None or p.last_before(at) > best.last_before(at):
                     best = p

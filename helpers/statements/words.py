@@ -11,7 +11,8 @@ from helpers.statements.lexicon import Lexicons
 # with inner apostrophes and hyphens, runs of placeholder characters (one masked quotation),
 # punctuation.
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Hon|[A-Z])\.(?=\s)"
+    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Hon|[A-Z])\.(?=\s)"
+    r"|(?:Jr|Sr)\.(?=[\s,]|$)"
     r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=\s\d)"
     r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
 )
