@@ -17,7 +17,6 @@ from helpers.article import Article
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.words import is_role, is_stop, tokens
 
-
 # Suffixes after a surname: part of the canonical name, not of the surname it is found by.
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
 
