@@ -330,6 +330,13 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "prefixes that are no part of a name; a capitalised thing after `a` is no person",
+        "Sacramento-based Velm Co. said profits fell sharply. Browns DL Shel Ridley said the "
+        "fight was staged. Ridley added that he was sorry. Parents listed themselves as a Tax "
+        "Service and a Go-Kart Track. “I am so ahead of other parents,” she said.",
+        ["Velm Co.", "Shel Ridley", "Shel Ridley", "unknown"],
+    ),
+    (
         "middle initials and a suffix belong to the name; the surname finds it",
         "James P. Kendrow Jr., the district attorney, said the case matters. Kendrow added "
         "that speech carries duties. G.K. Bellamy said the vote was close. Bellamy added that "

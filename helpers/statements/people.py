@@ -64,6 +64,7 @@ _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
     r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
@@ -215,6 +216,24 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
     return words
 
 
+def _person_name(name: tuple[str, ...], lex: Lexicons) -> tuple[str, ...]:
+    """The person's name in a capitalised run, or () when it names no person: `U.S. Chris
+    Christie`, `Sacramento-based Ann Lee` and `Browns DL Sheldon Richardson` lose their
+    prefixes; U.S., TASS, ABC are no people (`George W. Bush` and `G.K. Bellamy` are)."""
+    while len(name) > 2 and "." in name[0] and name[0].lower() in lex.non_person:
+        name = name[1:]
+    while len(name) > 1 and name[0].endswith("-based"):
+        name = name[1:]
+    acronyms = [k for k, w in enumerate(name) if _ACRONYM.fullmatch(w)]
+    if acronyms and len(name) - acronyms[-1] > 2:
+        name = name[acronyms[-1] + 1 :]
+    if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):
+        return ()
+    if any(_INITIALISM.fullmatch(w) and not _PERSON_INITIALS.fullmatch(w) for w in _core(name)):
+        return ()
+    return name
+
+
 class Registry:
     """People and organisations named in an article."""
 
@@ -250,15 +269,9 @@ class Registry:
                     self.orgs.append(split.org)
                 self.org_mentions.append((words[0][0], split.org))
                 continue
-            name = split.name
-            while len(name) > 2 and "." in name[0] and name[0].lower() in lex.non_person:
-                name = name[1:]  # `U.S. Chris Christie`: the country is not in the name
-            if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):
-                continue
-            if any(
-                _INITIALISM.fullmatch(w) and not _PERSON_INITIALS.fullmatch(w) for w in _core(name)
-            ):
-                continue  # U.S., TASS, ABC: initialisms are not people (`George W. Bush` is)
+            name = _person_name(split.name, lex)
+            if not name or _INDEFINITE_BEFORE.search(text, max(0, words[0][0] - 4), words[0][0]):
+                continue  # `a Go-Kart Track`: a thing, not a person
             start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):

@@ -114,6 +114,8 @@ class Resolver:
         if ph.kind == "pronoun":
             return self._pronoun(ph, nested)
         clean = [w for w in ph.text.split() if w not in ("’s", "'s")]
+        while len(clean) > 1 and clean[0].endswith("-based"):
+            clean = clean[1:]  # `Sacramento-based McClatchy`
         if ph.kind == "description" and clean and is_cap(clean[-1]):
             k = len(clean)
             while k > 0 and is_cap(clean[k - 1]):

@@ -12,7 +12,7 @@ from helpers.statements.lexicon import Lexicons
 # punctuation.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Hon|[A-Z])\.(?=\s)"
-    r"|(?:Jr|Sr)\.(?=[\s,]|$)"
+    r"|(?:Jr|Sr|Co|Corp|Inc|Ltd|Bros)\.(?=[\s,]|$)"
     r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=\s\d)"
     r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
 )
