@@ -45,7 +45,7 @@ class Person:
 
 
 _CAP_WORD = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St|Jr|Sr)\."
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St|Jr|Sr|Co|Corp|Inc)\."
     r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: `James P. Kennedy`
     r"|[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)"
 )
@@ -201,6 +201,7 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
         and words[-1][1].endswith(".")
         and words[-1][1].lower().rstrip(".") not in lex.titles
         and words[-1][1] not in _SUFFIXES
+        and words[-1][1] not in ("Co.", "Corp.", "Inc.")
         and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
     ):
         words[-1] = (words[-1][0], words[-1][1].rstrip("."))
@@ -261,6 +262,8 @@ class Registry:
                 self.org_mentions.append(bare[0])  # `NASA`, `The BBC`: an organisation
                 continue
             words = _clean_run(initial, run, noninitial, lex)
+            while len(words) > 1 and words[0][1].endswith("-based"):
+                words = words[1:]  # `Sacramento-based McClatchy Co.`
             if not words:
                 continue
             split = split_name(tuple(w for _, w in words), lex)
