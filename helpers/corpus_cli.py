@@ -75,7 +75,8 @@ def register(sub) -> None:
         type=_positive,
         default=None,
         metavar="SECONDS",
-        help="on a cluster, give up when the run takes longer (what is written is kept)",
+        help="on a cluster, give up when connecting or the run takes longer (what is written is "
+        "kept)",
     )
     p.set_defaults(func=run)
 

@@ -74,11 +74,14 @@ class DaskRun:
         self.workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
     @classmethod
-    def connect(cls, scheduler: str) -> DaskRun:
+    def connect(cls, scheduler: str, timeout: float | None = None) -> DaskRun:
+        """A client of the cluster at scheduler, after checking its workers (the wait to connect
+        is 30 s at most, or timeout when that is shorter)."""
         from distributed import Client
 
+        wait = min(30, timeout) if timeout else 30
         try:
-            client = Client(scheduler, timeout=30, set_as_default=False)
+            client = Client(scheduler, timeout=wait, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise CorpusError(
                 f"cannot reach the Dask scheduler at {scheduler} ({exc}) — check the address "

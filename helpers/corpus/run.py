@@ -3,6 +3,7 @@ this process, or on Dask) and write each batch's tables as it comes."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import math
 import os
@@ -15,10 +16,11 @@ import pyarrow as pa
 
 from helpers.corpus import sources as _sources
 from helpers.corpus.batch import load_batch, process_batch
+from helpers.corpus.lock import RunLock
 from helpers.corpus.progress import Progress, Summary
 from helpers.corpus.sources import Source, find_articles
 from helpers.corpus.store import check_out, drop_files, prepare_out, recover, write_batch
-from helpers.corpus.tables import FAILED, MAX_BYTES, STAGING
+from helpers.corpus.tables import FAILED, MAX_BYTES, STAGING, CorpusError
 
 
 def _batch_id(batch: list[Source]) -> str:
@@ -89,22 +91,35 @@ def _progress(progress: bool | Progress, todo: list[Source]) -> Progress | None:
     return Progress(len(todo), sum(s.bytes for s in todo))
 
 
-def _run_batches(batches, commit, workers, scheduler, max_bytes, encoding, timeout) -> int:
-    """Run the batches (in this process with one worker and no scheduler); the workers used."""
+def _run_batches(batches, commit, *, workers, runner, max_bytes, encoding, timeout) -> int:
+    """Run the batches: on the cluster runner is connected to, in this process with one worker,
+    else on a local cluster started here. Returns the number of workers used."""
     if not batches:
         return 0
-    if scheduler is None and workers == 1:
+    if runner is None and workers == 1:
         for batch in batches:
             commit(batch, process_batch(load_batch(batch, max_bytes), encoding))
         return 1
     from helpers.corpus.cluster import DaskRun
 
-    runner = DaskRun.connect(scheduler) if scheduler else DaskRun.local(workers)
+    local = DaskRun.local(workers) if runner is None else None
     try:
-        runner.run(batches, commit, max_bytes, encoding, timeout)
-        return runner.workers
+        (runner or local).run(batches, commit, max_bytes, encoding, timeout)
+        return (runner or local).workers
     finally:
-        runner.close()
+        if local is not None:
+            local.close()
+
+
+def _check_encoding(encoding: str | None) -> None:
+    if encoding is None:
+        return
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise CorpusError(
+            f"unknown encoding {encoding!r} — name one Python knows, e.g. utf-8, cp1252, latin-1"
+        ) from None
 
 
 def build_corpus(
@@ -127,27 +142,52 @@ def build_corpus(
     scheduler ("tcp://host:8786") to use instead. ``batch_size``: articles per task (default:
     up to 50, so that every worker gets several tasks). ``force`` rebuilds the tables from
     scratch. ``timeout``: seconds to wait for the whole run on a cluster before giving up.
-    ``on_batch(batch_id, n_articles)`` is called after each batch is written."""
-    out = Path(out)
+    ``on_batch(batch_id, n_articles)`` is called after each batch is written.
+
+    Everything is checked before anything in ``out`` changes (the inputs, the encoding, the
+    folder, the scheduler and its workers): a run that stops with CorpusError, also with
+    ``force``, leaves the tables as they were. One run at a time writes to ``out``: a second
+    one stops with CorpusError (see helpers.corpus.lock)."""
     t0 = time.perf_counter()
+    out = Path(out)
     sources = find_articles(inputs)
+    _check_encoding(encoding)
     check_out(out, force)
-    prepare_out(out, force)
-    summary = Summary(out=out, found=len(sources))
+    with RunLock(out):
+        runner = None
+        if scheduler:
+            from helpers.corpus.cluster import DaskRun
+
+            runner = DaskRun.connect(scheduler, timeout)
+        try:
+            summary = Summary(out=out, found=len(sources))
+            prepare_out(out, force)
+            workers = max(1, int(workers if workers is not None else os.cpu_count() or 1))
+            batches = _plan(out, sources, summary, workers, batch_size)
+            run = {"max_bytes": max_bytes, "encoding": encoding, "timeout": timeout}
+            _run(out, batches, summary, progress, on_batch, runner=runner, workers=workers, **run)
+        finally:
+            if runner is not None:
+                runner.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _plan(out: Path, sources, summary: Summary, workers: int, batch_size) -> list[list[Source]]:
+    """The batches of the articles still to do (default size: up to 50, four per worker)."""
     todo = _todo(out, sources, summary)
-    workers = max(1, int(workers if workers is not None else os.cpu_count() or 1))
     if batch_size is None:
         batch_size = max(1, min(50, math.ceil(len(todo) / (4 * workers)) if todo else 1))
-    batches = _batches(todo, max(1, int(batch_size)))
-    bar = _progress(progress, todo)
+    return _batches(todo, max(1, int(batch_size)))
+
+
+def _run(out: Path, batches, summary: Summary, progress, on_batch, **run) -> None:
+    """Run the batches, writing each as it comes, with the progress line."""
+    bar = _progress(progress, [s for b in batches for s in b])
     commit = _Commit(out, summary, bar, on_batch)
     try:
-        summary.workers = _run_batches(
-            batches, commit, workers, scheduler, max_bytes, encoding, timeout
-        )
+        summary.workers = _run_batches(batches, commit, **run)
     finally:
         if bar is not None:
             bar.close()
         shutil.rmtree(out / STAGING, ignore_errors=True)
-    summary.seconds = time.perf_counter() - t0
-    return summary

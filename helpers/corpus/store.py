@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from helpers.corpus.lock import LOCK
 from helpers.corpus.tables import (
     FORMAT,
     MANIFEST,
@@ -94,7 +95,7 @@ def check_out(out: Path, force: bool) -> None:
     if out.exists() and not out.is_dir():
         raise CorpusError(f"{display_path(out)} is a file — give a folder for the tables")
     manifest = out / MANIFEST
-    if out.is_dir() and any(out.iterdir()) and not manifest.is_file():
+    if out.is_dir() and any(p.name != LOCK for p in out.iterdir()) and not manifest.is_file():
         raise CorpusError(
             f"{display_path(out)} holds files the corpus command did not write — give an "
             "empty or new folder for the tables"
