@@ -319,3 +319,14 @@ def test_an_unreadable_file_is_a_failed_row_and_is_tried_again(tmp_path, monkeyp
     summary = build_corpus([folder], out, workers=1)
     assert (summary.processed, summary.skipped, summary.failed) == (1, 1, 0)
     assert set(read_table(out, "articles")["status"]) == {OK}
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "0", "-2", "ten"])
+@pytest.mark.parametrize("option", ["--max-mb", "--max-size"])
+def test_size_options_take_a_finite_size_in_mb(option, size, tmp_path, capsys):
+    # --max-mb (corpus) and --max-size (every command) share one parser: 'inf' was a
+    # traceback in corpus mode (no whole number of bytes), a usage error now, as for --max-size
+    with pytest.raises(SystemExit) as exc:
+        main(["corpus", str(tmp_path), "--out", str(tmp_path / "t"), option, size])
+    assert exc.value.code == 2
+    assert f"expected a size in MB above 0, not '{size}'" in capsys.readouterr().err
