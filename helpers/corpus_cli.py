@@ -38,7 +38,7 @@ def register(sub) -> None:
         "--batch-size",
         type=positive_int,
         default=None,
-        help="articles per task (default: up to 50)",
+        help="articles per task (default: up to 50; up to 200 with --workers 1)",
     )
     p.add_argument("--force", action="store_true", help="rebuild the tables from scratch")
     p.add_argument("--quiet", action="store_true", help="no progress line, no summary")

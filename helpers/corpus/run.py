@@ -22,6 +22,9 @@ from helpers.corpus.sources import Source, find_articles
 from helpers.corpus.store import check_out, drop_files, prepare_out, recover, write_batch
 from helpers.corpus.tables import FAILED, MAX_BYTES, STAGING, CorpusError
 
+CLUSTER_BATCH = 50  # articles per task on a cluster, at most (by default)
+IN_PROCESS_BATCH = 200  # articles per batch in this process, at most (by default)
+
 
 def _batch_id(batch: list[Source]) -> str:
     h = hashlib.sha256()
@@ -140,9 +143,10 @@ def build_corpus(
     ``workers``: processes of a local Dask cluster (default: one per core); 1 runs in this
     process without a cluster. ``scheduler``: the address of a running ``distributed``
     scheduler ("tcp://host:8786") to use instead. ``batch_size``: articles per task (default:
-    up to 50, so that every worker gets several tasks). ``force`` rebuilds the tables from
-    scratch. ``timeout``: seconds to wait for the whole run on a cluster before giving up.
-    ``on_batch(batch_id, n_articles)`` is called after each batch is written.
+    up to 50, so that every worker gets several tasks; up to 200 in this process). ``force``
+    rebuilds the tables from scratch. ``timeout``: seconds to wait for the whole run on a
+    cluster before giving up. ``on_batch(batch_id, n_articles)`` is called after each batch is
+    written.
 
     Everything is checked before anything in ``out`` changes (the inputs, the encoding, the
     folder, the scheduler and its workers): a run that stops with CorpusError, also with
@@ -163,7 +167,8 @@ def build_corpus(
             summary = Summary(out=out, found=len(sources))
             prepare_out(out, force)
             workers = max(1, int(workers if workers is not None else os.cpu_count() or 1))
-            batches = _plan(out, sources, summary, workers, batch_size)
+            in_process = runner is None and workers == 1
+            batches = _plan(out, sources, summary, None if in_process else workers, batch_size)
             run = {"max_bytes": max_bytes, "encoding": encoding, "timeout": timeout}
             _run(out, batches, summary, progress, on_batch, runner=runner, workers=workers, **run)
         finally:
@@ -174,10 +179,14 @@ def build_corpus(
 
 
 def _plan(out: Path, sources, summary: Summary, workers: int, batch_size) -> list[list[Source]]:
-    """The batches of the articles still to do (default size: up to 50, four per worker)."""
+    """The batches of the articles still to do. By default, on a cluster: up to 50 articles,
+    at least four batches per worker, so that every worker stays busy to the end; in this
+    process (workers=None): up to 200, as a batch then only sets how often tables are written
+    (fewer, larger Parquet files) and how much work an interruption loses."""
     todo = _todo(out, sources, summary)
     if batch_size is None:
-        batch_size = max(1, min(50, math.ceil(len(todo) / (4 * workers)) if todo else 1))
+        most = IN_PROCESS_BATCH if workers is None else CLUSTER_BATCH
+        batch_size = max(1, min(most, math.ceil(len(todo) / (4 * (workers or 1))) or 1))
     return _batches(todo, max(1, int(batch_size)))
 
 

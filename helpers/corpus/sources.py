@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import glob
 import hashlib
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,26 +50,42 @@ def _read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
     return {(r.get("file") or "").strip(): r for r in rows if (r.get("file") or "").strip()}
 
 
-def _files(inputs: Sequence[str | Path]) -> dict[str, tuple[Path, Path]]:
-    """resolved path -> (path, root of its name) of every article file the inputs name."""
-    found: dict[str, tuple[Path, Path]] = {}
+def _key(path: Path) -> tuple[int, int] | None:
+    """The file's identity (device, inode; links followed), None when it is no regular file:
+    the same file named twice (by a link, a folder and a glob) is one article."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def _files(inputs: Sequence[str | Path]) -> dict[tuple[int, int], tuple[Path, Path]]:
+    """file identity -> (path, root of its name) of every article file the inputs name."""
+    found: dict[tuple[int, int], tuple[Path, Path]] = {}
+
+    def add(f: Path, root: Path) -> None:
+        key = _key(f)
+        if key is not None:
+            found.setdefault(key, (f, root))
+
     for given in inputs:
         given = str(given)
         p = Path(given)
         if p.is_dir():
+            depth = len(p.parts)
             for f in sorted(p.rglob("*.txt")):
-                rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts):
-                    found.setdefault(str(f.resolve()), (f, p))
+                if not any(part.startswith(".") for part in f.parts[depth:]):
+                    add(f, p)
         elif p.is_file():
-            found.setdefault(str(p.resolve()), (p, p.parent))
+            add(p, p.parent)
         elif glob.has_magic(given):
             matches = [Path(m) for m in sorted(glob.glob(given, recursive=True))]
             files = [m for m in matches if m.is_file() and m.name != "metadata.csv"]
             if not files:
                 raise CorpusError(f"no file matches {given!r} — check the pattern")
             for f in files:
-                found.setdefault(str(f.resolve()), (f, f.parent))
+                add(f, f.parent)
         else:
             raise CorpusError(
                 f"{display_path(p)} does not exist — give article files, folders or glob "
@@ -82,24 +100,36 @@ def _files(inputs: Sequence[str | Path]) -> dict[str, tuple[Path, Path]]:
 
 
 class _Metadata:
-    """The metadata.csv row of an article: in its folder or above it, up to its root."""
+    """The metadata.csv row of an article: in its folder or above it, up to its root. Which
+    folders have one is looked up once per folder, and each table is read once, when needed."""
 
     def __init__(self) -> None:
+        self.chains: dict[tuple[Path, Path], list[Path]] = {}
         self.tables: dict[Path, dict[str, dict[str, str]]] = {}
 
+    def _chain(self, folder: Path, root: Path) -> list[Path]:
+        """The metadata.csv files from folder up to root, nearest first."""
+        key = (folder, root)
+        if key not in self.chains:
+            chain = []
+            while True:
+                csv_path = folder / "metadata.csv"
+                if csv_path.is_file():
+                    chain.append(csv_path)
+                if folder == root or folder == folder.parent or root not in folder.parents:
+                    break
+                folder = folder.parent
+            self.chains[key] = chain
+        return self.chains[key]
+
     def row(self, path: Path, root: Path) -> dict[str, str]:
-        folder = path.parent
-        while True:
-            csv_path = folder / "metadata.csv"
-            if csv_path.is_file():
-                if csv_path not in self.tables:
-                    self.tables[csv_path] = _read_metadata_csv(csv_path)
-                row = self.tables[csv_path].get(path.relative_to(folder).as_posix())
-                if row is not None:
-                    return row
-            if folder == root or folder == folder.parent or root not in folder.parents:
-                return {}
-            folder = folder.parent
+        for csv_path in self._chain(path.parent, root):
+            if csv_path not in self.tables:
+                self.tables[csv_path] = _read_metadata_csv(csv_path)
+            row = self.tables[csv_path].get(path.relative_to(csv_path.parent).as_posix())
+            if row is not None:
+                return row
+        return {}
 
 
 def find_articles(inputs: Sequence[str | Path]) -> list[Source]:
@@ -132,12 +162,9 @@ def find_articles(inputs: Sequence[str | Path]) -> list[Source]:
 
 def hash_file(path: str) -> tuple[str, int]:
     """(SHA-256 in hex, size in bytes) of a file."""
-    h, n = hashlib.sha256(), 0
     with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-            n += len(chunk)
-    return h.hexdigest(), n
+        digest = hashlib.file_digest(fh, "sha256")
+        return digest.hexdigest(), fh.tell()
 
 
 def hash_sources(sources: list[Source]) -> None:

@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from helpers.corpus.lock import LOCK
@@ -171,6 +170,8 @@ def drop_files(out: Path, batches: set[str], files: set[str]) -> None:
 
 def _filter(outlet, month):
     """The dataset filter for some outlets and months ("" stands for the missing value)."""
+    import pyarrow.dataset as ds
+
     flt = None
     for col, wanted in (("outlet", outlet), ("month", month)):
         if wanted is None:
@@ -185,6 +186,8 @@ def _filter(outlet, month):
 
 def _arrow_table(out: Path, name: str, outlet, month) -> pa.Table:
     """The committed rows of a table (of a batch whose articles file is there), filtered."""
+    import pyarrow.dataset as ds  # imports pandas: only where tables are read
+
     committed = {_batch_of(p) for p in _parts(out, "articles")}
     parts = [str(p) for p in _parts(out, name) if _batch_of(p) in committed]
     schema = with_partitions(name)
