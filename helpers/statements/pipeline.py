@@ -15,6 +15,7 @@ from helpers.statements.content import (
     Direct,
     Span,
     according_site,
+    clause_end,
     verb_content,
     view_site,
 )
@@ -316,7 +317,10 @@ class Extractor:
             kind = "direct"
         else:
             s = trim_start(text, content.start, content.end)
-            e = trim_end(text, s, content.end)
+            end = content.end
+            if content.start >= cue.end:  # reported after the cue: it ends with its clause
+                end = clause_end(sent.masked, s, end)
+            e = trim_end(text, s, end)
             if e <= s:
                 return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
             inside = [q for q in sent.quotes if q.open < e and q.close > s]
