@@ -94,8 +94,11 @@ def test_a_lock_file_alone_is_no_foreign_file_and_a_failed_start_leaves_no_folde
     (out / LOCK).write_text('{"pid": 1, "host": "elsewhere", "since": "then"}\n')
     assert build_corpus([news], out, workers=1).processed == 3
     new = tmp_path / "new"
-    with pytest.raises(CorpusError, match="unknown encoding"):
+    with pytest.raises(CorpusError, match="unknown encoding"):  # checked before the lock
         build_corpus([news], new, workers=1, encoding="no-such-codec")
+    assert not new.exists()
+    with pytest.raises(CorpusError, match="cannot reach the Dask scheduler"):  # after it
+        build_corpus([news], new, scheduler="tcp://127.0.0.1:9", timeout=2)
     assert not new.exists()
 
 
