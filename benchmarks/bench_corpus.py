@@ -13,7 +13,8 @@ benchmark says so and uses the shipped articles only.
 
 "Before" is what a user does without corpus mode: a Python loop that loads each article and
 builds the single-article tables (extract_statements, speakers_table, recurring_terms) one
-DataFrame per article, in one process.
+DataFrame per article, in one process. Last, a breakdown of a single-worker run: the share
+of the time in the extractor, the recurring terms, reading articles and the corpus layer.
 """
 
 from __future__ import annotations
@@ -71,12 +72,37 @@ def write_corpus(folder: Path, texts: list[str]) -> int:
     return size
 
 
+def _adopt_orphans() -> bool:
+    """Make this process the parent of the command's orphaned descendants (Linux), so their CPU
+    counts: local Dask workers are forked from a server process that the command never waits
+    for. True when that worked."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+ADOPTED = _adopt_orphans()
+
+
+def _reap() -> None:
+    """Wait for the adopted descendants (the fork server ends with the command)."""
+    while ADOPTED:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
 def _timed(cmd: list[str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (of the process and everything it started) of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, cwd=PROJ_ROOT)
     wall = time.perf_counter() - t0
+    _reap()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return wall, cpu
@@ -110,11 +136,55 @@ def before(folder: Path) -> tuple[float, float]:
     return _timed([sys.executable, "-c", code, str(folder)])
 
 
+# where a single-worker run spends its time: the analysis functions wrapped with timers, in a
+# fresh process (start-up is the time from the interpreter's start to the run's start)
+BREAKDOWN = """
+import sys, time
+from collections import defaultdict
+start = time.perf_counter()
+import helpers.corpus.batch as batch
+import helpers.corpus.run as run
+import helpers.corpus.sources as sources
+import helpers.speaker_analysis, helpers.statements, helpers.terms
+spent = defaultdict(float)
+def timed(module, name, label):
+    f = getattr(module, name)
+    def wrapper(*a, **k):
+        t = time.perf_counter()
+        try:
+            return f(*a, **k)
+        finally:
+            spent[label] += time.perf_counter() - t
+    setattr(module, name, wrapper)
+timed(helpers.statements, "statement_records", "extractor (helpers.statements)")
+timed(helpers.terms, "term_records", "recurring terms (helpers.terms)")
+timed(batch, "parse_article", "reading articles (helpers.article)")
+timed(helpers.speaker_analysis, "count_words", "quoted words (speaker_analysis.count_words)")
+timed(run, "write_batch", "corpus: writing Parquet")
+timed(run, "find_articles", "corpus: finding articles, metadata")
+timed(sources, "hash_file", "corpus: hashing")
+spent["corpus: start-up (imports)"] = time.perf_counter() - start
+t0 = time.perf_counter()
+run.build_corpus([sys.argv[1]], sys.argv[2], workers=1, force=True)
+total = time.perf_counter() - t0 + spent["corpus: start-up (imports)"]
+spent["corpus: the rest (rows, tables, batches)"] = total - sum(spent.values())
+for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+    print(f"  {label:45s} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
+"""
+
+
+def breakdown(folder: Path, out: Path) -> None:
+    """Print where a single-worker run spends its time."""
+    print("where the time of a single-worker run goes (one run, timers around the analyses):")
+    subprocess.run([sys.executable, "-c", BREAKDOWN, str(folder), str(out)], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--shipped-only", action="store_true")
     parser.add_argument("--passes", type=int, default=2, help="best of this many runs")
+    parser.add_argument("--no-breakdown", action="store_true", help="skip the time breakdown")
     args = parser.parse_args()
     runs = range(args.passes)
     texts = short_articles(args.articles, args.shipped_only)
@@ -142,6 +212,8 @@ def main() -> int:
             show(f"corpus --workers {workers} ({how})", *times[workers])
         speedup = times[1][0] / times[2][0]
         print(f"speed-up with 2 workers: {speedup:.2f} x (target >= 1.6 on an idle machine)")
+        if not args.no_breakdown:
+            breakdown(folder, out)
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 

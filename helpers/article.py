@@ -193,8 +193,20 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+class _Shown:
+    """A path as display_path shows it, worked out only when formatted into a message: the
+    path is resolved (system calls) only for an article that fails, which was a good part of
+    the time of reading a short article in corpus mode."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __format__(self, spec: str) -> str:
+        return format(display_path(self.path), spec)
+
+
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
-    shown = display_path(path)
+    shown = _Shown(path)
     if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"  # saved as "Unicode" by Windows Notepad: its byte-order mark says so
     if encoding is None and b"\x00" in data:
@@ -302,8 +314,8 @@ def parse_article(
 ) -> Article:
     """An article from the bytes of its file (already read); ArticleError as load_article."""
     path = Path(path)
-    shown = display_path(path)
     raw = _decode(path, data, encoding)
+    shown = _Shown(path)  # the path in messages, resolved only when there is one
     if not raw.strip():
         raise ArticleError(
             f"{shown} is empty — an article needs a headline line and at least one paragraph"

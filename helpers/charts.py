@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.article import Article
+from helpers.chart_style import (  # noqa: F401 (axes_or_new, wrap_label: used from here too)
+    ALT_COLOUR,
+    BAR_COLOUR,
+    MARK_COLOUR,
+    axes_or_new,
+    rows_height,
+    wrap_label,
+)
 from helpers.tokens import sentence_table
-
-BAR_COLOUR = "#4C72B0"
-ALT_COLOUR = "#A1B8D9"
 
 
 def table_style(df: pd.DataFrame, name: str, precision: int = 1):
@@ -31,13 +35,6 @@ def table_style(df: pd.DataFrame, name: str, precision: int = 1):
     )
 
 
-def axes_or_new(ax, size: tuple[float, float] = (9, 3.5)):
-    """The Axes to draw on: the caller's, or a new figure's of the given size in inches."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=size, layout="constrained")
-    return ax
-
-
 def sentence_lengths(article: Article, ax=None):
     """Words per sentence through the article; bars alternate shade at each new paragraph."""
     ax = axes_or_new(ax)
@@ -46,7 +43,7 @@ def sentence_lengths(article: Article, ax=None):
     ax.bar(table["sentence"], table["words"], color=colours, width=0.8)
     if len(table):
         mean = table["words"].mean()
-        ax.axhline(mean, color="#C44E52", linestyle="--", linewidth=1)
+        ax.axhline(mean, color=MARK_COLOUR, linestyle="--", linewidth=1)
         ax.annotate(
             f"mean {mean:.1f} words",
             xy=(1, mean),
@@ -54,7 +51,7 @@ def sentence_lengths(article: Article, ax=None):
             xytext=(-4, 3),
             textcoords="offset points",
             ha="right",
-            color="#C44E52",
+            color=MARK_COLOUR,
         )
     ax.set_title("Sentence length through the article (shade changes at each paragraph)")
     ax.set_xlabel("Sentence number, in reading order")
@@ -64,7 +61,7 @@ def sentence_lengths(article: Article, ax=None):
 
 def word_bars(table: pd.DataFrame, ax=None, title: str = "Most frequent words (no stopwords)"):
     """Horizontal bars of a ``word``/``count`` table, most frequent on top."""
-    ax = axes_or_new(ax, size=(7, max(2.5, 0.3 * len(table) + 1)))
+    ax = axes_or_new(ax, size=(7, rows_height(len(table), 0.3, 1)))
     ordered = table.iloc[::-1]
     ax.barh(ordered["word"], ordered["count"], color=BAR_COLOUR)
     ax.set_title(title)
@@ -73,13 +70,6 @@ def word_bars(table: pd.DataFrame, ax=None, title: str = "Most frequent words (n
     if not len(table):
         ax.text(0.5, 0.5, "no words to show", ha="center", va="center", transform=ax.transAxes)
     return ax
-
-
-def wrap_label(text: str, width: int = 18) -> str:
-    """A long axis label (a speaker's name, a term) over several lines, cut between words."""
-    import textwrap
-
-    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
 
 
 def save_chart(ax, path, formats: tuple[str, ...] = ("png", "svg"), dpi: int = 200) -> list:

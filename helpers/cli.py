@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 
+from helpers.arguments import megabytes
 from helpers.article import DEFAULT_MAX_MB, MAX_SIZE_ENV
 from helpers.errors import KitError
 from helpers.output import terminal_safe
@@ -59,22 +60,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     for command in sub.choices.values():
         command.add_argument(
             "--max-size",
-            type=_megabytes,
+            type=megabytes,
             default=None,
             metavar="MB",
             help=f"read articles up to MB megabytes (default {DEFAULT_MAX_MB:g})",
         )
     return parser
-
-
-def _megabytes(value: str) -> float:
-    try:
-        mb = float(value)
-    except ValueError:
-        mb = 0.0
-    if not mb > 0 or mb == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a size in MB above 0, not {value!r}")
-    return mb
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,20 +10,21 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Patch
 
-from helpers.charts import axes_or_new, wrap_label
+from helpers.chart_style import (
+    ARTICLE_COLOURS,
+    axes_or_new,
+    empty_chart,
+    labelled,
+    legend_outside,
+    rows_height,
+    wrap_label,
+)
 
-COLOURS = ("#0072b2", "#d55e00")
+COLOURS = ARTICLE_COLOURS
 
 
 def _height(n_rows: int) -> float:
-    return max(2.5, 0.55 * n_rows + 1.4)
-
-
-def _empty(ax, note: str):
-    ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", color="#555555")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
+    return rows_height(n_rows, 0.55)
 
 
 def _paired_bars(ax, labels: list[str], values: tuple[list, list], names: tuple[str, str]):
@@ -34,7 +35,7 @@ def _paired_bars(ax, labels: list[str], values: tuple[list, list], names: tuple[
         offset = height / 2 if side == 0 else -height / 2
         ax.barh(y + offset, values[side], height=height, color=COLOURS[side], label=names[side])
     ax.set_yticks(y, [wrap_label(s) for s in labels])
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="Article")
+    legend_outside(ax, title="Article")
     return ax
 
 
@@ -42,10 +43,13 @@ def speakers_chart(comp, ax=None):
     """Each speaker's share of each article's statements (%), both articles on one row."""
     table = comp.speakers
     ax = axes_or_new(ax, (9, _height(len(table))))
-    ax.set_title("Speakers: share of each article's statements")
-    ax.set_xlabel("% of the article's top-level statements")
+    labelled(
+        ax,
+        "Speakers: share of each article's statements",
+        "% of the article's top-level statements",
+    )
     if not len(table):
-        return _empty(ax, "No statements found in either article")
+        return empty_chart(ax, "No statements found in either article")
     a, b = comp.labels
     return _paired_bars(
         ax, list(table["speaker"]), (list(table[f"% {a}"]), list(table[f"% {b}"])), comp.labels
@@ -56,11 +60,10 @@ def kinds_chart(comp, ax=None):
     """Direct, indirect and mixed statements as a share of each article's statements."""
     table = comp.kinds
     ax = axes_or_new(ax, (9, 3.2))
-    ax.set_title("Kinds of statement in each article")
-    ax.set_xlabel("% of the article's top-level statements")
+    labelled(ax, "Kinds of statement in each article", "% of the article's top-level statements")
     a, b = comp.labels
     if not table[[f"statements {a}", f"statements {b}"]].to_numpy().sum():
-        return _empty(ax, "No statements found in either article")
+        return empty_chart(ax, "No statements found in either article")
     return _paired_bars(
         ax, list(table["kind"]), (list(table[f"% {a}"]), list(table[f"% {b}"])), comp.labels
     )
@@ -70,10 +73,9 @@ def verbs_chart(comp, ax=None, top: int = 12):
     """The reporting verbs (dictionary form) and how often each article uses them."""
     table = comp.verbs.head(top)
     ax = axes_or_new(ax, (9, _height(len(table))))
-    ax.set_title("Reporting verbs in each article")
-    ax.set_xlabel("Statements introduced with this verb")
+    labelled(ax, "Reporting verbs in each article", "Statements introduced with this verb")
     if not len(table):
-        return _empty(ax, "No reporting verbs found in either article")
+        return empty_chart(ax, "No reporting verbs found in either article")
     a, b = comp.labels
     labels = [f"{v} ({c})" for v, c in zip(table["verb"], table["class"], strict=True)]
     _paired_bars(
@@ -91,10 +93,13 @@ def keyness_chart(comp, ax=None, n: int = 8):
     second = key[key["prefers"] == "second"].head(n)
     rows = list(first.itertuples()) + list(second.itertuples())
     ax = axes_or_new(ax, (9, _height(len(rows))))
-    ax.set_title("Distinctive words: which article uses each one more")
-    ax.set_xlabel("← more in the first article · log ratio (log2) · more in the second →")
+    labelled(
+        ax,
+        "Distinctive words: which article uses each one more",
+        "← more in the first article · log ratio (log2) · more in the second →",
+    )
     if not rows:
-        return _empty(ax, "No word is clearly more frequent in one article")
+        return empty_chart(ax, "No word is clearly more frequent in one article")
     y = np.arange(len(rows))[::-1]
     values = [-r.log_ratio for r in rows]  # the first article's words point left
     colours = [COLOURS[0] if r.prefers == "first" else COLOURS[1] for r in rows]

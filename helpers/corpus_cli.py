@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
+from helpers.arguments import megabytes, positive_int
 from helpers.corpus import MAX_BYTES, build_corpus
 from helpers.output import terminal_safe
 from helpers.paths import display_path
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
-    return n
-
-
-def _megabytes(value: str) -> float:
-    try:
-        mb = float(value)
-    except ValueError:
-        mb = 0.0
-    if not mb > 0:
-        raise argparse.ArgumentTypeError(f"expected a size in MB above 0, not {value!r}")
-    return mb
 
 
 def register(sub) -> None:
@@ -44,7 +24,7 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the tables")
     p.add_argument(
         "--workers",
-        type=_positive,
+        type=positive_int,
         default=None,
         help="worker processes of the local cluster (default: one per core; 1 = no cluster)",
     )
@@ -55,7 +35,10 @@ def register(sub) -> None:
         help="use a running Dask distributed cluster, e.g. tcp://10.0.0.5:8786",
     )
     p.add_argument(
-        "--batch-size", type=_positive, default=None, help="articles per task (default: up to 50)"
+        "--batch-size",
+        type=positive_int,
+        default=None,
+        help="articles per task (default: up to 50; up to 200 with --workers 1)",
     )
     p.add_argument("--force", action="store_true", help="rebuild the tables from scratch")
     p.add_argument("--quiet", action="store_true", help="no progress line, no summary")
@@ -66,16 +49,17 @@ def register(sub) -> None:
     )
     p.add_argument(
         "--max-mb",
-        type=_megabytes,
+        type=megabytes,
         default=MAX_BYTES / 1e6,
         help=f"larger files fail as 'too large' (default: {MAX_BYTES / 1e6:g})",
     )
     p.add_argument(
         "--timeout",
-        type=_positive,
+        type=positive_int,
         default=None,
         metavar="SECONDS",
-        help="on a cluster, give up when the run takes longer (what is written is kept)",
+        help="on a cluster, give up when connecting or the run takes longer (what is written is "
+        "kept)",
     )
     p.set_defaults(func=run)
 

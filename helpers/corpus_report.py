@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers.corpus import _hash_file, find_articles
+from helpers.corpus import find_articles, hash_file
 from helpers.paths import REPORTS_DIR, display_path
 from helpers.report import (
     COMBINED,
@@ -103,7 +103,7 @@ def corpus_provenance(folder: Path) -> Provenance:
     sources = find_articles([folder])  # no article: a CorpusError that names the folder
     digest = hashlib.sha256()
     for src in sorted(sources, key=lambda s: s.file):
-        digest.update(f"{src.file}\0{_hash_file(src.path)[0]}\n".encode())
+        digest.update(f"{src.file}\0{hash_file(src.path)[0]}\n".encode())
     outlets = {s.outlet for s in sources if s.outlet}
     source = f"{len(sources)} article{'s' if len(sources) != 1 else ''}"
     if outlets:

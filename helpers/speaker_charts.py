@@ -1,8 +1,8 @@
 """Charts for notebook 02 (who speaks): each takes ``ax=None`` and returns the matplotlib Axes.
 
-Colours are fixed (one per statement kind, one per cue class), so the same kind looks the same
-in every chart and every run. An article with no statements gives an empty chart that still
-has its title, axis labels and a note saying why it is empty.
+Colours, legend and the empty chart come from helpers.chart_style (one per statement kind,
+one per cue class, the same in every chart and every run). An article with no statements gives
+an empty chart that still has its title, axis labels and a note saying why it is empty.
 """
 
 from __future__ import annotations
@@ -10,7 +10,23 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from helpers.charts import axes_or_new, wrap_label
+from helpers.chart_style import (  # noqa: F401 (colours: imported from here by other modules)
+    CLASS_COLOURS,
+    KIND_COLOURS,
+    NOTE_COLOUR,
+    PARAPHRASED_COLOUR,
+    QUOTED_COLOUR,
+    SPEAKER_COLOURS,
+    UNKNOWN_COLOUR,
+    axes_or_new,
+    bar_notes,
+    empty_chart,
+    group_rules,
+    labelled,
+    legend_outside,
+    rows_height,
+    wrap_label,
+)
 from helpers.speaker_analysis import (
     CUE_CLASSES,
     KINDS,
@@ -20,53 +36,17 @@ from helpers.speaker_analysis import (
     timeline_points,
 )
 
-# Okabe-Ito colours: told apart by readers with colour-blindness, and in greyscale print.
-KIND_COLOURS: dict[str, str] = {"direct": "#0072b2", "indirect": "#e69f00", "mixed": "#009e73"}
-CLASS_COLOURS: dict[str, str] = {
-    "neutral": "#999999",
-    "evaluative": "#d55e00",
-    "unclassified": "#cc79a7",
-}
-# One colour per speaker, in speaker order (most statements first): the Okabe-Ito colours
-# again, so the annotated article (helpers.annotated) uses the kit's one colour-blind-safe
-# palette. After the seventh speaker the colours repeat (the legend numbers tell speakers apart).
-SPEAKER_COLOURS: tuple[str, ...] = (
-    "#0072b2",
-    "#e69f00",
-    "#009e73",
-    "#cc79a7",
-    "#d55e00",
-    "#56b4e9",
-    "#f0e442",
-)
-UNKNOWN_COLOUR = "#999999"  # statements whose speaker the kit could not resolve
-QUOTED_COLOUR = "#0072b2"
-PARAPHRASED_COLOUR = "#a6cee3"
 NO_DATA = "No statements found in this article"
-
-
-def _height(n_rows: int) -> float:
-    return max(2.5, 0.45 * n_rows + 1.4)
-
-
-def _empty(ax, note: str = NO_DATA):
-    """Leave a labelled chart with a note in the middle instead of bars."""
-    ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", color="#555555")
-    ax.set_yticks([])
-    ax.set_xticks([])
-    return ax
 
 
 def statements_per_speaker(df: pd.DataFrame, ax=None, include_nested: bool = False):
     """Horizontal bars, one per speaker, stacked by kind (direct, indirect, mixed).
     ``df`` is the statements table or a ``statements_by_kind`` table."""
     table = statements_by_kind(df, include_nested) if "kind" in df.columns else df
-    ax = axes_or_new(ax, (8, _height(len(table))))
-    ax.set_title("Statements per speaker, by kind")
-    ax.set_xlabel("Number of statements")
-    ax.set_ylabel("Speaker")
+    ax = axes_or_new(ax, (8, rows_height(len(table))))
+    labelled(ax, "Statements per speaker, by kind", "Number of statements", "Speaker")
     if not len(table):
-        return _empty(ax)
+        return empty_chart(ax, NO_DATA)
     ordered = table.iloc[::-1]  # most statements on top
     names = [wrap_label(s) for s in ordered["speaker"]]
     left = pd.Series(0, index=ordered.index, dtype="int64")
@@ -74,13 +54,10 @@ def statements_per_speaker(df: pd.DataFrame, ax=None, include_nested: bool = Fal
         values = ordered[kind].astype("int64")
         ax.barh(names, values, left=left, color=KIND_COLOURS[kind], label=kind)
         left = left + values
-    for y, total in enumerate(left):
-        ax.annotate(
-            str(int(total)), (total, y), xytext=(3, 0), textcoords="offset points", va="center"
-        )
+    bar_notes(ax, [str(int(total)) for total in left], list(left))
     ax.set_xlim(0, max(1, int(left.max())) * 1.12)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    legend_outside(ax, title="Kind")
     return ax
 
 
@@ -97,15 +74,14 @@ def speaker_timeline(
     subheading starts a new section."""
     points = timeline_points(df, include_nested)
     order = speaker_order(df, include_nested)
-    ax = axes_or_new(ax, (9, _height(len(order))))
-    ax.set_title("Who speaks where: statements by paragraph")
-    ax.set_xlabel("Paragraph number, in reading order")
+    ax = axes_or_new(ax, (9, rows_height(len(order))))
+    labelled(ax, "Who speaks where: statements by paragraph", "Paragraph number, in reading order")
     ax.set_ylabel("Speaker")
     n = max(int(n_paragraphs), int(points["paragraph"].max()) if len(points) else 0, 1)
     ax.set_xlim(0.5, n + 0.5)
     _mark_sections(ax, sections or [], n)
     if not len(points):
-        return _empty(ax)
+        return empty_chart(ax, NO_DATA)
     row = {s: len(order) - 1 - i for i, s in enumerate(order)}  # first speaker on top
     offsets = {k: (i - 1) * 0.22 for i, k in enumerate(KINDS)}
     for kind in KINDS:
@@ -125,7 +101,7 @@ def speaker_timeline(
     step = 1 if n <= 30 else 5
     ax.set_xticks(range(step if step > 1 else 1, n + 1, step))
     ax.grid(axis="x", color="#eeeeee", zorder=0)
-    ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    legend_outside(ax, title="Kind")
     return ax
 
 
@@ -149,7 +125,7 @@ def _mark_sections(ax, sections: list[tuple[int, str]], n: int) -> None:
                 textcoords="offset points",
                 va="bottom",
                 fontsize=8,
-                color="#555555",
+                color=NOTE_COLOUR,
             )
 
 
@@ -157,31 +133,20 @@ def quoted_share(table: pd.DataFrame, ax=None):
     """Words of each speaker's reported content, split into quoted words and paraphrase; the
     label gives their share of all quoted words. ``table`` comes from
     ``speaker_analysis.quoted_share``."""
-    ax = axes_or_new(ax, (8, _height(len(table))))
-    ax.set_title("Quoted and paraphrased words per speaker")
-    ax.set_xlabel("Words of reported content")
-    ax.set_ylabel("Speaker")
+    ax = axes_or_new(ax, (8, rows_height(len(table))))
+    labelled(ax, "Quoted and paraphrased words per speaker", "Words of reported content", "Speaker")
     if not len(table):
-        return _empty(ax)
+        return empty_chart(ax, NO_DATA)
     ordered = table.iloc[::-1]
     quoted = ordered["quoted_words"].astype("int64")
     other = (ordered["words"] - ordered["quoted_words"]).astype("int64")
     names = [wrap_label(s) for s in ordered["speaker"]]
     ax.barh(names, quoted, color=QUOTED_COLOUR, label="in quotation marks")
     ax.barh(names, other, left=quoted, color=PARAPHRASED_COLOUR, label="paraphrased")
-    for y, (total, share) in enumerate(
-        zip(ordered["words"], ordered["share_of_quotes_pct"], strict=True)
-    ):
-        ax.annotate(
-            f"{share:.0f}% of all quotes",
-            (total, y),
-            xytext=(4, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=9,
-        )
+    notes = [f"{share:.0f}% of all quotes" for share in ordered["share_of_quotes_pct"]]
+    bar_notes(ax, notes, list(ordered["words"]), dx=4, fontsize=9)
     ax.set_xlim(0, max(1, int(ordered["words"].max())) * 1.6)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    legend_outside(ax)
     return ax
 
 
@@ -190,12 +155,15 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
     (neutral, evaluative, unclassified). ``cues`` comes from ``speaker_analysis.cue_table``;
     ``top`` keeps only the first n rows."""
     table = cues if top is None else cues.head(top)
-    ax = axes_or_new(ax, (8, _height(len(table))))
-    ax.set_title("Reporting verbs per speaker: neutral or evaluative")
-    ax.set_xlabel("Number of statements introduced with this verb")
-    ax.set_ylabel("Speaker: reporting verb")
+    ax = axes_or_new(ax, (8, rows_height(len(table))))
+    labelled(
+        ax,
+        "Reporting verbs per speaker: neutral or evaluative",
+        "Number of statements introduced with this verb",
+        "Speaker: reporting verb",
+    )
     if not len(table):
-        return _empty(ax, "No reporting verbs found in this article")
+        return empty_chart(ax, "No reporting verbs found in this article")
     ordered = table.iloc[::-1]
     labels = [
         wrap_label(f"{s}: {c}", 26) for s, c in zip(ordered["speaker"], ordered["cue"], strict=True)
@@ -203,10 +171,7 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
     colours = [CLASS_COLOURS.get(c, CLASS_COLOURS["unclassified"]) for c in ordered["class"]]
     ax.barh(range(len(ordered)), ordered["count"], color=colours)
     ax.set_yticks(range(len(ordered)), labels)
-    speakers = list(ordered["speaker"])
-    for y in range(1, len(speakers)):
-        if speakers[y] != speakers[y - 1]:  # a thin line between two speakers' verbs
-            ax.axhline(y - 0.5, color="#cccccc", linewidth=0.8)
+    group_rules(ax, list(ordered["speaker"]))  # a thin line between two speakers' verbs
     ax.set_xlim(0, max(1, int(ordered["count"].max())) * 1.1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     handles = [
@@ -215,9 +180,7 @@ def cue_chart(cues: pd.DataFrame, ax=None, top: int | None = None):
         if c in set(ordered["class"])
     ]
     names = [c for c in CUE_CLASSES if c in set(ordered["class"])]
-    ax.legend(
-        handles, names, title="Class", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False
-    )
+    legend_outside(ax, handles, names, title="Class")
     return ax
 
 

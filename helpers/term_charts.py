@@ -7,34 +7,29 @@ from collections.abc import Sequence
 import pandas as pd
 
 from helpers.article import Article
-from helpers.charts import axes_or_new
+from helpers.chart_style import (
+    BAR_COLOUR,
+    MARK_COLOUR,
+    axes_or_new,
+    bar_notes,
+    empty_chart,
+    rows_height,
+)
 from helpers.terms import NARRATOR, dispersion_table, paragraph_word_starts, word_count
-
-BAR_COLOUR = "#4C72B0"
-MARK_COLOUR = "#C44E52"
-NOTE_COLOUR = "#555555"
-
-
-def _note(ax, text: str) -> None:
-    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=NOTE_COLOUR)
-    ax.set_xticks([])
-    ax.set_yticks([])
 
 
 def term_bars(terms: pd.DataFrame, ax=None, title: str = "Recurring multi-word terms"):
     """Horizontal bars of a ``term``/``count`` table, first row on top."""
-    ax = axes_or_new(ax, (7, max(2.5, 0.32 * len(terms) + 1.2)))
+    ax = axes_or_new(ax, (7, rows_height(len(terms), 0.32, 1.2)))
     ax.set_title(title)
     ax.set_xlabel("Times the term occurs (headline and subheadings included)")
     ax.set_ylabel("Term")
     if terms.empty:
-        _note(ax, "No multi-word term occurs twice in this article")
-        return ax
+        return empty_chart(ax, "No multi-word term occurs twice in this article")
     ordered = terms.iloc[::-1]
     ax.barh(ordered["term"], ordered["count"], color=BAR_COLOUR)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    for y, count in enumerate(ordered["count"]):
-        ax.annotate(str(count), (count, y), xytext=(3, 0), textcoords="offset points", va="center")
+    bar_notes(ax, [str(count) for count in ordered["count"]], list(ordered["count"]))
     ax.set_xlim(0, ordered["count"].max() * 1.12)
     return ax
 
@@ -48,13 +43,12 @@ def dispersion(
     """A dispersion plot: one row per term, a mark at each occurrence's word position;
     faint vertical lines show where paragraphs begin."""
     names = list(terms["term"]) if isinstance(terms, pd.DataFrame) else list(terms)
-    ax = axes_or_new(ax, (9, max(2.2, 0.45 * len(names) + 1.4)))
+    ax = axes_or_new(ax, (9, rows_height(len(names), least=2.2)))
     ax.set_title(title)
     ax.set_xlabel("Word position in the article (0 = first word of the headline)")
     ax.set_ylabel("Term")
     if not names:
-        _note(ax, "No term to place: this article has no recurring term")
-        return ax
+        return empty_chart(ax, "No term to place: this article has no recurring term")
     table = dispersion_table(article, names)
     total = word_count(article)
     for _, first in paragraph_word_starts(article):
@@ -73,13 +67,12 @@ def terms_by_voice_chart(
 ):
     """A heatmap of a terms_by_voice table: terms down, voices across, uses in each cell."""
     voices = [c for c in table.columns if c not in {"term", "total"}]
-    ax = axes_or_new(ax, (1.6 + 1.5 * max(len(voices), 1), max(2.5, 0.4 * len(table) + 1.6)))
+    ax = axes_or_new(ax, (1.6 + 1.5 * max(len(voices), 1), rows_height(len(table), 0.4, 1.6)))
     ax.set_title(title)
     ax.set_xlabel("Voice (narrator = the journalist's own words)")
     ax.set_ylabel("Term")
     if table.empty or not voices:
-        _note(ax, "No recurring term, so no voice to compare")
-        return ax
+        return empty_chart(ax, "No recurring term, so no voice to compare")
     values = table[voices].to_numpy(dtype=float)
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=max(values.max(), 1))
     for (r, c), v in pd.DataFrame(values).stack().items():

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
-
+from helpers.arguments import positive_int
 from helpers.article import load_article
 from helpers.output import print_table
 from helpers.terms import recurring_terms
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
-    return n
 
 
 def register(sub) -> None:
@@ -30,9 +19,9 @@ def register(sub) -> None:
         "path", help="a plain-text article (headline first, blank lines between paragraphs)"
     )
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--top", type=_positive, default=None, help="show only the first N terms")
+    p.add_argument("--top", type=positive_int, default=None, help="show only the first N terms")
     p.add_argument(
-        "--min-count", type=_positive, default=2, help="times a term must occur (at least 2)"
+        "--min-count", type=positive_int, default=2, help="times a term must occur (at least 2)"
     )
     p.add_argument(
         "--rank",

@@ -269,7 +269,7 @@ def test_the_command_runs_on_an_existing_distributed_cluster(
         assert main([*args, "--batch-size", "3"]) == 0
         assert _tables(out) == _tables(built[0])
         # workers with another version of the kit get no work: the command says why
-        monkeypatch.setattr("helpers.corpus.kit_version", lambda: "0.0.1")
+        monkeypatch.setattr("helpers.corpus.cluster.kit_version", lambda: "0.0.1")
         assert main([*args, "--force"]) == 2
     assert "run kit version 0.0.1" in capsys.readouterr().err
 
@@ -288,7 +288,7 @@ def test_term_records_are_the_rows_of_recurring_terms_in_the_same_order(rank_by)
 def test_an_unreadable_file_is_a_failed_row_and_is_tried_again(tmp_path, monkeypatch):
     from pathlib import Path
 
-    import helpers.corpus
+    import helpers.corpus.sources
 
     folder = tmp_path / "news"
     folder.mkdir()
@@ -297,7 +297,7 @@ def test_an_unreadable_file_is_a_failed_row_and_is_tried_again(tmp_path, monkeyp
     locked.write_text("Locked\n\nThe gate stayed shut.\n", encoding="utf-8")
     # as if its permissions forbade reading it (tests may run as root, who reads anything)
     denied = PermissionError(13, "Permission denied")
-    hash_file, read_bytes = helpers.corpus._hash_file, Path.read_bytes
+    hash_file, read_bytes = helpers.corpus.sources.hash_file, Path.read_bytes
 
     def no_hash(path):
         if Path(path) == locked:
@@ -309,7 +309,7 @@ def test_an_unreadable_file_is_a_failed_row_and_is_tried_again(tmp_path, monkeyp
             raise denied
         return read_bytes(self)
 
-    monkeypatch.setattr(helpers.corpus, "_hash_file", no_hash)
+    monkeypatch.setattr(helpers.corpus.sources, "hash_file", no_hash)
     monkeypatch.setattr(Path, "read_bytes", no_read)
     out = tmp_path / "tables"
     build_corpus([folder], out, workers=1)
@@ -319,3 +319,14 @@ def test_an_unreadable_file_is_a_failed_row_and_is_tried_again(tmp_path, monkeyp
     summary = build_corpus([folder], out, workers=1)
     assert (summary.processed, summary.skipped, summary.failed) == (1, 1, 0)
     assert set(read_table(out, "articles")["status"]) == {OK}
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "0", "-2", "ten"])
+@pytest.mark.parametrize("option", ["--max-mb", "--max-size"])
+def test_size_options_take_a_finite_size_in_mb(option, size, tmp_path, capsys):
+    # --max-mb (corpus) and --max-size (every command) share one parser: 'inf' was a
+    # traceback in corpus mode (no whole number of bytes), a usage error now, as for --max-size
+    with pytest.raises(SystemExit) as exc:
+        main(["corpus", str(tmp_path), "--out", str(tmp_path / "t"), option, size])
+    assert exc.value.code == 2
+    assert f"expected a size in MB above 0, not '{size}'" in capsys.readouterr().err

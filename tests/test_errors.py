@@ -178,6 +178,14 @@ def _epoch(run: Run):
     return run("report", run.file(GOOD), "--out", run.tmp / "out")
 
 
+def _corpus_locked(run: Run):
+    from helpers.corpus.lock import RunLock
+
+    out = run.tmp / "tables"
+    with RunLock(out):  # as a corpus run writing there would hold it
+        return run("corpus", run.file(GOOD, "news/a.txt"), "--out", out, "--workers", "1")
+
+
 def _brat(run: Run, ann: bytes):
     run.file(GOOD, "corpus/text/x.txt")
     return run("evaluate", run.file(ann, "corpus/attributions/x.ann"))
@@ -237,6 +245,8 @@ CASES = {
     ),
     "cannot write in <folder> (permission denied)": _unwritable,
     "could not write the report into <folder> (<reason>)": _write_fails,
+    "<folder> is being written by another corpus run (<holder>) — wait until it ends, or give "
+    "another --out": _corpus_locked,
     "SOURCE_DATE_EPOCH=<value> is not a number of seconds since 1970": _epoch,
     "the notebook kernel did not start (<n> attempts)": _kernel_never_answers,
     "F1 <f1> is below --min-f1 <threshold>": lambda r: r(
