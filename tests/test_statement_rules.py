@@ -330,6 +330,12 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "the source refers back to a source with a post-modifier",
+        "A source inside the Rukban camp said the road was closed. The source added that food "
+        "was short.",
+        ["a source inside the Rukban camp"] * 2,
+    ),
+    (
         "prefixes that are no part of a name; a capitalised thing after `a` is no person",
         "Sacramento-based Velm Co. said profits fell sharply. Browns DL Shel Ridley said the "
         "fight was staged. Ridley added that he was sorry. Parents listed themselves as a Tax "

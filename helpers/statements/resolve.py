@@ -50,6 +50,22 @@ _SOURCE_ADJECTIVES = frozenset(
 _CAPITAL = re.compile(r"[A-Z]")
 
 
+# Words that end the core of a description (`a source inside the camp`, `people familiar with`)
+_POST_MODIFIER = frozenset(
+    "of in inside at for from with on near who which that familiar close briefed".split()
+)
+
+
+def _head_noun(description: str) -> str:
+    """The head noun of a description: `a reporter's source inside the camp` -> `source`."""
+    words = []
+    for w in description.lower().split():
+        if w in _POST_MODIFIER and words:
+            break
+        words.append(w)
+    return words[-1] if words else ""
+
+
 class Resolver:
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
@@ -354,7 +370,7 @@ class Resolver:
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
         for sp in self.recent():
-            if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+            if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                 return sp
         if (
             det in INDEFINITE
@@ -375,13 +391,13 @@ class Resolver:
             # `Prosecutors` after `federal prosecutors`: the same group; `the doctors` is a
             # group, never one person whose role fits
             for sp in self.recent():
-                if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                     return sp
         if det not in INDEFINITE and not plural:
             for sp in self.recent():
                 if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
                     return sp
-                if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
+                if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                     return sp
             p = self.reg.person_before(ph.start, fits=fits)
             if p is not None:
