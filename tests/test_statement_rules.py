@@ -113,6 +113,18 @@ CONTENT = [
         [("indirect", "said", "the timing was not intended")],
     ),
     (
+        "a plain clause without that after suggest, claim, reported (not a noun phrase)",
+        "Mira Sol suggested the likeliest reason was fear. She claimed the label thought it "
+        "was a copy. Tarrow Police reported at least 500 people entered the hall. The firm "
+        "reported a loss of five million. The state attorney general is confirming it. Kai "
+        "Orr claimed victory.",
+        [
+            ("indirect", "suggested", "the likeliest reason was fear"),
+            ("indirect", "claimed", "the label thought it was a copy"),
+            ("indirect", "reported", "at least 500 people entered the hall"),
+        ],
+    ),
+    (
         "trailing cue with an addressee and a time",
         "The bridge will open in May, Anna Berg told reporters on Friday.",
         [("indirect", "told", "The bridge will open in May")],

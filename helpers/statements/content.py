@@ -17,8 +17,12 @@ from helpers.statements.grammar import (
     ADJUNCT_WORDS,
     CLAUSE_STARTERS,
     DATE_WORDS,
+    DETERMINERS,
+    FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
+    NOUN_VERBS,
     PREPOSITIONS,
+    RELATIVE_WORDS,
     SOURCE_DETERMINERS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -50,6 +54,9 @@ _EDGE = " ,;:—–-\n"
 # Between a quotation and the speaker phrase after it: up to six words that modify the
 # speaker (`lead researcher and`, `the 14th-ranked`), with no comma or clause.
 _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
+# How many words after a cue a plain clause's verb is looked for (`suggested the most likely
+# reason residents stay is fear`).
+_CLAUSE_WINDOW = 9
 # How many words after a cue the word `that` is looked for.
 _THAT_WINDOW = 14
 # How far after a tell verb its addressee and content are read.
@@ -309,6 +316,13 @@ class VerbContent:
             )
         ):
             return Span(toks[k][0], self.sent.end)
+        noun_like = self.cue.base in NOUN_VERBS and not self.cue.form.endswith("ed")
+        if (
+            self.cue.base in lex.clause_that
+            and not noun_like  # `state attorney general`, `news reports`: nouns
+            and _plain_clause(toks[k : k + _CLAUSE_WINDOW], lex)
+        ):
+            return Span(toks[k][0], self.sent.end)  # `Simpson suggested the reason was fear`
         return None
 
 
@@ -397,3 +411,23 @@ def clause_end(masked: str, start: int, end: int) -> int:
     """The end of a reported clause that starts at `start`: `end`, or before a semicolon."""
     m = _CLAUSE_END.search(masked, start, end)
     return m.start() if m else end
+
+
+def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:
+    """A subject and a finite verb, with no punctuation before the verb: `the aid had been
+    paused`, `at least 5,000 people entered`; not `a loss` or `victory`."""
+    first = " ".join(t[2].lower() for t in toks[:2])
+    if not toks or toks[0][2].lower() in NOT_CLAUSE_OPENERS:
+        return False
+    if toks[0][2].lower() in PREPOSITIONS and first not in ("at least", "at most"):
+        return False
+    for n, (_s, _e, t) in enumerate(toks):
+        low = t.lower()
+        if not (t[0].isalnum() or t.startswith(PLACEHOLDER)):
+            return False
+        after_determiner = n > 0 and toks[n - 1][2].lower() in DETERMINERS  # `the label`
+        if low in RELATIVE_WORDS or (low in lex.verb_forms and not after_determiner):
+            return False
+        if n >= 1 and (low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)):
+            return True
+    return False

@@ -76,6 +76,17 @@ DATE_WORDS = _words(
 # Words that never start a zero-`that` clause after a zero-that verb.
 NOT_CLAUSE_OPENERS = _words("that so as not yes it what how nothing")
 RELATIVE_PRONOUNS = _words("who which whose")
+RELATIVE_WORDS = _words("who which whose that whom")
+# Cue verbs whose bare and -s forms are also common nouns (`the state attorney general`,
+# `news reports`): before a plain clause without `that`, only their past form is a cue.
+NOUN_VERBS = _words("report state claim note reply comment answer stress")
+# Finite verbs that show a clause (`the aid had been paused`): auxiliaries, modals and common
+# irregular past forms; a word in -ed counts too.
+FINITE_VERBS = _words(
+    "is are was were has have had will would could can may might should must does did do "
+    "thought knew made took got went came saw found gave felt kept left put ran began became "
+    "brought bought paid won lost held meant sent spent built stood understood"
+)
 CONTRACTIONS_PATTERN = r"[’'](?:s|re|ve|d|ll)$"
 # Lower-case words ending in -ly that are not adverbs.
 NOT_ADVERBS = _words("family ally")

@@ -64,6 +64,7 @@ class Lexicons:
 
     verb_forms: dict[str, str]  # lower-cased form ("pointed out") -> base ("point out")
     zero_that: frozenset[str]  # base forms that may take content without "that"
+    clause_that: frozenset[str]  # ... when a clause plainly follows ("suggested the plan was")
     verb_re: CueFinder
     titles: frozenset[str]  # lower-cased, with and without a final period
     title_gender: dict[str, str]
@@ -113,20 +114,24 @@ def cue_entries() -> list[tuple[str, str, list[str], str, str]]:
     return out
 
 
-def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
-    """Every form of every cue verb -> its lemma; the lemmas that may drop "that"."""
+def _verb_forms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Every form of every cue verb -> its lemma; the lemmas that may drop "that"; those that
+    may drop it before a plain clause."""
     forms: dict[str, str] = {}
     zero: set[str] = set()
+    clause: set[str] = set()
     for _cls, lemma, extra, cue, _framing in cue_entries():
         if not cue.startswith("cue") and cue != "frame":
             continue
         head = lemma.lower()
         if cue == "cue*":
             zero.add(head)
+        if cue == "cue+":
+            clause.add(head)
         first, *rest = head.split()
         for f in [first, *inflect(first), *extra]:
             forms[" ".join([f, *rest])] = head
-    return forms, frozenset(zero)
+    return forms, frozenset(zero), frozenset(clause)
 
 
 def _titles() -> tuple[frozenset[str], dict[str, str]]:
@@ -153,7 +158,7 @@ def _pairs(name: str) -> dict[str, str]:
 @cache
 def lexicons() -> Lexicons:
     """Load and compile the lexicons (once per process)."""
-    forms, zero = _verb_forms()
+    forms, zero, clause = _verb_forms()
     titles, gender = _titles()
     fits = {
         noun: frozenset(w.lower().rstrip(".") for w in words.split())
@@ -162,6 +167,7 @@ def lexicons() -> Lexicons:
     return Lexicons(
         verb_forms=forms,
         zero_that=zero,
+        clause_that=clause,
         verb_re=CueFinder(forms),
         titles=titles,
         title_gender=gender,
