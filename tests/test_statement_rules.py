@@ -342,6 +342,11 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "a second verb after `and` shares the sentence's subject, not the first verb's object",
+        "The union denies the charges of fraud and says the books are open.",
+        ["the union"],
+    ),
+    (
         "the source refers back to a source with a post-modifier",
         "A source inside the Rukban camp said the road was closed. The source added that food "
         "was short.",

@@ -159,6 +159,12 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
 
 def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:
     m, a, cs = sent.masked, sent.start, cue.start
+    if tail.endswith((" and", " but")):
+        # `The union denies the charges and says ...`: a second verb of the same subject; the
+        # noun before `and` is the first verb's object
+        site = _no_phrase_before(sent, cue, tail, lex)
+        if not isinstance(site, Rejection):
+            return site
     found = mention_before(m, a, cs, lex, progressive=progressive)
     if found.word_before == PASSIVE:
         return Rejection(reasons.MENTION, reasons.PASSIVE)
@@ -232,10 +238,10 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
     m, a, cs = sent.masked, sent.start, cue.start
     if prev is not None and tail.endswith((" and", " but")):
         return Site(prev.phrase, cs - 4)
-    if tail.endswith(" and"):
+    if tail.endswith((" and", " but")):
         subject = sentence_subject(m, a, cs, lex)
         if subject is not None:
-            return Site(subject, cs - 4)  # `I laughed and said`
+            return Site(subject, cs - 4)  # `I laughed and said`, `..., but said`
     if tail.endswith(",") and not sent.nested:
         subject = sentence_subject(m, a, cs, lex)
         if (
