@@ -253,7 +253,7 @@ def test_a_failing_notebook_names_the_notebook_the_cell_and_the_error(made, tmp_
 
 def test_cli_failure_is_one_clear_message_and_exit_1(made, tmp_path, capsys, monkeypatch):
     bad = tiny_notebook(tmp_path, "01_bad.ipynb", extra=[nbformat.v4.new_code_cell("1 / 0")])
-    monkeypatch.setattr("helpers.report.notebook_paths", lambda: [bad])
+    monkeypatch.setattr("helpers.report.build.notebook_paths", lambda: [bad])
     code = main(["report", str(made["article"]), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1
@@ -271,7 +271,7 @@ def test_cli_bad_article_exits_2_before_running_anything(tmp_path, capsys):
 
 def test_cli_reads_relative_paths_from_the_current_folder(made, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(made["root"])
-    monkeypatch.setattr("helpers.report.notebook_paths", lambda: made["nbs"][:1])
+    monkeypatch.setattr("helpers.report.build.notebook_paths", lambda: made["nbs"][:1])
     assert main(["report", "ferry.txt", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "index.html" in out and "[1/1] 01_tiny" in out
