@@ -338,11 +338,12 @@ def test_write_files_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
     def broken(*a):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("helpers.report.write.os.replace", broken)
+    monkeypatch.setattr("helpers.report.write._write_new", broken)
     with pytest.raises(OSError):
         write_files(folder, {"index.html": b"new"}, {})
     assert sorted(p.name for p in folder.iterdir()) == [".kit-manifest.json", "index.html"]
     assert (folder / "index.html").read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r"]  # no half-written folder beside it
 
 
 def test_evaluate_below_min_f1_exits_1_and_says_so(capsys):

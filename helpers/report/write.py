@@ -4,14 +4,18 @@ replace a user's files, and writes that never leave half a file."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import shutil
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from helpers.paths import REPORTS_DIR, display_path
+from helpers.report import swap
 from helpers.report.records import MANIFEST, ReportError
 
 
@@ -77,8 +81,9 @@ def read_manifest(folder: Path) -> dict[str, str]:
 
 def check_writable(folder: Path) -> None:
     """Refuse, before any notebook runs, a report folder that could not be written: a file
-    where a folder must be, or a folder the user may not write in."""
-    place = Path(folder)
+    where a folder must be, or a folder the user may not write in. The new report is
+    written beside the folder, so it is the folder around it that must take new files."""
+    place = Path(folder).parent
     while not place.exists() and place != place.parent:
         place = place.parent
     if not place.is_dir():
@@ -94,7 +99,11 @@ def check_writable(folder: Path) -> None:
 
 
 def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
-    """The manifest of files the kit wrote in ``folder``; refuse when others are there."""
+    """The manifest of files the kit wrote in ``folder``; refuse when others are there. A
+    previous report that a killed run left moved aside is put back first."""
+    if folder.parent.is_dir():
+        with suppress(OSError), swap.folder_lock(folder.parent):  # else: when writing
+            swap.recover(folder)
     if not folder.exists():
         return {}
     if not folder.is_dir():
@@ -122,27 +131,73 @@ def check_folder(folder: Path, force: bool = False) -> dict[str, str]:
 
 
 def write_files(folder: Path, files: dict[str, bytes], previous: dict[str, str]) -> list[Path]:
-    """Write the report files and the manifest; remove files of an older run not made now."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for rel in previous:
-        if rel not in files and _inside(folder, rel) and (folder / rel).is_file():
-            (folder / rel).unlink()
-    # every file is written in full under a temporary name first, then all are renamed
-    # into place one after the other, and the manifest last
-    staged: list[tuple[Path, Path]] = []
+    """Write a report folder in one step: every file and the manifest go into a new hidden
+    folder beside ``folder``, which then takes its place (``helpers.report.swap``); a run
+    stopped at any point leaves the whole previous report or the whole new one. Files that no
+    manifest names (a user's, kept with --force) are carried over into the new folder; files
+    of an older run that this one does not make are not."""
+    folder = Path(folder)
+    if folder.is_symlink():  # reports/<name> as a link to a folder elsewhere: replace that
+        folder = folder.resolve()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = swap.new_sibling(folder)
     try:
-        for rel, data in files.items():
-            target = folder / rel
-            target.parent.mkdir(parents=True, exist_ok=True)  # charts/
-            staged.append((_stage(target, data), target))
-        for tmp, target in staged:
-            os.replace(tmp, target)
+        _fill(staging, files)
+        with swap.folder_lock(folder.parent):
+            swap.recover(folder)
+            if os.path.lexists(folder):
+                if not folder.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
+                kit_files = set(files) | set(previous) | set(_manifest_or_nothing(folder))
+                _carry_over(folder, staging, kit_files)
+            swap.swap_in(staging, folder)
     finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)  # only there when something failed
+    return [folder / rel for rel in files]
+
+
+def _fill(staging: Path, files: dict[str, bytes]) -> None:
+    """The report's files and, last, its manifest, in the new folder."""
+    for rel, data in files.items():
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)  # charts/
+        _write_new(target, data)
     manifest = {"files": {rel: _sha(data) for rel, data in sorted(files.items())}}
-    write_atomic(folder / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
-    return [target for _, target in staged]
+    _write_new(staging / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    with open(target, "xb") as fh:  # noqa: PTH123 — a new folder: never an existing file
+        fh.write(data)
+    os.chmod(target, 0o644)
+
+
+def _manifest_or_nothing(folder: Path) -> dict[str, str]:
+    """The folder's manifest now (another run may have written it since this one began); a
+    refused manifest counts as none, so that every file it would cover is kept."""
+    try:
+        return read_manifest(folder)
+    except ReportError:
+        return {}
+
+
+def _carry_over(old: Path, new: Path, kit_files: set[str]) -> None:
+    """Copy into ``new`` what ``old`` holds that is not the kit's: the user's files, folders
+    and links (links as links, never followed)."""
+    for root, dirs, names in os.walk(old):
+        for name in dirs + names:
+            source = Path(root) / name
+            rel = source.relative_to(old).as_posix()
+            target = new / rel
+            if rel in kit_files or rel == MANIFEST or _PART.match(name):
+                continue
+            if source.is_symlink():
+                if not os.path.lexists(target):
+                    os.symlink(os.readlink(source), target)
+            elif source.is_dir():
+                target.mkdir(exist_ok=True)
+            elif source.is_file() and not os.path.lexists(target):
+                shutil.copy2(source, target)
 
 
 _PART = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # _stage's temporary names
