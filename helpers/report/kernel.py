@@ -45,6 +45,32 @@ def load_ipython_extension(ip) -> None:
 
     with_alt._kit = True
     backend_inline._fetch_figure_metadata = with_alt
+    if ip is not None:
+        html = ip.display_formatter.formatters["text/html"]
+        html.for_type_by_name("pandas.io.formats.style", "Styler", table_html)
+        html.for_type_by_name("helpers.annotated", "AnnotatedArticle", annotated_html)
+
+
+TABLE_ROWS_SHOWN = 500  # rows of one table a report page shows (an ordinary article's have
+# well under 100; a 1 MB article's table of statements has thousands, megabytes of HTML)
+FULL_TABLES = {"statements": "statements.csv"}  # table name: the report's file with every row
+
+
+def table_html(styler) -> str | None:
+    """A styled table in a report page: all of it, or, when it is longer than
+    TABLE_ROWS_SHOWN rows, its first rows and a note saying where the whole table is."""
+    rows = len(styler.data)
+    if rows <= TABLE_ROWS_SHOWN:
+        return styler._repr_html_()
+    where = "run the notebook to see them all"
+    if styler.uuid in FULL_TABLES:
+        name = FULL_TABLES[styler.uuid]
+        where = f'<a href="{name}">{name}</a>, beside this page, holds them all'
+    note = (
+        f'<p class="kit-trimmed">The first {TABLE_ROWS_SHOWN:,} of {rows:,} rows are shown: '
+        f"{where}.</p>\n"
+    )
+    return styler.to_html(max_rows=TABLE_ROWS_SHOWN) + note
 
 
 def chart_alt_text(fig) -> str:
@@ -104,3 +130,26 @@ def kernel_start_lock():
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+PARAGRAPHS_SHOWN = 300  # paragraphs of an annotated article a notebook's page shows (a news
+# article has well under 100; article.html, beside the page, always holds them all)
+
+
+def annotated_html(view) -> str:
+    """An annotated article (helpers.annotated) in a report page: all of it, or, when it has
+    more than PARAGRAPHS_SHOWN paragraphs, the first ones and a note pointing to article.html.
+    Every paragraph is one element on its own line, so the page is cut between two."""
+    page = view._repr_html_()
+    cut = page.find(f'\n<p class="ka-par" id="ka-p{PARAGRAPHS_SHOWN + 1}">')
+    if cut < 0:
+        return page
+    return (
+        page[:cut]
+        + "\n</article></div>\n"
+        + (
+            f'<p class="kit-trimmed">The first {PARAGRAPHS_SHOWN} paragraphs are shown: '
+            '<a href="article.html">article.html</a>, beside this page, holds the whole article, '
+            "annotated.</p>\n"
+        )
+    )

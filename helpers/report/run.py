@@ -142,13 +142,39 @@ def _failure(path: Path, exc) -> NotebookFailed:
 
 
 def clean_notebook(nb, stem: str) -> None:
-    """Drop timings and machine paths papermill and nbclient record; make cell ids fixed."""
+    """Drop timings and machine paths papermill and nbclient record; make cell ids fixed;
+    merge a cell's consecutive writes to one stream."""
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     for i, cell in enumerate(nb.cells):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         cell["id"] = f"{stem}-{i}"[:64]
+        if cell.get("outputs"):
+            cell["outputs"] = merge_streams(cell["outputs"])
+
+
+def merge_streams(outputs: list) -> list:
+    """Consecutive outputs of one stream (stdout, stderr) as one, as JupyterLab shows them.
+    The kernel sends what a cell prints in pieces cut by a timer: on a busy machine one
+    ``print`` can arrive as two (its text, then its line end), which without this made a
+    page differ from one run to the next."""
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and out.get("output_type") == "stream" == last.get("output_type")
+            and out.get("name") == last.get("name")
+        ):
+            last["text"] = _text(last["text"]) + _text(out["text"])
+        else:
+            merged.append(out)
+    return merged
+
+
+def _text(text) -> str:
+    return text if isinstance(text, str) else "".join(text)
 
 
 def _first_heading(nb) -> str:
