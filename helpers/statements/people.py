@@ -51,6 +51,7 @@ def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
 
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
@@ -61,6 +62,8 @@ _MALE = frozenset("he his himself".split())
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 # How far after a name the first gendered pronoun is looked for.
 _GENDER_WINDOW = 300
+# between a name and the next: an apposition or relative clause opened by a comma, still open
+_APPOSITION_OPEN = re.compile(r"’?s?,\s+(?:who\s+|which\s+)?[^,.!?;:\n]*$")
 # How far before a name a lower-case job description is looked for.
 _ROLE_BEFORE_WINDOW = 60
 _ROLE_AFTER_WINDOW = 80
@@ -93,6 +96,8 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     rest = [w.lower() for w in words[last_title + 1 :]]
     if not is_org and "of" in rest[1:]:
         name = tuple(words[last_title + 1 :][: rest.index("of")])  # `Martin Taylor of Leeds`
+    if len(name) == 1 and role_words and role_words[-1].lower() in lex.name_titles:
+        name = (role_words[-1], *name)  # `Prince Andrew`, `Pope Francis`
     org = " ".join(words) if is_org else ""
     gender = genders.pop() if len(genders) == 1 else ""
     return NameSplit(" ".join(role_words), name, is_org, org, gender)
@@ -205,6 +210,7 @@ class Registry:
         self.people: list[Person] = []
         self._by_last: dict[str, list[Person]] = {}
         self.orgs: list[str] = []
+        self.org_mentions: list[tuple[int, str]] = []  # (offset, organisation), in text order
         self._text = article.text
         self._titled: dict[tuple[int, tuple[str, ...]], str] = {}  # gender from a title
         self._found = self._names(article)
@@ -218,6 +224,10 @@ class Registry:
         block_starts = [b.start for b in article.paragraphs]
         found = []
         for initial, run in runs:
+            bare = run[1:] if run[0][1] == "The" else run
+            if len(bare) == 1 and _ACRONYM.fullmatch(bare[0][1]):
+                self.org_mentions.append(bare[0])  # `NASA`, `The BBC`: an organisation
+                continue
             words = _clean_run(initial, run, noninitial, lex)
             if not words:
                 continue
@@ -225,6 +235,7 @@ class Registry:
             if split.is_org:
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
+                self.org_mentions.append((words[0][0], split.org))
                 continue
             name = split.name
             if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):
@@ -283,15 +294,24 @@ class Registry:
         personal pronoun that most often comes first after their name, before anyone else's."""
         text, lex = self._text, self.lex
         votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
-        starts = sorted((start, self.find(name, start)) for start, name, *_rest in self._found)
-        starts = [(s0, p) for s0, p in starts if p is not None]
-        for k, (s0, p) in enumerate(starts):
+        found = sorted((f[0], f[4], self.find(f[1], f[0])) for f in self._found)
+        starts = [(s0, e0, p) for s0, e0, p in found if p is not None]
+        owners: list[Person] = []  # whom a pronoun after each name refers to
+        for k, (s0, _e0, p) in enumerate(starts):
             stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
             limit = min(stop, s0 + _GENDER_WINDOW)
             end = _SENTENCE_STOP.search(text, s0, limit)
             m = _GENDER_PRONOUN.search(text, s0, end.start() if end else limit)
+            owner = p
+            if k and m and _APPOSITION_OPEN.match(text, starts[k - 1][1], s0):
+                if "," in text[starts[k][1] : m.start()]:
+                    # `Tom Brill, chief of Ceres Robotics, said his ...`, `Anna Kell, who
+                    # represents Brody, said her ...`: the pronoun after the apposition
+                    # refers to the name it describes
+                    owner = owners[k - 1]
+            owners.append(owner)
             if m:
-                votes[p.name][0 if m.group().lower() in _MALE else 1] += 1
+                votes[owner.name][0 if m.group().lower() in _MALE else 1] += 1
         for (start, name), g in self._titled.items():
             p = self.find(name, start)
             if p is not None:
