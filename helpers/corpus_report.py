@@ -9,7 +9,6 @@ one (notebook 05). It writes ``reports/corpus-<folder-name>/``: ``index.html``, 
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,12 +17,9 @@ from helpers.paths import REPORTS_DIR, display_path
 from helpers.report import (
     COMBINED,
     INDEX,
-    INDEX_CSS,
     Provenance,
     ReportError,
     ReportResult,
-    _md_escape,
-    _shown_path,
     check_folder,
     combined_notebook,
     export_html,
@@ -32,6 +28,9 @@ from helpers.report import (
     source_date,
     write_files,
 )
+from helpers.report.export import md_escape
+from helpers.report.pages import corpus_index_html
+from helpers.report.provenance import shown_path
 
 # the notebook pages' navigation bar speaks of "the article": this one of "the corpus"
 _WORDING = [("All reports for this article", "All reports for this corpus")]
@@ -41,59 +40,6 @@ def _reworded(text: str) -> str:
     for old, new in _WORDING:
         text = text.replace(old, new)
     return text
-
-
-def corpus_index_html(prov: Provenance, runs) -> str:
-    """The landing page of a corpus report: the folder, its articles, the kit, the links."""
-    e = html.escape
-    items = "\n".join(
-        f'<li><a href="{e(r.name)}.html">{e(r.title)}</a> <span class="file">'
-        f"({e(r.name)}.ipynb, with code)</span></li>"
-        for r in runs
-    )
-    rows = [
-        ("Corpus", f"<code>{e(prov.article_file)}</code>"),
-        ("Articles", e(prov.source)),
-        ("Kit version", e(prov.kit_version)),
-        ("Corpus SHA-256", f"<code>{e(prov.sha256)}</code> (of its files' names and SHA-256)"),
-    ]
-    if prov.date:
-        rows.append(("Date", e(prov.date)))
-    table = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    made = prov.made().replace("from article sha256", "from corpus sha256")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Reports: {e(prov.headline)}</title>
-<style>
-{INDEX_CSS}</style>
-</head>
-<body>
-<main>
-<h1>{e(prov.headline)}</h1>
-<p>Reports made by the media-analysis kit: who speaks across these articles, in which outlet
-and when, how they are quoted, and which terms recur.</p>
-<h2>Read</h2>
-<ul>
-<li><a href="{COMBINED}"><strong>The report</strong></a>: the results and explanations in one
-page, without code (to hand out or mail as one file).</li>
-</ul>
-<h2>The notebooks, with their code</h2>
-<ul>
-{items}
-</ul>
-<h2>About this report</h2>
-<table>
-{table}
-</table>
-<footer>Made with {e(made)}. The same articles and kit give the same files, byte for
-byte.</footer>
-</main>
-</body>
-</html>
-"""
 
 
 def corpus_provenance(folder: Path) -> Provenance:
@@ -109,7 +55,7 @@ def corpus_provenance(folder: Path) -> Provenance:
     if outlets:
         source += f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
     return Provenance(
-        article_file=_shown_path(folder),
+        article_file=shown_path(folder),
         headline=f"Corpus: {folder.name}",
         source=source + " (outlets and dates from metadata.csv)",
         sha256=digest.hexdigest(),
@@ -146,14 +92,14 @@ def build_corpus_report(
     for run in runs:
         page = export_html(run.nb, f"{run.title} — {prov.headline}", nav, with_code=True)
         files[f"{run.name}.html"] = _reworded(page).encode("utf-8")
-    combined = combined_notebook(runs, prov)
-    combined.cells[0].source = (
-        f"# Report: {_md_escape(prov.headline)}\n\n"
-        f"**Corpus:** <code>{_md_escape(prov.article_file)}</code>  \n"
-        f"**Articles:** {_md_escape(prov.source)}\n\n"
+    intro = (
+        f"# Report: {md_escape(prov.headline)}\n\n"
+        f"**Corpus:** <code>{md_escape(prov.article_file)}</code>  \n"
+        f"**Articles:** {md_escape(prov.source)}\n\n"
         "This report gathers the results of the kit's corpus notebooks, without their code. "
         "Open a notebook from the index to see the code."
     )
+    combined = combined_notebook(runs, prov, intro)
     page = export_html(combined, f"Report: {prov.headline}", nav, with_code=False)
     files[COMBINED] = _reworded(page).encode("utf-8")
     files[INDEX] = corpus_index_html(prov, runs).encode("utf-8")

@@ -76,7 +76,7 @@ def _no_report_written(run: Run):
     def fake_notebooks():
         raise AssertionError("a notebook would run")
 
-    run.mp.setattr("helpers.report.run_notebooks", lambda *a, **k: fake_notebooks())
+    run.mp.setattr("helpers.report.build.run_notebooks", lambda *a, **k: fake_notebooks())
 
 
 def _failing_notebook(run: Run):
@@ -92,7 +92,7 @@ def _failing_notebook(run: Run):
     }
     path = run.tmp / "01_bad.ipynb"
     nbformat.write(nb, path)
-    run.mp.setattr("helpers.report.notebook_paths", lambda: [path])
+    run.mp.setattr("helpers.report.build.notebook_paths", lambda: [path])
     return run("report", run.file(GOOD), "--out", run.tmp / "out")
 
 
@@ -100,14 +100,16 @@ def _kernel_never_answers(run: Run):
     async def never(km):
         return False
 
-    run.mp.setattr("helpers.report._answers", never)
+    run.mp.setattr("helpers.report.kernel.answers", never)
     return _failing_notebook(run)
 
 
 def _unwritable(run: Run):
     _no_report_written(run)
     real = os.access
-    run.mp.setattr("helpers.report.os.access", lambda p, m: False if "ro" in str(p) else real(p, m))
+    run.mp.setattr(
+        "helpers.report.write.os.access", lambda p, m: False if "ro" in str(p) else real(p, m)
+    )
     (run.tmp / "ro").mkdir()
     return run("report", run.file(GOOD), "--out", run.tmp / "ro")
 
@@ -116,12 +118,12 @@ def _write_fails(run: Run):
     def full(*a, **k):
         raise OSError(28, "No space left on device")
 
-    run.mp.setattr("helpers.report.run_notebooks", lambda *a, **k: [])
-    run.mp.setattr("helpers.report.write_files", full)
+    run.mp.setattr("helpers.report.build.run_notebooks", lambda *a, **k: [])
+    run.mp.setattr("helpers.report.build.write_files", full)
     nb = run.tmp / "01_x.ipynb"
     nb.write_text("{}", encoding="utf-8")
-    run.mp.setattr("helpers.report.notebook_paths", lambda: [nb])
-    run.mp.setattr("helpers.report.export_html", lambda *a, **k: "")
+    run.mp.setattr("helpers.report.build.notebook_paths", lambda: [nb])
+    run.mp.setattr("helpers.report.build.export_html", lambda *a, **k: "")
     return run("report", run.file(GOOD), "--out", run.tmp / "out")
 
 
@@ -346,11 +348,12 @@ def test_write_files_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
     def broken(*a):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("helpers.report.os.replace", broken)
+    monkeypatch.setattr("helpers.report.write._write_new", broken)
     with pytest.raises(OSError):
         write_files(folder, {"index.html": b"new"}, {})
     assert sorted(p.name for p in folder.iterdir()) == [".kit-manifest.json", "index.html"]
     assert (folder / "index.html").read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r"]  # no half-written folder beside it
 
 
 def test_evaluate_below_min_f1_exits_1_and_says_so(capsys):

@@ -10,7 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers.paths import NOTEBOOKS_DIR
-from helpers.report import _kernel_manager, _prepare_ipython_dir
+from helpers.report.kernel import kernel_manager, prepare_ipython_dir
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -47,7 +47,7 @@ def _headless(monkeypatch):
 def kit_kernel(tmp_path):
     """A kernel manager for this very interpreter (the kit's environment), not whatever
     kernel is installed under the name python3."""
-    return _kernel_manager(_prepare_ipython_dir(tmp_path / "ipython"))
+    return kernel_manager(prepare_ipython_dir(tmp_path / "ipython"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -27,6 +27,8 @@ from helpers.report import (
     build_report,
     build_reports,
     chart_alt_text,
+    clean_notebook,
+    export_html,
     notebook_paths,
     scrub_html,
 )
@@ -253,7 +255,7 @@ def test_a_failing_notebook_names_the_notebook_the_cell_and_the_error(made, tmp_
 
 def test_cli_failure_is_one_clear_message_and_exit_1(made, tmp_path, capsys, monkeypatch):
     bad = tiny_notebook(tmp_path, "01_bad.ipynb", extra=[nbformat.v4.new_code_cell("1 / 0")])
-    monkeypatch.setattr("helpers.report.notebook_paths", lambda: [bad])
+    monkeypatch.setattr("helpers.report.build.notebook_paths", lambda: [bad])
     code = main(["report", str(made["article"]), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1
@@ -271,7 +273,7 @@ def test_cli_bad_article_exits_2_before_running_anything(tmp_path, capsys):
 
 def test_cli_reads_relative_paths_from_the_current_folder(made, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(made["root"])
-    monkeypatch.setattr("helpers.report.notebook_paths", lambda: made["nbs"][:1])
+    monkeypatch.setattr("helpers.report.build.notebook_paths", lambda: made["nbs"][:1])
     assert main(["report", "ferry.txt", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "index.html" in out and "[1/1] 01_tiny" in out
@@ -346,3 +348,69 @@ def test_scrub_removes_the_project_path_from_text_but_never_touches_images():
     image = f'<img src="data:image/png;base64,AB{PROJ_ROOT}CD">'
     out = scrub_html(f"<pre>{PROJ_ROOT}/data/x.txt</pre>{image}")
     assert out == f"<pre>…data/x.txt</pre>{image}"
+
+
+def test_a_print_cut_in_two_by_the_kernel_gives_the_same_page():
+    """A busy kernel may send one print's text and its line end as two stream outputs."""
+
+    def page(outputs):
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("print(text)")
+        cell.outputs = [nbformat.from_dict(o) for o in outputs]
+        nb.cells = [nbformat.v4.new_markdown_cell("# T"), cell]
+        clean_notebook(nb, "t")
+        return export_html(nb, "T", "nav", with_code=True)
+
+    def out(text, name="stdout"):
+        return {"output_type": "stream", "name": name, "text": text}
+
+    whole = page([out("one line\n"), out("warned\n", "stderr"), out("two\n")])
+    cut = page([out("one "), out("line\n"), out("warned\n", "stderr"), out("two\n")])
+    assert cut == whole and "one line" in whole
+    assert whole.count('<div class="jp-OutputArea-child">') == 3  # others stay apart
+
+
+def test_a_very_long_table_is_shown_in_part_with_a_note_in_a_report_page():
+    from types import SimpleNamespace
+
+    import pandas as pd
+    from IPython.core.formatters import HTMLFormatter
+
+    from helpers.charts import table_style
+    from helpers.report import load_ipython_extension
+    from helpers.report.kernel import TABLE_ROWS_SHOWN
+
+    html = HTMLFormatter()
+    load_ipython_extension(
+        SimpleNamespace(display_formatter=SimpleNamespace(formatters={"text/html": html}))
+    )
+    short = table_style(pd.DataFrame({"speaker": ["<b>Ann</b>"] * 30}), "speakers")
+    assert html(short) == short._repr_html_()  # an ordinary table: the same bytes as ever
+    rows = TABLE_ROWS_SHOWN * 3
+    long = pd.DataFrame({"speaker": ["<b>Ann</b>"] * rows, "n": range(rows)})
+    page = html(table_style(long, "statements"))
+    assert page.count('class="data row') == TABLE_ROWS_SHOWN * 2  # two columns
+    assert f"The first {TABLE_ROWS_SHOWN:,} of {rows:,} rows are shown" in page
+    assert '<a href="statements.csv">statements.csv</a>' in page
+    assert "<b>Ann" not in page and "&lt;b&gt;Ann" in page
+    other = html(table_style(long, "structure"))
+    assert "run the notebook to see them all" in other and ".csv" not in other
+
+
+def test_a_very_long_annotated_article_is_shown_in_part_in_a_report_page(tmp_path):
+    from helpers.annotated import annotate
+    from helpers.report.kernel import PARAGRAPHS_SHOWN, annotated_html
+
+    paragraph = "“We will <b>see</b>,” said Mara Vell, the harbour master."
+    for n, cut in ((12, False), (PARAGRAPHS_SHOWN + 10, True)):
+        path = tmp_path / f"long{n}.txt"
+        path.write_text("Ferries\n\n" + "\n\n".join([paragraph] * n) + "\n", encoding="utf-8")
+        article = load_article(path)
+        view = annotate(article)
+        page = annotated_html(view)
+        if not cut:
+            assert page == view._repr_html_()
+            continue
+        assert page.count('<p class="ka-par"') == PARAGRAPHS_SHOWN
+        assert f'id="ka-p{PARAGRAPHS_SHOWN}"' in page and page.count("</article></div>") == 1
+        assert '<a href="article.html">article.html</a>' in page and "<b>see" not in page

@@ -247,16 +247,16 @@ def test_no_kernel_connection_file_is_left_behind(tmp_path, monkeypatch):
 
 
 def test_a_kernel_that_does_not_answer_is_started_again(tmp_path, monkeypatch):
-    import helpers.report as report
+    from helpers.report import kernel
 
     calls = []
-    real = report._answers
+    real = kernel.answers
 
     async def first_fails(km):
         calls.append(km.shell_port)
         return False if len(calls) == 1 else await real(km)
 
-    monkeypatch.setattr(report, "_answers", first_fails)
+    monkeypatch.setattr(kernel, "answers", first_fails)
     article = tmp_path / "ferry.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     nb = tiny_notebook(tmp_path)
@@ -265,16 +265,16 @@ def test_a_kernel_that_does_not_answer_is_started_again(tmp_path, monkeypatch):
 
 
 def test_a_kernel_that_never_answers_gives_a_clear_error(tmp_path, monkeypatch, capsys):
-    import helpers.report as report
+    from helpers.report import build, kernel
 
     async def never(km):
         return False
 
-    monkeypatch.setattr(report, "_answers", never)
+    monkeypatch.setattr(kernel, "answers", never)
     article = tmp_path / "ferry.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     nb = tiny_notebook(tmp_path)
-    monkeypatch.setattr(report, "notebook_paths", lambda: [nb])
+    monkeypatch.setattr(build, "notebook_paths", lambda: [nb])
     assert main(["report", str(article), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "kernel did not start (2 attempts)" in err and "Traceback" not in err

@@ -1,191 +1,23 @@
-"""Self-checking exercises: ``check("02-1", answer)`` says right, or gives a hint.
-
-Every exercise here has one right answer *for a given article* (or a small set of equally
-right ones, such as tied speakers). The answer is computed from the article the notebook runs
-on, by the same helpers the notebook uses, never stored: students bring their own articles.
-A wrong answer gets a hint that points at the step to redo without giving the answer away;
-typical mistakes (counting the headline, counting nested statements, naming a stopword ...)
-get a hint of their own.
-
-In a notebook::
-
-    check = checker(article)            # notebook 04: checker(article, other)
-    check("02-1", "your answer")
-
-``answers(article)`` lists the right answers (for the instructor guide), and
-``questions()`` the questions (for the worksheet).
-"""
+"""The exercises: each one's question, its right answer for an article, a hint that points
+at the step to redo, and the hints for its typical mistakes."""
 
 from __future__ import annotations
 
-import html
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 
 import pandas as pd
 
-from helpers.article import Article
-
-NONE_WORDS = {"none", "nobody", "no one", "nothing", "-", "–", "0"}
-
-
-# --------------------------------------------------------------------------- what is known
-
-
-class Facts:
-    """The figures the exercises ask about, computed once per article (or pair)."""
-
-    def __init__(self, article: Article, other: Article | None = None):
-        self.article = article
-        self.other = other
-
-    @cached_property
-    def counts(self) -> dict:
-        from helpers.tokens import counts
-
-        return counts(self.article)
-
-    @cached_property
-    def tokens(self) -> list:
-        from helpers.tokens import tokens
-
-        return tokens(self.article)
-
-    @cached_property
-    def words(self) -> pd.DataFrame:
-        from helpers.terms import word_frequencies
-
-        return word_frequencies(self.article, n=10_000)
-
-    @cached_property
-    def statements(self) -> pd.DataFrame:
-        from helpers.statements import extract_statements
-
-        return extract_statements(self.article)
-
-    @cached_property
-    def top(self) -> pd.DataFrame:
-        df = self.statements
-        return df[~df["nested"].astype(bool)] if len(df) else df
-
-    @cached_property
-    def speakers(self) -> list[str]:
-        from helpers.speaker_analysis import speaker_order
-
-        return speaker_order(self.statements)
-
-    @cached_property
-    def people(self) -> pd.DataFrame:
-        from helpers.statements import mentioned_people
-
-        return mentioned_people(self.article)
-
-    @cached_property
-    def silent(self) -> pd.DataFrame:
-        from helpers.speaker_analysis import unquoted_people
-
-        return unquoted_people(self.people, self.statements, self.article)
-
-    @cached_property
-    def shares(self) -> pd.DataFrame:
-        from helpers.speaker_analysis import quoted_share
-
-        return quoted_share(self.statements)
-
-    @cached_property
-    def terms(self) -> pd.DataFrame:
-        from helpers.terms import recurring_terms
-
-        return recurring_terms(self.article)
-
-    @cached_property
-    def terms_g2(self) -> pd.DataFrame:
-        from helpers.terms import recurring_terms
-
-        return recurring_terms(self.article, rank_by="g2")
-
-    @cached_property
-    def comparison(self):
-        from helpers.compare import compare_articles
-
-        if self.other is None:
-            raise ValueError("this exercise compares two articles: use checker(article, other)")
-        return compare_articles(self.article, self.other)
-
-
-# --------------------------------------------------------------------------- answers
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The right answer(s): numbers (with a tolerance) or names (any one of them is right)."""
-
-    values: tuple
-    tolerance: float = 0.0
-    names: bool = False
-
-    def shown(self) -> str:
-        if not self.values:
-            return "none"
-        if self.names:
-            return " / ".join(str(v) for v in self.values)
-        return " / ".join(_number_text(v) for v in self.values)
-
-
-def _number_text(value) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.2f}"
-    return str(int(value))
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    text = str(value).strip().replace(",", ".").rstrip("%").strip()
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _key(name) -> str:
-    text = " ".join(str(name).casefold().replace("’", "'").replace(".", "").split())
-    return re.sub(r"^(the|a|an) ", "", text).strip(" .\"'“”")
-
-
-def _same_name(given: str, right: str) -> bool:
-    """A name is right when it is the canonical name or its last word(s) (a surname)."""
-    g, r = _key(given), _key(right)
-    if not g:
-        return False
-    return g == r or (len(g) > 2 and r.endswith(" " + g))
-
-
-def _matches(answer: Answer, given) -> bool:
-    if answer.names:
-        if not answer.values:
-            return _key(given) in NONE_WORDS
-        return any(_same_name(str(given), str(v)) for v in answer.values)
-    number = _number(given)
-    if number is None:
-        return False
-    return any(math.isclose(number, float(v), abs_tol=answer.tolerance) for v in answer.values)
-
-
-def _in(names, given) -> str | None:
-    """The name in ``names`` that ``given`` refers to, if any."""
-    for name in names:
-        if _same_name(str(given), str(name)):
-            return str(name)
-    return None
-
-
-# --------------------------------------------------------------------------- the exercises
+from helpers.exercises.facts import Facts
+from helpers.exercises.matching import (
+    NONE_WORDS,
+    Answer,
+    as_number,
+    matches,
+    name_in,
+    name_key,
+)
 
 
 @dataclass(frozen=True)
@@ -216,15 +48,15 @@ def _most_statements(f: Facts) -> Answer:
 def _top_word_mistake(f: Facts, given) -> str | None:
     from helpers.tokens import stopwords
 
-    if _key(given) in stopwords():
+    if name_key(given) in stopwords():
         return "That is a stopword: the chart leaves those out. Look at the words it shows."
-    if any(_key(given) == _key(w) for w in f.words["word"]):
+    if any(name_key(given) == name_key(w) for w in f.words["word"]):
         return "That word is in the list, but it is not used most often: compare the counts."
     return None
 
 
 def _ttr_mistake(f: Facts, given) -> str | None:
-    number, ratio = _number(given), f.counts["type-token ratio"]
+    number, ratio = as_number(given), f.counts["type-token ratio"]
     if number is None or not ratio:
         return None
     if number > 1 and math.isclose(number, 1 / ratio, rel_tol=0.02):
@@ -237,7 +69,7 @@ def _ttr_mistake(f: Facts, given) -> str | None:
 def _words_mistake(f: Facts, given) -> str | None:
     from helpers.tokens import tokens
 
-    number = _number(given)
+    number = as_number(given)
     if number is None:
         return None
     every = tokens(f.article, include_headings=True)
@@ -249,7 +81,7 @@ def _words_mistake(f: Facts, given) -> str | None:
 
 
 def _paragraph_mistake(f: Facts, given) -> str | None:
-    number = _number(given)
+    number = as_number(given)
     if number is None:
         return None
     n = f.counts["paragraphs"]
@@ -259,7 +91,7 @@ def _paragraph_mistake(f: Facts, given) -> str | None:
 
 
 def _statements_mistake(f: Facts, given) -> str | None:
-    number = _number(given)
+    number = as_number(given)
     if number is None:
         return None
     if len(f.statements) != len(f.top) and number == len(f.statements):
@@ -270,7 +102,7 @@ def _statements_mistake(f: Facts, given) -> str | None:
 
 
 def _speakers_mistake(f: Facts, given) -> str | None:
-    number = _number(given)
+    number = as_number(given)
     if number is None:
         return None
     if number == len(f.top) and len(f.top) != len(_named(f)):
@@ -285,7 +117,7 @@ def _named(f: Facts) -> list[str]:
 
 
 def _direct_mistake(f: Facts, given) -> str | None:
-    number = _number(given)
+    number = as_number(given)
     kinds = f.top["kind"].value_counts() if len(f.top) else pd.Series(dtype=int)
     direct, mixed = int(kinds.get("direct", 0)), int(kinds.get("mixed", 0))
     if number is not None and mixed and number == direct + mixed:
@@ -294,16 +126,16 @@ def _direct_mistake(f: Facts, given) -> str | None:
 
 
 def _speaker_mistake(f: Facts, given) -> str | None:
-    if _in(f.silent["name"] if len(f.silent) else [], given):
+    if name_in(f.silent["name"] if len(f.silent) else [], given):
         return "That person is mentioned, but makes no statement of their own."
-    if _in(_named(f), given):
+    if name_in(_named(f), given):
         return "That person speaks, but is not first on this measure: compare the figures."
     return None
 
 
 def _share_mistake(f: Facts, given) -> str | None:
     most = _most_statements(f).values
-    if _in(most, given) and not _matches(_top_share(f), given):
+    if name_in(most, given) and not matches(_top_share(f), given):
         return "That speaker has the most statements; the question is about quoted words."
     return _speaker_mistake(f, given)
 
@@ -320,7 +152,7 @@ def _silent_answer(f: Facts) -> Answer:
 
 
 def _silent_mistake(f: Facts, given) -> str | None:
-    if _in(_named(f), given):
+    if name_in(_named(f), given):
         return "That person makes a statement; look for someone who is only talked about."
     return None
 
@@ -332,9 +164,9 @@ def _top_term(f: Facts, table_name: str) -> Answer:
 
 
 def _term_mistake(f: Facts, given) -> str | None:
-    if len(str(given).split()) == 1 and _key(given) not in NONE_WORDS:
+    if len(str(given).split()) == 1 and name_key(given) not in NONE_WORDS:
         return "A term here is a phrase of two to four words, not a single word."
-    if len(f.terms) and any(_key(given) == _key(t) for t in f.terms["term"]):
+    if len(f.terms) and any(name_key(given) == name_key(t) for t in f.terms["term"]):
         return "That term recurs, but it is not first in this ranking: check the column used."
     return None
 
@@ -360,7 +192,7 @@ def _top_key_word(f: Facts, side: str) -> Answer:
 
 def _key_word_mistake(f: Facts, given) -> str | None:
     key = f.comparison.keyness
-    row = key[key["word"].map(_key) == _key(given)]
+    row = key[key["word"].map(name_key) == name_key(given)]
     if len(row) and row["prefers"].iloc[0] != "second":
         return "That word is more typical of the first article, or shared by both."
     return None
@@ -368,7 +200,7 @@ def _key_word_mistake(f: Facts, given) -> str | None:
 
 def _shared_mistake(f: Facts, given) -> str | None:
     comp = f.comparison
-    if _in(comp.only_first, given) or _in(comp.only_second, given):
+    if name_in(comp.only_first, given) or name_in(comp.only_second, given):
         return "That speaker is quoted in one article only: check the other one's speakers."
     return None
 
@@ -492,89 +324,3 @@ EXERCISES: dict[str, Exercise] = {
         ),
     ]
 }
-
-
-# --------------------------------------------------------------------------- checking
-
-
-@dataclass
-class Result:
-    """What ``check`` says: ``ok`` and a one-line message (shown as the cell's output)."""
-
-    exercise: str
-    ok: bool
-    message: str
-
-    def __repr__(self) -> str:
-        return self.message
-
-    def _repr_html_(self) -> str:
-        colour = "#2e7d32" if self.ok else "#b35c00"
-        return f'<p style="color:{colour}">{html.escape(self.message)}</p>'
-
-
-def check(exercise: str, answer, article: Article, other: Article | None = None) -> Result:
-    """Right, or a hint: is ``answer`` the right answer to ``exercise`` for this article?"""
-    ex = _exercise(exercise)
-    facts = Facts(article, other)
-    return _check(ex, answer, facts)
-
-
-def _exercise(exercise: str) -> Exercise:
-    if exercise not in EXERCISES:
-        known = ", ".join(EXERCISES)
-        raise ValueError(f"no exercise {exercise!r}: the exercises are {known}")
-    return EXERCISES[exercise]
-
-
-def _check(ex: Exercise, answer, facts: Facts) -> Result:
-    if answer is None or (isinstance(answer, str) and not answer.strip()):
-        return Result(ex.id, False, f"{ex.id}: write your answer in place of None, then run.")
-    right = ex.answer(facts)
-    if _matches(right, answer):
-        more = ""
-        if right.names and len(right.values) > 1:
-            more = " (there is a tie: other answers are right too)"
-        return Result(ex.id, True, f"{ex.id}: right{more}.")
-    if not right.names and _number(answer) is None:
-        return Result(ex.id, False, f"{ex.id}: the answer is a number. {ex.hint}")
-    hint = ex.mistakes(facts, answer) or ex.hint
-    return Result(ex.id, False, f"{ex.id}: not yet. {hint}")
-
-
-def checker(article: Article, other: Article | None = None) -> Callable[[str, object], Result]:
-    """``check(exercise, answer)`` for one article (or a pair), its figures computed once."""
-    facts = Facts(article, other)
-
-    def check(exercise: str, answer) -> Result:
-        return _check(_exercise(exercise), answer, facts)
-
-    return check
-
-
-def questions(notebook: str | None = None) -> list[Exercise]:
-    """The exercises in order, all of them or those of one notebook ("01" ... "04")."""
-    return [e for e in EXERCISES.values() if notebook is None or e.id.startswith(notebook + "-")]
-
-
-def answers(article: Article, other: Article | None = None) -> pd.DataFrame:
-    """exercise, question, answer: the right answers for an article (and a pair for 04-*)."""
-    facts = Facts(article, other)
-    rows = []
-    for ex in EXERCISES.values():
-        if ex.id.startswith("04-") and other is None:
-            continue
-        rows.append(
-            {"exercise": ex.id, "question": ex.question, "answer": ex.answer(facts).shown()}
-        )
-    return pd.DataFrame(rows, columns=["exercise", "question", "answer"])
-
-
-def answers_markdown(article: Article, other: Article | None = None) -> str:
-    """The answers as a Markdown table (the instructor guide embeds this, kept in sync by a
-    test)."""
-    table = answers(article, other)
-    lines = ["| exercise | question | answer |", "| --- | --- | --- |"]
-    for ex, q, a in table.itertuples(index=False):
-        lines.append(f"| {ex} | {q.replace('|', '/')} | {a.replace('|', '/')} |")
-    return "\n".join(lines)
