@@ -342,6 +342,12 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "a group opening the sentence: a capitalised word and a plural",
+        "Dock workers said the offer ignored inflation. Health care providers said the wards "
+        "were full.",
+        ["Dock workers", "Health care providers"],
+    ),
+    (
         "a second verb after `and` shares the sentence's subject, not the first verb's object",
         "The union denies the charges of fraud and says the books are open.",
         ["the union"],

@@ -40,6 +40,8 @@ from helpers.statements.words import (
 # How far before a cue the speaker phrase is looked for, in characters: long enough for
 # `Martin Esk, the finance director of Tallow Freight, which owns the yard, said`.
 LOOK_BEHIND = 110
+# A sentence-opening group (`Health care providers said`) has at most this many words.
+_MAX_GROUP_WORDS = 3
 # Asides between commas are looked through when shorter than this many tokens.
 MAX_ASIDE_TOKENS = 32
 # Nested asides (`X, 56, who ..., said`) are followed this many levels deep.
@@ -129,13 +131,15 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return Found(Mention(toks[i][0], toks[i][1], head, "pronoun"), i, before)
     role, org = is_role(low, lex), low in lex.orgs
     if not (is_cap(head) and head[0].isalpha()) and not role and not org:
-        return _unnamed_source(masked, toks, i, lex)
+        return _unnamed_source(masked, toks, i, lex, at_start=toks[0][0] == lo)
     if is_cap(head) and is_stop(head, lex):
         return NOTHING
     return _name_phrase(masked, toks, i, lex, role, org)
 
 
-def _unnamed_source(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found:
+def _unnamed_source(
+    masked: str, toks: list[Token], i: int, lex: Lexicons, at_start: bool = False
+) -> Found:
     """Any noun after an article can name an unnamed source: `a librarian said`."""
     head = toks[i][2]
     low = head.lower()
@@ -147,6 +151,9 @@ def _unnamed_source(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Fo
         ),
         None,
     )
+    if det is None and at_start and _sentence_first_group(toks, i, lex):
+        s0, e0 = toks[0][0], toks[i][1]  # `Dock workers said`, `Health care providers said`
+        return Found(Mention(s0, e0, masked[s0:e0], "description"), 0, "")
     if det is None or not head.isalpha() or low in lex.stop or low in lex.verb_forms:
         return NOTHING
     if any(not toks[k][2].isalpha() or is_stop(toks[k][2], lex) for k in range(det + 1, i)):
@@ -154,6 +161,24 @@ def _unnamed_source(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Fo
     before = toks[det - 1][2].lower() if det > 0 else ""
     s0, e0 = toks[det][0], toks[i][1]
     return Found(Mention(s0, e0, masked[s0:e0], "description"), det, before)
+
+
+def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> bool:
+    """`Dock workers`, `Health care providers` opening a sentence: a capitalised word, then
+    lower-case words ending in a plural noun, and nothing else before the verb."""
+    words = [t[2] for t in toks[: i + 1]]
+    head = words[-1].lower()
+    return (
+        1 <= i <= _MAX_GROUP_WORDS
+        and toks[0][2] == toks[0][2].capitalize()
+        and words[0].isalpha()
+        and words[0].lower() not in lex.stop
+        and all(w.isalpha() and w.islower() for w in words[1:])
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and head not in lex.stop
+        and head not in lex.verb_forms
+    )
 
 
 def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool) -> int:
