@@ -113,6 +113,16 @@ class TokenColumns:
         return self.start + lengths[self.surface]
 
 
+def _intern(words: list[str], ids: dict[str, int]) -> list[int]:
+    """The id of each word in ids, new words numbered on."""
+    found = [ids.get(w) for w in words]
+    if None in found:
+        for i, w in enumerate(words):
+            if found[i] is None:
+                found[i] = ids.setdefault(w, len(ids))
+    return found
+
+
 def token_columns(article: Article, include_headings: bool = False) -> TokenColumns:
     """The article's tokens (as ``tokens()`` gives them) in integer columns."""
     text = article.text
@@ -120,14 +130,13 @@ def token_columns(article: Article, include_headings: bool = False) -> TokenColu
     starts, surface = array("q" if wide else "i"), array("i")
     firsts, paragraphs = array("q"), array("i")
     ids: dict[str, int] = {}
-    finditer, add_start, add_surface, new_id = _WORDS.finditer, starts.append, surface.append, len
+    finditer = _WORDS.finditer
     for par, _, start, end in _sentence_spans(article, include_headings):
         firsts.append(len(surface))
         paragraphs.append(par)
-        for m in finditer(text, start, end):
-            word = m.group()
-            add_start(m.start())
-            add_surface(ids.setdefault(word, new_id(ids)))
+        found = list(finditer(text, start, end))
+        starts.extend([m.start() for m in found])
+        surface.extend(_intern([m.group() for m in found], ids))
     return TokenColumns(
         np.frombuffer(starts, np.int64 if wide else np.int32),
         np.frombuffer(surface, np.int32),
@@ -137,25 +146,22 @@ def token_columns(article: Article, include_headings: bool = False) -> TokenColu
     )
 
 
+SENTENCE_COLUMNS = ["sentence", "paragraph", "block", "start", "end", "words", "text"]
+
+
 def sentence_table(article: Article, include_headings: bool = False) -> pd.DataFrame:
     """One row per sentence: number, paragraph, offsets, length in words, text."""
-    rows = []
-    for sent in sentences(article, include_headings):
-        n_words = sum(1 for s, e in word_spans(sent.text) if is_word(sent.text[s:e]))
-        rows.append(
-            {
-                "sentence": sent.index + 1,
-                "paragraph": sent.paragraph,
-                "block": sent.block,
-                "start": sent.start,
-                "end": sent.end,
-                "words": n_words,
-                "text": sent.text,
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["sentence", "paragraph", "block", "start", "end", "words", "text"]
-    )
+    text = article.text
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    for i, (par, kind, start, end) in enumerate(_sentence_spans(article, include_headings)):
+        words = sum(1 for m in _WORDS.finditer(text, start, end) if is_word(m.group()))
+        for name, value in zip(
+            SENTENCE_COLUMNS, (i + 1, par, kind, start, end, words, text[start:end]), strict=True
+        ):
+            columns[name].append(value)
+    if not columns["sentence"]:
+        return pd.DataFrame([], columns=SENTENCE_COLUMNS)
+    return pd.DataFrame(columns, columns=SENTENCE_COLUMNS)
 
 
 def token_table(article: Article, include_headings: bool = False) -> pd.DataFrame:
