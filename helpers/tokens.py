@@ -182,7 +182,7 @@ def token_table(article: Article, include_headings: bool = False) -> pd.DataFram
 
 def is_word(token: str) -> bool:
     """A word token has a letter or digit; punctuation tokens do not count as words."""
-    return any(ch.isalnum() for ch in token)
+    return any(map(str.isalnum, token))
 
 
 def stopwords() -> frozenset[str]:

@@ -110,8 +110,8 @@ def term_rows(
         terms = core_terms(index, min_count, stop, max_words)
         add_set_phrases(index, terms, stop, max_words)
         fold_terms(terms, index.n_tokens)
-        add_forms(index, list(terms.values()))
-        g2_scores(index, list(terms.values()))
+        add_forms(index, list(terms.values()))  # folded terms are named in `contains`
+        g2_scores(index, [t for t in terms.values() if include_folded or not t.folded_into])
         index.tables[cache_key] = _rows(terms, include_folded)
     return index.tables[cache_key]
 
@@ -139,22 +139,32 @@ def recurring_terms(
     outside those longer terms), folded_into ("" unless ``include_folded`` shows folded rows).
     """
     _arguments(rank_by, max_words)
-    rows = term_rows(
-        term_index(article),
-        max(2, int(min_count)),
-        resolve_stopwords(stop),
-        max_words,
-        include_folded,
-    )
-    table = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    index = term_index(article)
+    arguments = (max(2, int(min_count)), resolve_stopwords(stop), max_words, include_folded)
+    if ("frame", *arguments) not in index.tables:
+        table = pd.DataFrame(term_rows(index, *arguments), columns=TERM_COLUMNS)
+        if table.empty:
+            table = table.astype({"count": int, "words": int, "g2": float, "alone": int})
+        index.tables["frame", *arguments] = table
+    table = index.tables["frame", *arguments]
     if table.empty:
-        return table.astype({"count": int, "words": int, "g2": float, "alone": int})
-    order = ["count", "g2"] if rank_by == "count" else ["g2", "count"]
-    table["_fold"] = table["term"].str.lower()
-    table = table.sort_values(
-        [*order, "words", "_fold"], ascending=[False, False, False, True], kind="mergesort"
-    )
-    return table.drop(columns="_fold").reset_index(drop=True)
+        return table.copy()
+    return table.take(_ranking(table, rank_by)).reset_index(drop=True)
+
+
+def _ranking(table: pd.DataFrame, rank_by: str) -> np.ndarray:
+    """Row order: count, then g2 (or g2 first), both descending with NaN last, then more
+    words first, then the term in lower case (pandas' lower case, as sort_values had it);
+    ties keep the order the terms were found in."""
+    lower = table["term"].str.lower().to_numpy(object)
+    _, alphabet = np.unique(lower, return_inverse=True)
+    g2 = table["g2"].to_numpy(float)
+    missing = np.isnan(g2)
+    count = -table["count"].to_numpy()
+    g2_keys = [-np.where(missing, 0.0, g2), missing]  # NaN last, whatever the order
+    first, second = ([count], g2_keys) if rank_by == "count" else (g2_keys, [count])
+    found = np.arange(len(table))
+    return np.lexsort([found, alphabet.reshape(-1), -table["words"].to_numpy(), *second, *first])
 
 
 def term_records(
