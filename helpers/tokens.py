@@ -107,11 +107,6 @@ class TokenColumns:
     sentence_first: np.ndarray  # per sentence: its first token
     sentence_paragraph: np.ndarray  # per sentence: paragraph number, 0 in headings
 
-    @property
-    def end(self) -> np.ndarray:
-        lengths = np.fromiter(map(len, self.forms), np.int64, len(self.forms))
-        return self.start + lengths[self.surface]
-
 
 def _intern(words: list[str], ids: dict[str, int]) -> list[int]:
     """The id of each word in ids, new words numbered on."""

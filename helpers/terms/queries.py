@@ -36,9 +36,8 @@ def query_keys(term: str) -> tuple[str, ...]:
     return keys
 
 
-def _matches(index: TermIndex, term: str) -> np.ndarray:
-    """First tokens of the places where the query's keys follow one another."""
-    keys = query_keys(term)
+def _matches(index: TermIndex, keys: tuple[str, ...]) -> np.ndarray:
+    """First tokens of the places where the keys follow one another."""
     ids = [index.key_ids.get(k) for k in keys]
     if None in ids:
         return np.zeros(0, np.int64)
@@ -52,9 +51,9 @@ def _matches(index: TermIndex, term: str) -> np.ndarray:
 def find(article: Article, term: str) -> list[tuple[int, int]]:
     """Token ranges [first, last] where a word or phrase occurs, matched case-insensitively,
     across line breaks and whatever the apostrophes."""
-    index = term_index(article)
-    n = len(query_keys(term))
-    return [(first, first + n - 1) for first in _matches(index, term).tolist()]
+    keys = query_keys(term)
+    at = _matches(term_index(article), keys)
+    return [(first, first + len(keys) - 1) for first in at.tolist()]
 
 
 def _places(index: TermIndex, hits: list[tuple[int, int]]) -> dict[str, list]:
