@@ -9,10 +9,10 @@ Each step runs in a fresh process. The process first does the step once on the b
 article: that pays the one-time start-up (modules a step imports when first used, such as
 NLTK's association measures, about 19 MB; lexicons; memory pools), which does not grow with
 the article and is printed apart. Then it loads the large article (limit raised with max_mb)
-and does the step once; it reports the wall time and the peak resident memory above what it
-held just before the step (resource.getrusage's peak against /proc/self/statm's current
-size, so a higher earlier peak can only make the figure larger). A step over --timeout
-seconds is stopped and reported as such. Prints one line per size and step, with memory as a
+and does the step once; it reports the wall time, the CPU time (which a shared machine's load
+disturbs much less) and the peak resident memory above what it held just before the step
+(resource.getrusage's peak against /proc/self/statm's current size, so a higher earlier peak
+can only make the figure larger). A step over --timeout seconds is stopped and reported as such. Prints one line per size and step, with memory as a
 multiple of the file size (the issue's target: under 20 times), and the machine's load
 average (this machine's 2 cores are shared: wall time grows with the load).
 """
@@ -40,6 +40,9 @@ from helpers.article import load_article
 step, path = sys.argv[1], sys.argv[2]
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 def current():
     try:
         with open("/proc/self/statm") as statm:
@@ -61,14 +64,15 @@ do(small)
 del small
 startup = current() - before
 if step == "load":
-    before, t = current(), time.perf_counter()
+    before, t, c = current(), time.perf_counter(), cpu()
     a = load_article(path, max_mb=1e9)
 else:
     a = load_article(path, max_mb=1e9)
-    before, t = current(), time.perf_counter()
+    before, t, c = current(), time.perf_counter(), cpu()
     do(a)
-seconds = time.perf_counter() - t
-print(json.dumps({"seconds": seconds, "peak": peak() - before, "startup": startup}))
+seconds, cpu_seconds = time.perf_counter() - t, cpu() - c
+result = {"seconds": seconds, "cpu": cpu_seconds, "peak": peak() - before, "startup": startup}
+print(json.dumps(result))
 """
 
 
@@ -125,7 +129,7 @@ def main() -> None:
                 peak = r["peak"] / 1e6
                 load = " ".join(f"{x:.1f}" for x in os.getloadavg())
                 print(
-                    f"{mb:5.1f} MB {step:10s} {r['seconds']:8.1f} s  "
+                    f"{mb:5.1f} MB {step:10s} {r['seconds']:7.1f} s (CPU {r['cpu']:5.1f} s)  "
                     f"peak +{peak:7.0f} MB ({peak / mb:4.1f} x the file)  "
                     f"start-up +{r['startup'] / 1e6:3.0f} MB  load {load}",
                     flush=True,

@@ -1,4 +1,4 @@
-"""Recurring words and terms, folding, concordance offsets and voices (helpers/terms.py)."""
+"""Recurring words and terms, folding, concordance offsets and voices (helpers/terms/)."""
 
 import pandas as pd
 import pytest
