@@ -12,9 +12,10 @@ the article and is printed apart. Then it loads the large article (limit raised 
 and does the step once; it reports the wall time, the CPU time (which a shared machine's load
 disturbs much less) and the peak resident memory above what it held just before the step
 (resource.getrusage's peak against /proc/self/statm's current size, so a higher earlier peak
-can only make the figure larger). A step over --timeout seconds is stopped and reported as such. Prints one line per size and step, with memory as a
-multiple of the file size (the issue's target: under 20 times), and the machine's load
-average (this machine's 2 cores are shared: wall time grows with the load).
+can only make the figure larger). A step over --timeout seconds is stopped and reported as
+such. Prints one line per size and step, with memory as a multiple of the file size (the
+issue's target: under 20 times), and the machine's load average (this machine's 2 cores are
+shared: wall time grows with the load).
 """
 
 from __future__ import annotations
