@@ -51,6 +51,8 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	@# byte-compile the kit once: start-up stays fast where PYTHONDONTWRITEBYTECODE is set
+	$(PY) -m compileall -q helpers
 	@mkdir -p .make && touch $@
 
 $(LAB_STAMP): $(STAMP)

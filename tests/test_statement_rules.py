@@ -96,6 +96,23 @@ CONTENT = [
         [("indirect", "said", "the bridge is safe"), ("indirect", "said", "it would open soon")],
     ),
     (
+        "a date between the verb and that",
+        "Velmar Freight announced Nov. 18 that it would close the depot.",
+        [("indirect", "announced", "it would close the depot")],
+    ),
+    (
+        "quotation first, then modifiers of the speaker before the name",
+        "“We found the next best thing,” lead researcher and Velm planetary scientist Lukas "
+        "Pagan said. “I played well,” the 14th-ranked Schwarzer said. “It is over” is what "
+        "the mayor said.",
+        [("direct", "said", "We found the next best thing"), ("direct", "said", "I played well")],
+    ),
+    (
+        "a reported clause ends at a semicolon",
+        "Councillors said the timing was not intended; they only learned of it on Friday.",
+        [("indirect", "said", "the timing was not intended")],
+    ),
+    (
         "trailing cue with an addressee and a time",
         "The bridge will open in May, Anna Berg told reporters on Friday.",
         [("indirect", "told", "The bridge will open in May")],
@@ -313,6 +330,46 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "middle initials and a suffix belong to the name; the surname finds it",
+        "James P. Kendrow Jr., the district attorney, said the case matters. Kendrow added "
+        "that speech carries duties. G.K. Bellamy said the vote was close. Bellamy added that "
+        "it would hold. U.S. Senator Ora Quist said it would not.",
+        [
+            "James P. Kendrow Jr.",
+            "James P. Kendrow Jr.",
+            "G.K. Bellamy",
+            "G.K. Bellamy",
+            "Ora Quist",
+        ],
+    ),
+    (
+        "a royal title stays in a one-word name; before a surname it is a role",
+        "Prince Osric said he had no memory of it. “I was at home,” Osric said. The prince "
+        "added that he regretted it. King Harald Olsen said it would not. Amy Quenn, who "
+        "heads the Pope Foundation, said the talks would go on.",
+        ["Prince Osric", "Prince Osric", "Prince Osric", "Harald Olsen", "Amy Quenn"],
+    ),
+    (
+        "a surname that is also a title is a name",
+        "Charlie King, a strategist, said the vote was close. Mr. King added that turnout "
+        "mattered. Amy Pope said the plan was late.",
+        ["Charlie King", "Charlie King", "Amy Pope"],
+    ),
+    (
+        "a proper name after the names an organisation; an acronym its long name",
+        "The BBC said the wards were full. The Tarrow Examiner reported that the trust had "
+        "asked for help. The Harbour Transport Board’s report was late. The HTB said it had "
+        "checked. The Rev. Tom Hale said the church was full. The President said it was not.",
+        ["BBC", "Tarrow Examiner", "Harbour Transport Board", "Tom Hale", "the President"],
+    ),
+    (
+        "a pronoun after an apposition tells the gender of the name it describes",
+        "Tomas Brill, chief executive of Ceres Robotics, said his company was small. Wera "
+        "Kant, who represents Olaf Dunne, said her client refused the deal. “We are agile,” "
+        "he said.",
+        ["Tomas Brill", "Wera Kant", "Tomas Brill"],
+    ),
+    (
         "a pronoun goes to the person just named, not to the last speaker",
         "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
         "the port on Tuesday. “Exports are recovering,” he said.",
@@ -336,9 +393,9 @@ SPEAKERS = [
         ["Anna Berg", "Anna Berg"],
     ),
     (
-        "a description nothing fits",
+        "a description nothing fits names an unnamed person",
         "Anna Berg said the road is open. The ambassador said it is not.",
-        ["Anna Berg", "unknown"],
+        ["Anna Berg", "the ambassador"],
     ),
     (
         "an organisation speaks",
@@ -404,7 +461,7 @@ SPEAKERS = [
         "according to any source phrase",
         "According to exit polls, the mayor won easily. The vote was close, according to a new "
         "report by the Harbour Times.",
-        ["exit polls", "a new report by the Harbour Times"],
+        ["exit polls", "Harbour Times"],  # an outlet's report speaks for the outlet
     ),
     (
         "a role in apposition resolves a later description",
@@ -414,10 +471,10 @@ SPEAKERS = [
         ["Clara Voss", "Peter Hale", "Clara Voss"],
     ),
     (
-        "no spokesman named: the spokesman is unknown",
+        "no spokesman named: the spokesman is an unnamed person, not the farmer",
         "“We lost half the harvest,” said Tom Berg, a farmer from the valley.\n\n"
         "The spokesman declined to say more, but the spokesman said that talks would go on.",
-        ["Tom Berg", "unknown"],
+        ["Tom Berg", "the spokesman"],
     ),
 ]
 
@@ -480,7 +537,7 @@ SPEAKERS += [
         "a gerund opening a sentence is not part of a name",
         "Tim Crook spoke first. Hosting Crook at the festival was a dream, the organiser wrote. "
         "Crook said the festival was his favourite.",
-        ["unknown", "Tim Crook"],  # nobody was named an organiser: unknown, never a guess
+        ["the organiser", "Tim Crook"],  # nobody was named an organiser: never a guess
     ),
     (
         "a name ends before `of` and a place",
@@ -527,6 +584,37 @@ SPEAKERS += [
         "according to, before and after",
         "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
         ["Anna Berg", "the police"],
+    ),
+    (
+        "a written source: its author, its issuer, its owner, else its core",
+        "Papers closed, according to a 2018 survey by Nadia Rusk of Tarrow University. Costs "
+        "rose, according to a report from the Harbour Department’s inspector general. Voters "
+        "moved, according to a recent Tarrow Examiner poll. Turnout fell, according to the "
+        "researchers’ calculations. The pain eased, according to a case report published in "
+        "the journal Velm Reports. The man recovered, according to a new case report. The guard "
+        "slept, according to court documents. Prices fell, according to a poll in February.",
+        [
+            "Nadia Rusk",
+            "Harbour Department",
+            "Tarrow Examiner",
+            "the researchers",
+            "case report",
+            "case report",
+            "court documents",
+            "poll",
+        ],
+    ),
+    (
+        "the company, the agency: the fitting organisation named last",
+        "Velmar Holdings opened a plant in Tarrow. The Harbour Foundation objected. The company "
+        "said the plant was safe. The HSA inspected it. The agency said it found no fault.",
+        ["Velmar Holdings", "HSA"],
+    ),
+    (
+        "a group with a post-modifier, before or after the content",
+        "People familiar with the talks said prices may rise. Prices may fall next year, "
+        "people familiar with the plan said.",
+        ["people familiar with the talks", "people familiar with the plan"],
     ),
     (
         "a participle shares the speaker",
@@ -702,3 +790,18 @@ def test_the_example_sentence_has_a_kept_and_a_rejected_cue(write_article):
     assert set(one["decision"]) == {"kept", "rejected"}
     assert one["sentence"].nunique() == 1 and one["sentence"].iloc[0].startswith("Anna Berg")
     assert example_sentence(explain_statements(article).iloc[0:0]).empty
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“I know we are happy,” Leon Varga told Reed. “They sold it in 2014.” (Varga is an "
+        "investor.)",
+        "“Give me a big win,” Leon Varga said later. “Please.”",
+    ],
+    ids=["an aside in brackets after it", "one word in the same paragraph"],
+)
+def test_a_continuation_quote_after_the_cue_floats(extract, body):
+    df = extract(body)
+    assert df["cue"].tolist() == [df["cue"].iloc[0], ""]
+    assert df["speaker"].tolist() == ["Leon Varga", "Leon Varga"]

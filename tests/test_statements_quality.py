@@ -50,11 +50,13 @@ def test_unseen_practice_article():
     reason="news-pool texts not present at ../shared/data/news-pool (not ours, never shipped)",
 )
 def test_news_pool_development_gold():
-    """24 articles from 20 outlets annotated blind (tests/gold/pool/README.md): first score F1
-    0.783, attribution 0.712, end-to-end 0.557; measured 2026-12-01: F1 0.901, precision 0.980,
-    attribution 0.834, end-to-end 0.752. The held-out five are never scored by a test."""
+    """40 articles from 33 outlets annotated blind (tests/gold/pool/README.md). First round (24
+    articles): first score F1 0.783, attribution 0.712, end-to-end 0.557; after it F1 0.901,
+    attribution 0.834, end-to-end 0.752. With the second round's 16 articles added (the 40):
+    F1 0.892, precision 0.972, attribution 0.787, end-to-end 0.702. The held-out set is never
+    scored by a test."""
     totals = evaluate_files([GOLD / "pool"]).totals.iloc[0]
     assert totals["precision"] >= 0.95
-    assert totals["f1"] >= 0.89
-    assert totals["attribution_accuracy"] >= 0.82
-    assert totals["end_to_end_f1"] >= 0.74
+    assert totals["f1"] >= 0.88
+    assert totals["attribution_accuracy"] >= 0.78
+    assert totals["end_to_end_f1"] >= 0.69

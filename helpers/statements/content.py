@@ -16,6 +16,7 @@ from helpers.statements.grammar import (
     ADJUNCT_STARTS,
     ADJUNCT_WORDS,
     CLAUSE_STARTERS,
+    DATE_WORDS,
     NOT_CLAUSE_OPENERS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
@@ -46,6 +47,9 @@ _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 _AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _EDGE = " ,;:—–-\n"
+# Between a quotation and the speaker phrase after it: up to six words that modify the
+# speaker (`lead researcher and`, `the 14th-ranked`), with no comma or clause.
+_SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # How many words after a cue the word `that` is looked for.
 _THAT_WINDOW = 14
 # How far after a tell verb its addressee and content are read.
@@ -171,8 +175,16 @@ class VerbContent:
         """`“A,” Peskov said.` / `“A,” said Ostrova, who ...` / `“A,” he said, “B.”`"""
         sent, m, lo = self.sent, self.sent.masked, self.lo
         before_q = [q for q in sent.quotes if lo <= q.open and q.close <= self.site.clause_start]
-        if not (self.left_core.endswith(PLACEHOLDER) and before_q):
+        if not before_q:
             return None
+        if not self.left_core.endswith(PLACEHOLDER):
+            # `“A,” lead researcher and NASA scientist Lucas Pagan said`, `“A,” the
+            # 14th-ranked Schwarzer said`: a few modifiers of the speaker, no clause
+            gap = m[before_q[-1].close : self.site.clause_start]
+            if not _SPEAKER_MODIFIERS.fullmatch(gap) or any(
+                w.lower() in self.lex.verb_forms for w in gap.split()
+            ):
+                return None
         first_q = last_q = before_q[-1]
         for q in reversed(before_q[:-1]):
             if m[q.close : first_q.open].strip(_EDGE):
@@ -206,7 +218,8 @@ class VerbContent:
         return None
 
     def that_clause(self) -> Content | None:
-        """`said that ...`, `said on Tuesday that ...`, `told X of Y that ...`"""
+        """`said that ...`, `said on Tuesday that ...`, `announced Nov. 18 that ...`, `told X of Y
+        that ...`"""
         if self.site.inverted:
             return None
         toks, k = self.toks, self.k
@@ -214,6 +227,7 @@ class VerbContent:
         if not (
             first == "that"
             or first in ADJUNCT_WORDS
+            or first in DATE_WORDS
             or is_adverb(first)
             or (first == "of" and self.cue.base in self.lex.tell_verbs)
         ):
@@ -372,3 +386,14 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
     else:
         resolved = Mention(s0, s0 + len(word), word, "name")
     return written, resolved, Span(cue.end, sent.end)
+
+
+# Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
+# they only learned of it on Friday`).
+_CLAUSE_END = re.compile(r";")
+
+
+def clause_end(masked: str, start: int, end: int) -> int:
+    """The end of a reported clause that starts at `start`: `end`, or before a semicolon."""
+    m = _CLAUSE_END.search(masked, start, end)
+    return m.start() if m else end

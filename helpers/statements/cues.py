@@ -37,9 +37,10 @@ SPEECH_NOUN_PHRASES = re.compile(
     r"(?<![\w’'])(?:according\s+to|in\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])",
     re.IGNORECASE,
 )
-# `In Whitfield’s view, ...`, `in his words, ...`
+# `In Whitfield’s view, ...`, `in his words, ...` (the lookbehind comes after the first
+# letter, so that the regular expression engine skips ahead to that letter)
 POSSESSIVE_VIEW = re.compile(
-    r"(?<![\w’'])[Ii]n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
+    r"[Ii](?<![\w’'][Ii])n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
     r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
 _NOUN_OR_INFINITIVE = re.compile(
@@ -190,6 +191,7 @@ _BARE_PP = re.compile(
     r"\b(on|in|at|with|from|near|across|inside|about|of)\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*$"
 )
 _PREP_BEFORE = re.compile(r"(\w+)\s+(\w+)\s*$")
+_BARE_PLURAL = re.compile(r"(?<![\w’'-])(people|[a-z]+s)\s*$")
 # Words between a group's noun and its preposition: `people familiar with`, `officials close to`
 _GROUP_LINKS = frozenset("familiar close".split())
 
@@ -206,6 +208,10 @@ def _group_before(m: str, a: int, start: int, end_of_group: int, lex) -> Mention
     if word.lower() in _GROUP_LINKS or (word.endswith("ed") and word.islower()):
         end = tail.start(1)  # before `briefed`, `familiar`
     head = mention_before(m, a, end, lex).mention
+    if head is None:  # a bare plural: `..., people familiar with the talks said`
+        bare = _BARE_PLURAL.search(m, max(a, end - 30), end)
+        if bare is not None and bare.group(1).lower() not in lex.stop:
+            head = Mention(bare.start(1), bare.end(1), bare.group(1), "description")
     if head is None or head.kind == "pronoun":
         return None
     noun = head.text.split()[-1]
@@ -262,5 +268,6 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
     return (
         not any(w[:1].isupper() for w in ph.text.split())
         and not (head.endswith("s") and head[:-1] in lex.role_fits)
+        and head != "people"  # `people familiar with the talks said`
         and first not in SOURCE_DETERMINERS
     )

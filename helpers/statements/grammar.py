@@ -67,6 +67,12 @@ ADJUNCT_STARTS = (
     "saturday sunday"
 ).split()
 ADJUNCT_WORDS = frozenset(ADJUNCT_STARTS)
+# Months, and their abbreviations, that open a date between a verb and `that`
+# (`announced Nov. 18 that`); not in ADJUNCT_STARTS, where `may` would read as a month.
+DATE_WORDS = _words(
+    "january february march april may june july august september october november december "
+    "jan. feb. mar. apr. aug. sept. sep. oct. nov. dec."
+)
 # Words that never start a zero-`that` clause after a zero-that verb.
 NOT_CLAUSE_OPENERS = _words("that so as not yes it what how nothing")
 RELATIVE_PRONOUNS = _words("who which whose")

@@ -71,7 +71,7 @@ class Lexicons:
     role_heads: frozenset[str]  # single-word role nouns (last word of multi-word ones)
     pronouns: dict[str, str]
     orgs: frozenset[str]
-    generic_orgs: frozenset[str]
+    generic_orgs: dict[str, frozenset[str]]  # `company` -> organisation words it fits
     stop: frozenset[str]
     starters: frozenset[str]
     abbrevs: frozenset[str]
@@ -79,10 +79,12 @@ class Lexicons:
     frames: dict[str, frozenset[str]]  # lemma -> its predicative frames ("as", "name")
     frame_only: frozenset[str]  # lemmas that are cues only in a frame ("call")
     documents: frozenset[str]
+    source_nouns: frozenset[str]  # `case report`, `court documents`: a source's core noun
     addressee_first: frozenset[str]  # tell verbs whose next name is never the speaker
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
     honorifics: frozenset[str]
+    name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
     non_person: frozenset[str]
     name_particles: tuple[str, ...]
 
@@ -167,11 +169,15 @@ def lexicons() -> Lexicons:
         role_heads=frozenset(n.split()[-1] for n in fits),
         pronouns=_pairs("pronouns"),
         orgs=lexicon_set("organisations"),
-        generic_orgs=lexicon_set("generic_organisations"),
+        generic_orgs={
+            noun: frozenset(words.lower().split())
+            for noun, words in _pairs("generic_organisations").items()
+        },
         stop=lexicon_set("stopwords"),
         starters=lexicon_set("sentence_starters"),
         abbrevs=frozenset(a.lower().rstrip(".") for a in lexicon("abbreviations")),
         documents=lexicon_set("document_nouns"),
+        source_nouns=lexicon_set("source_nouns"),
         frames={k: frozenset(v.split()) for k, v in _pairs("verb_frames").items()},
         frame_only=frozenset(
             lemma.lower() for _c, lemma, _x, cue, _f in cue_entries() if cue == "frame"
@@ -183,6 +189,7 @@ def lexicons() -> Lexicons:
         relay_verbs=lexicon_set("relay_verbs"),
         addressees=lexicon_set("addressees"),
         honorifics=lexicon_set("honorifics"),
+        name_titles=lexicon_set("name_titles"),
         non_person=lexicon_set("non_person_words"),
         name_particles=lexicon("name_particles"),
     )

@@ -17,6 +17,14 @@ from helpers.article import Article
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.words import is_role, is_stop, tokens
 
+# Suffixes after a surname: part of the canonical name, not of the surname it is found by.
+_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+
+
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without its suffix (`James P. Kennedy Jr.` -> `James P. Kennedy`)."""
+    return tokens[:-1] if len(tokens) > 1 and tokens[-1] in _SUFFIXES else tokens
+
 
 @dataclass
 class Person:
@@ -37,7 +45,8 @@ class Person:
 
 
 _CAP_WORD = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St)\."
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|St|Jr|Sr)\."
+    r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: `James P. Kennedy`
     r"|[A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)"
 )
 
@@ -51,6 +60,9 @@ def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
 
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+_PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
@@ -61,6 +73,8 @@ _MALE = frozenset("he his himself".split())
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 # How far after a name the first gendered pronoun is looked for.
 _GENDER_WINDOW = 300
+# between a name and the next: an apposition or relative clause opened by a comma, still open
+_APPOSITION_OPEN = re.compile(r"’?s?,\s+(?:who\s+|which\s+)?[^,.!?;:\n]*$")
 # How far before a name a lower-case job description is looked for.
 _ROLE_BEFORE_WINDOW = 60
 _ROLE_AFTER_WINDOW = 80
@@ -93,6 +107,8 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     rest = [w.lower() for w in words[last_title + 1 :]]
     if not is_org and "of" in rest[1:]:
         name = tuple(words[last_title + 1 :][: rest.index("of")])  # `Martin Taylor of Leeds`
+    if len(name) == 1 and role_words and role_words[-1].lower() in lex.name_titles:
+        name = (role_words[-1], *name)  # `Prince Andrew`, `Pope Francis`
     org = " ".join(words) if is_org else ""
     gender = genders.pop() if len(genders) == 1 else ""
     return NameSplit(" ".join(role_words), name, is_org, org, gender)
@@ -183,6 +199,7 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
         words
         and words[-1][1].endswith(".")
         and words[-1][1].lower().rstrip(".") not in lex.titles
+        and words[-1][1] not in _SUFFIXES
         and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
     ):
         words[-1] = (words[-1][0], words[-1][1].rstrip("."))
@@ -192,7 +209,8 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
         if org_run and not _common_start(w0, lex):
             return words
         gerund = w0.endswith("ing") and w0 not in noninitial  # `Hosting Cook at ...`
-        if len(words) != 2 or gerund or _common_start(w0, lex):
+        initial = len(words) >= 3 and _MIDDLE_INITIAL.fullmatch(words[1][1])  # `James P. Kim`
+        if (len(words) != 2 and not initial) or gerund or _common_start(w0, lex):
             words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
     return words
 
@@ -205,6 +223,7 @@ class Registry:
         self.people: list[Person] = []
         self._by_last: dict[str, list[Person]] = {}
         self.orgs: list[str] = []
+        self.org_mentions: list[tuple[int, str]] = []  # (offset, organisation), in text order
         self._text = article.text
         self._titled: dict[tuple[int, tuple[str, ...]], str] = {}  # gender from a title
         self._found = self._names(article)
@@ -218,6 +237,10 @@ class Registry:
         block_starts = [b.start for b in article.paragraphs]
         found = []
         for initial, run in runs:
+            bare = run[1:] if run[0][1] == "The" else run
+            if len(bare) == 1 and _ACRONYM.fullmatch(bare[0][1]):
+                self.org_mentions.append(bare[0])  # `NASA`, `The BBC`: an organisation
+                continue
             words = _clean_run(initial, run, noninitial, lex)
             if not words:
                 continue
@@ -225,12 +248,17 @@ class Registry:
             if split.is_org:
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
+                self.org_mentions.append((words[0][0], split.org))
                 continue
             name = split.name
+            while len(name) > 2 and "." in name[0] and name[0].lower() in lex.non_person:
+                name = name[1:]  # `U.S. Chris Christie`: the country is not in the name
             if not name or any(w.lower() in lex.non_person or w.lower() in lex.stop for w in name):
                 continue
-            if any(_INITIALISM.fullmatch(w) for w in name):
-                continue  # U.S., TASS, ABC: initialisms are not people
+            if any(
+                _INITIALISM.fullmatch(w) and not _PERSON_INITIALS.fullmatch(w) for w in _core(name)
+            ):
+                continue  # U.S., TASS, ABC: initialisms are not people (`George W. Bush` is)
             start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
@@ -269,7 +297,7 @@ class Registry:
             p.positions.sort()
         self._by_last = {}
         for p in self.people:
-            self._by_last.setdefault(p.tokens[-1], []).append(p)
+            self._by_last.setdefault(_core(p.tokens)[-1], []).append(p)
 
     def genders(self) -> dict[str, str]:
         """Each person's gender ("m", "f" or ""), worked out on first use."""
@@ -283,15 +311,24 @@ class Registry:
         personal pronoun that most often comes first after their name, before anyone else's."""
         text, lex = self._text, self.lex
         votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
-        starts = sorted((start, self.find(name, start)) for start, name, *_rest in self._found)
-        starts = [(s0, p) for s0, p in starts if p is not None]
-        for k, (s0, p) in enumerate(starts):
+        found = sorted((f[0], f[4], self.find(f[1], f[0])) for f in self._found)
+        starts = [(s0, e0, p) for s0, e0, p in found if p is not None]
+        owners: list[Person] = []  # whom a pronoun after each name refers to
+        for k, (s0, _e0, p) in enumerate(starts):
             stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
             limit = min(stop, s0 + _GENDER_WINDOW)
             end = _SENTENCE_STOP.search(text, s0, limit)
             m = _GENDER_PRONOUN.search(text, s0, end.start() if end else limit)
+            owner = p
+            if k and m and _APPOSITION_OPEN.match(text, starts[k - 1][1], s0):
+                if "," in text[starts[k][1] : m.start()]:
+                    # `Tom Brill, chief of Ceres Robotics, said his ...`, `Anna Kell, who
+                    # represents Brody, said her ...`: the pronoun after the apposition
+                    # refers to the name it describes
+                    owner = owners[k - 1]
+            owners.append(owner)
             if m:
-                votes[p.name][0 if m.group().lower() in _MALE else 1] += 1
+                votes[owner.name][0 if m.group().lower() in _MALE else 1] += 1
         for (start, name), g in self._titled.items():
             p = self.find(name, start)
             if p is not None:
@@ -314,20 +351,22 @@ class Registry:
             return
         person = Person(" ".join(name), name)
         self.people.append(person)
-        self._by_last.setdefault(name[-1], []).append(person)
+        self._by_last.setdefault(_core(name)[-1], []).append(person)
 
     def find(self, name: tuple[str, ...], at: int) -> Person | None:
         """The person a name refers to: same full name, or the last words of a longer name;
         among several, the one mentioned most recently before `at`."""
         best = None
+        name = _core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
         if not name:
             return None
         n = len(name)
         for p in self._by_last.get(name[-1], ()):
+            tokens = _core(p.tokens)
             if (
-                p.tokens == name
-                or (n <= len(p.tokens) and p.tokens[-n:] == name)
-                or (n > len(p.tokens) and name[-len(p.tokens) :] == p.tokens and len(p.tokens) == 1)
+                tokens == name
+                or (n <= len(tokens) and tokens[-n:] == name)
+                or (n > len(tokens) and name[-len(tokens) :] == tokens and len(tokens) == 1)
             ):
                 if best is None or p.last_before(at) > best.last_before(at):
                     best = p

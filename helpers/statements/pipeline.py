@@ -15,6 +15,7 @@ from helpers.statements.content import (
     Direct,
     Span,
     according_site,
+    clause_end,
     verb_content,
     view_site,
 )
@@ -52,6 +53,7 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 _BOUNDARY_WINDOW = 12
 _NOT_FLOATING = re.compile(r"[\x00\s.,;:!?…—–-]")
+_ASIDE_AFTER = re.compile(r"\x00\s*\([^()\x00]*\)[\s.]*$")
 # A quoted line of at most this many words, mostly capitalised, is a heading, not a quote.
 _HEADING_WORDS = 10
 _HEADING_CAPS = 0.7
@@ -316,7 +318,10 @@ class Extractor:
             kind = "direct"
         else:
             s = trim_start(text, content.start, content.end)
-            e = trim_end(text, s, content.end)
+            end = content.end
+            if content.start >= cue.end:  # reported after the cue: it ends with its clause
+                end = clause_end(sent.masked, s, end)
+            e = trim_end(text, s, end)
             if e <= s:
                 return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
             inside = [q for q in sent.quotes if q.open < e and q.close > s]
@@ -364,17 +369,19 @@ class Extractor:
     # ---- floating and nested statements
     def floating(self, masked: str, a: int, b: int, sq: list[Quote], out: list[Statement]) -> None:
         """A sentence that is only quotation: it continues the previous speaker."""
-        if _NOT_FLOATING.sub("", masked[a:b]) or not out:
-            return
-        words = self.text[sq[0].start : sq[-1].end].split()
-        if len(words) <= _HEADING_WORDS and sum(
-            w[:1].isupper() for w in words
-        ) >= _HEADING_CAPS * len(words):
-            return  # a quoted title on its own line ('All Bets Are Off.') is a heading
+        if _NOT_FLOATING.sub("", _ASIDE_AFTER.sub("", masked[a:b])) or not out:
+            return  # (an aside in brackets after the quotation may follow it)
         prev = self._last_top
         if prev is None:
             return
         par = self.paragraph_at(a)
+        words = self.text[sq[0].start : sq[-1].end].split()
+        if (
+            len(words) <= _HEADING_WORDS
+            and sum(w[:1].isupper() for w in words) >= _HEADING_CAPS * len(words)
+            and not (prev.paragraph == par and _cue_after_content(prev))
+        ):
+            return  # a quoted title on its own line ('All Bets Are Off.') is a heading
         first_in_par = par not in self._spoken_pars and self._par_start(a) == a
         q_last = sq[-1]
         same_par = not first_in_par and prev.paragraph == par

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from helpers.statements.grammar import DETERMINERS, INDEFINITE
+from helpers.statements.grammar import DATE_WORDS, DETERMINERS, INDEFINITE
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import Mention, conjunct_spans
 from helpers.statements.people import NameSplit, Registry, split_name
@@ -25,6 +25,29 @@ _GENERIC_WORDS = 4
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
+
+
+# An initialism names an organisation, not a person: `NASA`, `BBC` (two to six capitals).
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
+_POSSESSIVE_END = re.compile(r"[’'](?:s)?$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+# A source phrase: its author after `by`, `from` or `in`, its owner before a possessive, and
+# the words after its head noun (`published in ...`, `by ...`, `from ...`).
+_BY_AUTHOR = re.compile(
+    r"\s(by|from|in)\s+((?:[a-z]*[A-Z][\w.!&’'-]*\s+)*[a-z]*[A-Z][\w.!&’'-]*"
+    r"|(?:the|its|his|her)\s+(?:[A-Z][\w.!&’'-]*(?:\s+[A-Z][\w.!&’'-]*)*|\w+(?![’'\w])))"
+)
+_OWNER = re.compile(r"((?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*)(?:[’']s|(?<=s)[’'])\s")
+_CUT_AFTER_HEAD = re.compile(
+    r"\s+(?:published|released|issued|obtained|filed|seen|by|from|in|on|at|of|for|that|"
+    r"which|with)\b"
+)
+_SOURCE_ADJECTIVES = frozenset(
+    "new recent latest earlier previous separate leaked preliminary final annual draft".split()
+)
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 class Resolver:
@@ -98,6 +121,15 @@ class Resolver:
             if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+            elif (
+                k <= 1
+                and len(clean) > 1
+                and clean[0].lower() == "the"
+                and clean[-1].lower() not in self.lex.orgs  # `the Justice Department`: by head
+            ):
+                found = self._proper_after_the(ph, clean[1:])
+                if found is not None:
+                    return found
         expanded = self._acronym(clean) if ph.kind in ("name", "org") else None
         if expanded is not None:
             return Speaker(expanded, "", "org")  # `CBP` for `Customs and Border Protection`
@@ -111,6 +143,20 @@ class Resolver:
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
 
+    def _proper_after_the(self, ph: Mention, words: list[str]) -> Speaker | None:
+        """`The BBC`, `the Pentagon`, `The Miami Herald`: a proper name after `the` names an
+        organisation, unless it is a person's (`The Rev. Tom Hale`); `The President` is a
+        description (None)."""
+        split = split_name(tuple(words), self.lex)
+        if not (split.is_org or split.name) or _CAPITAL_NEXT.match(self.text, ph.end):
+            return None  # `The President`; `The Washington` cut from `The Washington Post`
+        if split.role or (split.name and self.reg.find(split.name, ph.start) is not None):
+            return self._name(ph, split)
+        long = self._acronym(words)
+        if long is not None:
+            return Speaker(long, "", "org")
+        return Speaker(split.org if split.is_org else " ".join(words), "", "org")
+
     def _acronym(self, words: list[str]) -> str | None:
         """The long name an acronym stands for, when the article spells it out: capitalised
         words whose initials make the acronym, `and`, `of`, `for`, `the` allowed between."""
@@ -118,10 +164,14 @@ class Resolver:
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
             return None
         if word not in self._acronyms:
+            # the pattern opens with the first initial as a literal, so that the regular
+            # expression engine skips ahead to it (a lookbehind first scans every offset)
             link = r"(?:\s+(?:and|of|for|the|on|&))*\s+"
-            pattern = link.join(rf"{c}[\w’'-]+" for c in word)
-            m = re.search(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.text)
-            self._acronyms[word] = " ".join(m.group().split()) if m else None
+            first = rf"{word[0]}(?<![\w’'-]{word[0]})[\w’'-]+"
+            pattern = first + "".join(rf"{link}{c}[\w’'-]+" for c in word[1:])
+            m = re.search(rf"{pattern}(?![\w’'-])", self.text)
+            long = _POSSESSIVE_END.sub("", " ".join(m.group().split())) if m else None
+            self._acronyms[word] = long  # `Associated Press’ analysis` gives `Associated Press`
         return self._acronyms[word]
 
     def _common_plural(self, words: list[str]) -> bool:
@@ -136,20 +186,79 @@ class Resolver:
         return words[0].lower() in self._lower_words
 
     def _source(self, ph: Mention, nested: bool) -> Speaker:
-        """`according to a new report by Politico`: the phrase, unless its core is known."""
-        if ph.core_end is not None:
+        """`according to a new report by Politico`: the phrase, unless its core is known. A
+        written or counted source speaks for its author (`a survey by Dana Reyes`, `a report
+        from the ministry`), its named issuer (`a Tarrow Examiner poll`) or its owner (`the
+        researchers’ calculations`); else it is named by its core (`a case report published
+        in ...` -> `case report`)."""
+        document = bool(self._source_head(ph.text))
+        if document:
+            author = self._author(ph)
+            if author is not None:
+                return author
+        if ph.core_end is not None and (not document or _CAPITAL.search(ph.text)):
             core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], "description")
             found = self.resolve(core, nested)
             if found.kind not in ("unknown", "anonymous"):
                 return found
-        return Speaker(lower_first(ph.text), "", "anonymous")
+        if not document:
+            return Speaker(lower_first(ph.text), "", "anonymous")
+        owner = _OWNER.match(ph.text)
+        if owner is not None:
+            words = owner.group(1)
+            kind = "name" if is_cap(words.split()[-1]) else "description"
+            found = self.resolve(Mention(ph.start, ph.start + len(words), words, kind))
+            return (
+                found if found.kind != "unknown" else Speaker(lower_first(words), "", "anonymous")
+            )
+        return Speaker(self._source_core(ph.text), "", "anonymous")
+
+    def _author(self, ph: Mention) -> Speaker | None:
+        """The author after `by` or `from` (or `in`, right after the source noun) of a source."""
+        by = _BY_AUTHOR.search(ph.text)
+        if by is None:
+            return None
+        before = ph.text[: by.start()]
+        head = self._source_head(before)
+        if not head:
+            return None
+        if by.group(1) == "in" and before.split()[-1].lower() != head:
+            return None  # `a paper published in the journal ...` is not the journal's
+        s0 = ph.start + by.start(2)
+        words = _POSSESSIVE_END.sub("", by.group(2))  # `from the State Department’s ...`
+        if words.split()[0].lower() in DATE_WORDS:
+            return None  # `a poll in February`
+        kind = "name" if _CAPITAL.search(words.split()[0]) else "description"
+        author = self.resolve(Mention(s0, s0 + len(words), words, kind))
+        return author if author.kind != "unknown" else None
+
+    def _source_head(self, phrase: str) -> str:
+        """The source noun that heads a phrase (`report` in `a new case report published in
+        ...`), or ""."""
+        words = _CUT_AFTER_HEAD.split(phrase, maxsplit=1)[0].split()
+        head = words[-1].lower() if words else ""
+        if head in self.lex.source_nouns or head[:-1] in self.lex.source_nouns:
+            return head
+        return ""
+
+    def _source_core(self, phrase: str) -> str:
+        """`a case report published in the journal X` -> `case report`; `a new study` ->
+        `study`."""
+        words = _CUT_AFTER_HEAD.split(phrase, maxsplit=1)[0].split()
+        while len(words) > 1 and (
+            words[0].lower() in DETERMINERS or words[0] in _SOURCE_ADJECTIVES or words[0].isdigit()
+        ):
+            words = words[1:]
+        return " ".join(words)
 
     def _core(self, ph: Mention, nested: bool) -> Speaker:
         """`a lawyer for the news outlets`: the speaker is the core before the preposition."""
         core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
         found = self.resolve(core, nested)
-        if found.kind == "anonymous":  # `a spokeswoman for Hillary Clinton` keeps its whole name
-            return Speaker(lower_first(ph.text), found.role, found.kind)
+        if found.kind in ("anonymous", "unknown"):
+            # `a spokeswoman for Hillary Clinton`, `people familiar with the talks`: an unnamed
+            # person or group keeps its whole description
+            return Speaker(lower_first(ph.text), found.role, "anonymous")
         return found
 
     def _multi(self, ph: Mention, nested: bool) -> Speaker:
@@ -222,6 +331,8 @@ class Resolver:
                 return Speaker(p.name, p.role or split.role, "person")
         if split.is_org:
             return Speaker(split.org, "", "org")
+        if all(_INITIALISM.fullmatch(w) for w in split.name):  # `NASA`, `the BBC`
+            return Speaker(" ".join(split.name), "", "org")
         return Speaker(" ".join(split.name), split.role, "person")
 
     def _description(self, ph: Mention, clean: list[str]) -> Speaker:
@@ -243,7 +354,11 @@ class Resolver:
         for sp in self.recent():
             if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
                 return sp
-        if det in INDEFINITE or (head.endswith("s") and det not in DETERMINERS):
+        if (
+            det in INDEFINITE
+            or (head.endswith("s") and det not in DETERMINERS)
+            or (det == "the" and len(low_words) > 1 and head.isalpha() and head.islower())
+        ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
 
@@ -253,12 +368,14 @@ class Resolver:
     def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
-        plural_unknown = head.endswith("s") and det not in _REFERRING
-        if det not in INDEFINITE and plural_unknown:
-            for sp in self.recent():  # `Prosecutors` after `federal prosecutors`: the same group
+        plural = head.endswith("s") and not head.endswith("ss")
+        if det not in INDEFINITE and plural:
+            # `Prosecutors` after `federal prosecutors`: the same group; `the doctors` is a
+            # group, never one person whose role fits
+            for sp in self.recent():
                 if sp.kind == "anonymous" and sp.name.split()[-1].lower() == head:
                     return sp
-        if det not in INDEFINITE and not plural_unknown:
+        if det not in INDEFINITE and not plural:
             for sp in self.recent():
                 if sp.kind == "person" and set(sp.role.lower().replace(".", "").split()) & fits:
                     return sp
@@ -267,16 +384,39 @@ class Resolver:
             p = self.reg.person_before(ph.start, fits=fits)
             if p is not None:
                 return Speaker(p.name, p.role, "person")
-            if det in ("the", "this", "that"):
+            if det in ("this", "that"):
                 return NOBODY
+        # `a spokesman`, `the doctors`; `the spokesperson` when nobody named fits: an unnamed
+        # person or group, named by the description
         return Speaker(self._as_description(ph.text, det), "", "anonymous")
+
+    def _org_before(self, at: int, fits: frozenset[str]) -> Speaker | None:
+        """The organisation named last before `at`, outside quotations, whose name fits a
+        generic noun (`the company`: `Velmar Holdings` or `Twitter`, not `Harbour Foundation`)."""
+        mentions = self.reg.org_mentions
+        k = bisect_left(mentions, (at, ""))
+        while k > 0:
+            k -= 1
+            start, name = mentions[k]
+            last = name.split()[-1].lower()
+            if (last in self.lex.orgs and last not in fits) or self._quoted(start):
+                continue
+            if name.lower() in self.lex.stop:
+                continue  # `US`, `IT` written in capitals
+            long = self._acronym([name]) if _INITIALISM.fullmatch(name) else None
+            return Speaker(long or name, "", "org")
+        return None
 
     def _org(self, ph: Mention, clean, low_words, head: str, det: str) -> Speaker:
         org = self.reg.org_name(head)
         if org:
             return Speaker(org, "", "org")
         if det == "the" and len(low_words) <= _GENERIC_WORDS and head in self.lex.generic_orgs:
-            # `the company`, `the operator`: the organisation that spoke last
+            # `the company`, `the agency`: the organisation named last before it in the
+            # narration, else the one that spoke last
+            named = self._org_before(ph.start, self.lex.generic_orgs[head])
+            if named is not None:
+                return named
             for sp in self.recent():
                 if sp.kind == "org":
                     return sp

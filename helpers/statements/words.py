@@ -7,10 +7,13 @@ import re
 from helpers.statements.grammar import NOT_ADVERBS
 from helpers.statements.lexicon import Lexicons
 
-# Phrase tokens: abbreviations with their stop (`Mr.`, `U.S.`), words with inner
-# apostrophes and hyphens, runs of placeholder characters (one masked quotation), punctuation.
+# Phrase tokens: abbreviations with their stop (`Mr.`, `U.S.`, `Nov.` before a day), words
+# with inner apostrophes and hyphens, runs of placeholder characters (one masked quotation),
+# punctuation.
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Hon|[A-Z])\.(?=\s)"
+    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Hon|[A-Z])\.(?=\s)"
+    r"|(?:Jr|Sr)\.(?=[\s,]|$)"
+    r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=\s\d)"
     r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
 )
 Token = tuple[int, int, str]
