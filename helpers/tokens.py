@@ -11,8 +11,10 @@ regular-expression tokenizer that reports spans.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from helpers.article import Article
@@ -50,21 +52,28 @@ class Token:
         return is_word(self.text)
 
 
-def sentences(article: Article, include_headings: bool = False) -> list[Sentence]:
-    """The article's sentences, paragraph by paragraph (headline and subheadings on request)."""
+def _sentence_spans(article: Article, include_headings: bool):
+    """(paragraph, block kind, start, end) of each sentence in reading order, without copying
+    its text."""
     from helpers.statements.lexicon import lexicons
     from helpers.statements.sentences import paragraph_sentences
 
     lex = lexicons()
-    out: list[Sentence] = []
     for block in article.blocks:
         if block.kind != "paragraph" and not include_headings:
             continue
         par = block.index if block.kind == "paragraph" else 0
         for s, e in paragraph_sentences(block.text, lex):
-            start, end = block.start + s, block.start + e
-            out.append(Sentence(len(out), par, block.kind, start, end, article.text[start:end]))
-    return out
+            yield par, block.kind, block.start + s, block.start + e
+
+
+def sentences(article: Article, include_headings: bool = False) -> list[Sentence]:
+    """The article's sentences, paragraph by paragraph (headline and subheadings on request)."""
+    text = article.text
+    return [
+        Sentence(i, par, kind, start, end, text[start:end])
+        for i, (par, kind, start, end) in enumerate(_sentence_spans(article, include_headings))
+    ]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -74,33 +83,80 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def tokens(article: Article, include_headings: bool = False) -> list[Token]:
     """Every token of the article's sentences, with offsets into the article file."""
+    text = article.text
+    finditer = _WORDS.finditer
     out: list[Token] = []
-    for sent in sentences(article, include_headings):
-        for s, e in word_spans(sent.text):
-            start, end = sent.start + s, sent.start + e
-            out.append(Token(article.text[start:end], start, end, sent.index, sent.paragraph))
+    for i, (par, _, start, end) in enumerate(_sentence_spans(article, include_headings)):
+        # a pattern searched from start to end sees the same as one searched in the slice
+        # text[start:end]: it looks behind nowhere, and its one look-ahead stops at end
+        out.extend(Token(m.group(), m.start(), m.end(), i, par) for m in finditer(text, start, end))
     return out
+
+
+@dataclass
+class TokenColumns:
+    """The tokens of ``tokens()`` as columns, for long texts: no object per token.
+
+    ``surface[i]`` is the id of token i's text in ``forms`` (each distinct text once);
+    sentence j holds the tokens from ``sentence_first[j]`` up to the next sentence's first.
+    """
+
+    start: np.ndarray  # per token: offset of its first character in the article text
+    surface: np.ndarray  # per token: index into forms
+    forms: list[str]
+    sentence_first: np.ndarray  # per sentence: its first token
+    sentence_paragraph: np.ndarray  # per sentence: paragraph number, 0 in headings
+
+
+def _intern(words: list[str], ids: dict[str, int]) -> list[int]:
+    """The id of each word in ids, new words numbered on."""
+    found = [ids.get(w) for w in words]
+    if None in found:
+        for i, w in enumerate(words):
+            if found[i] is None:
+                found[i] = ids.setdefault(w, len(ids))
+    return found
+
+
+def token_columns(article: Article, include_headings: bool = False) -> TokenColumns:
+    """The article's tokens (as ``tokens()`` gives them) in integer columns."""
+    text = article.text
+    wide = len(text) >= 2**31
+    starts, surface = array("q" if wide else "i"), array("i")
+    firsts, paragraphs = array("q"), array("i")
+    ids: dict[str, int] = {}
+    finditer = _WORDS.finditer
+    for par, _, start, end in _sentence_spans(article, include_headings):
+        firsts.append(len(surface))
+        paragraphs.append(par)
+        found = list(finditer(text, start, end))
+        starts.extend([m.start() for m in found])
+        surface.extend(_intern([m.group() for m in found], ids))
+    return TokenColumns(
+        np.frombuffer(starts, np.int64 if wide else np.int32),
+        np.frombuffer(surface, np.int32),
+        list(ids),
+        np.frombuffer(firsts, np.int64),
+        np.frombuffer(paragraphs, np.int32),
+    )
+
+
+SENTENCE_COLUMNS = ["sentence", "paragraph", "block", "start", "end", "words", "text"]
 
 
 def sentence_table(article: Article, include_headings: bool = False) -> pd.DataFrame:
     """One row per sentence: number, paragraph, offsets, length in words, text."""
-    rows = []
-    for sent in sentences(article, include_headings):
-        n_words = sum(1 for s, e in word_spans(sent.text) if is_word(sent.text[s:e]))
-        rows.append(
-            {
-                "sentence": sent.index + 1,
-                "paragraph": sent.paragraph,
-                "block": sent.block,
-                "start": sent.start,
-                "end": sent.end,
-                "words": n_words,
-                "text": sent.text,
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["sentence", "paragraph", "block", "start", "end", "words", "text"]
-    )
+    text = article.text
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    for i, (par, kind, start, end) in enumerate(_sentence_spans(article, include_headings)):
+        words = sum(1 for m in _WORDS.finditer(text, start, end) if is_word(m.group()))
+        for name, value in zip(
+            SENTENCE_COLUMNS, (i + 1, par, kind, start, end, words, text[start:end]), strict=True
+        ):
+            columns[name].append(value)
+    if not columns["sentence"]:
+        return pd.DataFrame([], columns=SENTENCE_COLUMNS)
+    return pd.DataFrame(columns, columns=SENTENCE_COLUMNS)
 
 
 def token_table(article: Article, include_headings: bool = False) -> pd.DataFrame:
@@ -121,7 +177,7 @@ def token_table(article: Article, include_headings: bool = False) -> pd.DataFram
 
 def is_word(token: str) -> bool:
     """A word token has a letter or digit; punctuation tokens do not count as words."""
-    return any(ch.isalnum() for ch in token)
+    return any(map(str.isalnum, token))
 
 
 def stopwords() -> frozenset[str]:

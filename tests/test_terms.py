@@ -1,4 +1,4 @@
-"""Recurring words and terms, folding, concordance offsets and voices (helpers/terms.py)."""
+"""Recurring words and terms, folding, concordance offsets and voices (helpers/terms/)."""
 
 import pandas as pd
 import pytest
@@ -333,8 +333,9 @@ def test_bundled_choice_with_the_extractor_reads_the_story_terms(bundled):
     assert not any("said" in t.lower().split() for t in chosen)
 
 
-def test_collocation_finders_match_nltk_from_documents(bundled):
-    """Our tallies fed to NLTK's finders give the scores NLTK's own from_documents gives."""
+def test_g2_is_nltk_from_documents_score(bundled):
+    """Every term's G² is what NLTK's own finders, built with from_documents over the runs of
+    words, give for it (the kit counts only what its terms need)."""
     from nltk.collocations import (
         BigramCollocationFinder,
         QuadgramCollocationFinder,
@@ -342,18 +343,27 @@ def test_collocation_finders_match_nltk_from_documents(bundled):
     )
     from nltk.metrics import BigramAssocMeasures, QuadgramAssocMeasures, TrigramAssocMeasures
 
-    from helpers.terms import _finders, _index
+    from helpers.tokens import is_word, tokens
 
-    index = _index(bundled)
-    runs = [index.keys[a:b] for a, b in index.segments]
-    ours = _finders(index)
-    theirs = {
+    runs, run = [], []
+    previous = None
+    for t in tokens(bundled, include_headings=True):
+        if run and (not is_word(t.text) or t.sentence != previous):
+            runs.append(run)
+            run = []
+        if is_word(t.text):
+            run.append(fold(t.text))
+        previous = t.sentence
+    runs.append(run)
+    finders = {
         2: (BigramCollocationFinder.from_documents(runs), BigramAssocMeasures),
         3: (TrigramCollocationFinder.from_documents(runs), TrigramAssocMeasures),
         4: (QuadgramCollocationFinder.from_documents(runs), QuadgramAssocMeasures),
     }
-    for n, (finder, measures) in theirs.items():
-        assert ours[n].N == finder.N
-        for gram in finder.ngram_fd:
-            expected = finder.score_ngram(measures.likelihood_ratio, *gram)
-            assert ours[n].score_ngram(measures.likelihood_ratio, *gram) == expected
+    table = recurring_terms(bundled, include_folded=True)
+    assert set(table["words"]) == {2, 3, 4}
+    for row in table.itertuples():
+        key = tuple(fold(w) for w in row.term.replace("’s", " ’s").split())
+        finder, measures = finders[row.words]
+        assert finder.ngram_fd[key] == row.count, row.term
+        assert round(finder.score_ngram(measures.likelihood_ratio, *key), 2) == row.g2, row.term

@@ -9,6 +9,7 @@ from helpers.tokens import (
     counts,
     sentence_table,
     sentences,
+    token_columns,
     token_table,
     tokens,
     word_spans,
@@ -127,6 +128,26 @@ def test_tokens_have_offsets_and_sentences(bundled):
         "is_word",
     ]
     assert table["is_word"].sum() == 744
+
+
+@pytest.mark.parametrize("headings", [False, True])
+def test_token_columns_are_the_tokens(bundled, write_article, headings):
+    """The integer columns hold the same tokens as tokens(), also where a sentence ends right
+    after a possessive or inside a run of punctuation."""
+    tricky = load_article(
+        write_article("Ann’s Day\n\nIt was Ann’s. Then Bob's! “Yes,” said U.S. officials.\n")
+    )
+    for article in (bundled, tricky):
+        toks = tokens(article, include_headings=headings)
+        cols = token_columns(article, include_headings=headings)
+        assert [cols.forms[i] for i in cols.surface] == [t.text for t in toks]
+        assert cols.start.tolist() == [t.start for t in toks]
+        firsts = cols.sentence_first.tolist()
+        assert firsts == [
+            i for i, t in enumerate(toks) if i == 0 or t.sentence != toks[i - 1].sentence
+        ]
+        assert cols.sentence_paragraph.tolist() == [toks[i].paragraph for i in firsts]
+        assert len(set(cols.forms)) == len(cols.forms)
 
 
 def test_counts_on_the_bundled_article(bundled):
