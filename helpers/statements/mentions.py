@@ -173,7 +173,7 @@ def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> bool:
         and toks[0][2] == toks[0][2].capitalize()
         and words[0].isalpha()
         and words[0].lower() not in lex.stop
-        and all(w.isalpha() and w.islower() for w in words[1:])
+        and all(w.isalpha() and w.islower() and w not in PREPOSITIONS for w in words[1:])
         and head.endswith("s")
         and not head.endswith("ss")
         and head not in lex.stop
