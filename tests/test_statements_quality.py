@@ -29,19 +29,20 @@ def test_own_gold_end_to_end():
 )
 def test_polnear_dev_detection_and_attribution():
     totals = evaluate_files([POLNEAR]).totals.iloc[0]
-    # measured 2026-12-01: F1 0.855, precision 0.919, recall 0.800, attribution 0.980
-    # (2026-11-28: F1 0.847, precision 0.926, recall 0.780, attribution 0.979)
-    assert totals["f1"] >= 0.85
-    assert totals["precision"] >= 0.91
+    # measured 2026-12-01 (session 15): F1 0.862, precision 0.923, recall 0.808, attribution
+    # 0.976 (2026-11-28: F1 0.847, precision 0.926, recall 0.780, attribution 0.979)
+    assert totals["f1"] >= 0.855
+    assert totals["precision"] >= 0.92
     assert totals["attribution_accuracy"] >= 0.97
 
 
 def test_unseen_practice_article():
     """Written and annotated before the extractor ever ran on it (tests/gold/unseen/README.md):
-    first score F1 0.923, attribution 0.50; measured 2026-12-01: F1 1.00, attribution 0.95."""
+    first score F1 0.923, attribution 0.50; measured 2026-12-01: F1 1.00, attribution 1.00
+    (0.95 before an unnamed description named its speaker)."""
     totals = evaluate_files([GOLD / "unseen"]).totals.iloc[0]
     assert totals["f1"] >= 0.99
-    assert totals["attribution_accuracy"] >= 0.95
+    assert totals["attribution_accuracy"] >= 0.99
     assert totals["count_error_rate"] <= 0.05
 
 
@@ -53,10 +54,12 @@ def test_news_pool_development_gold():
     """40 articles from 33 outlets annotated blind (tests/gold/pool/README.md). First round (24
     articles): first score F1 0.783, attribution 0.712, end-to-end 0.557; after it F1 0.901,
     attribution 0.834, end-to-end 0.752. With the second round's 16 articles added (the 40):
-    F1 0.892, precision 0.972, attribution 0.787, end-to-end 0.702. The held-out set is never
-    scored by a test."""
+    F1 0.892, precision 0.972, attribution 0.787, end-to-end 0.702; after the second round of
+    rules F1 0.907, precision 0.969, attribution 0.869, end-to-end 0.788, count error rate
+    0.210. The held-out set is never scored by a test."""
     totals = evaluate_files([GOLD / "pool"]).totals.iloc[0]
     assert totals["precision"] >= 0.95
-    assert totals["f1"] >= 0.88
-    assert totals["attribution_accuracy"] >= 0.78
-    assert totals["end_to_end_f1"] >= 0.69
+    assert totals["f1"] >= 0.90
+    assert totals["attribution_accuracy"] >= 0.86
+    assert totals["end_to_end_f1"] >= 0.78
+    assert totals["count_error_rate"] <= 0.22
