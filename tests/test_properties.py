@@ -247,8 +247,8 @@ def test_term_counts_agree_with_a_plain_count(text):
 
 @pytest.mark.xfail(
     reason="terms.find matches a phrase across the headline/paragraph and sentence breaks "
-    "that recurring_terms does not cross (found by this test; terms.py is not ours to change "
-    "beyond crash fixes)",
+    "that recurring_terms does not cross (found by this test; find is not yet bounded by "
+    "sentences, a change to the concordances left for its own issue)",
     strict=False,
 )
 def test_find_agrees_with_the_term_count():
