@@ -653,6 +653,11 @@ SPEAKERS += [
         ["people familiar with the talks", "people familiar with the plan"],
     ),
     (
+        "a participle after `by`, `after`, `while` takes the sentence's subject",
+        "Mayor Anna Berg responded to the mother by saying the rule was manufactured.",
+        ["Anna Berg"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],

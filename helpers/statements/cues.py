@@ -149,8 +149,10 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     clause_start = max(a, m.rfind(",", a, cs))
     if prev is not None and tail.endswith((",", " and", ", also")):
         return Site(prev.phrase, clause_start)
-    if tail.endswith((",", " and")) and not sent.nested:
-        ph = sentence_subject(m, a, cs, lex)  # `Clinton spoke out on Tuesday, arguing that`
+    by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")
+    if (tail.endswith((",", " and")) or by) and not sent.nested:
+        # `Clinton spoke out on Tuesday, arguing that`, `Obama responded by saying that`
+        ph = sentence_subject(m, a, cs, lex)
         if ph is None:
             return Rejection(reasons.MENTION, reasons.PARTICIPLE_NO_SUBJECT)
         return Site(ph, clause_start)
