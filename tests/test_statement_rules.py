@@ -342,6 +342,11 @@ SPEAKERS = [
     ),
     ("a pronoun with nothing before it", "“We will fight,” she said.", ["unknown"]),
     (
+        "a reflexive between the speaker and the cue",
+        "Velmar Motors itself said the deal was on.",
+        ["Velmar Motors"],
+    ),
+    (
         "a group opening the sentence: a capitalised word and a plural",
         "Dock workers said the offer ignored inflation. Health care providers said the wards "
         "were full.",
