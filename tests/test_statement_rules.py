@@ -125,6 +125,11 @@ CONTENT = [
         ],
     ),
     (
+        "said this was ...: `this` is the clause's subject, not a time",
+        "Councillor Ada Marsh said this was a fatal miscalculation.",
+        [("indirect", "said", "this was a fatal miscalculation")],
+    ),
+    (
         "trailing cue with an addressee and a time",
         "The bridge will open in May, Anna Berg told reporters on Friday.",
         [("indirect", "told", "The bridge will open in May")],

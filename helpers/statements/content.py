@@ -294,6 +294,9 @@ class VerbContent:
         if not toks[k:] or self.site.inverted:
             return None
         if toks[k][2].lower() in ADJUNCT_WORDS:
+            nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+            if self.cue.base in lex.zero_that and nxt in FINITE_VERBS and len(toks) - k >= 4:
+                return Span(toks[k][0], self.sent.end)  # `said this was a mistake`
             for n, (s0, _e0, t) in enumerate(toks[k : k + 6]):
                 if not t[0].isalnum() or t.lower() in SUBORDINATORS or t.lower() in lex.verb_forms:
                     break
