@@ -219,11 +219,10 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
 
 def _person_name(name: tuple[str, ...], lex: Lexicons) -> tuple[str, ...]:
     """The person's name in a capitalised run, or () when it names no person: `U.S. Chris
-    Christie`, `Sacramento-based Ann Lee` and `Browns DL Sheldon Richardson` lose their
-    prefixes; U.S., TASS, ABC are no people (`George W. Bush` and `G.K. Bellamy` are)."""
+    Christie` and `Browns DL Sheldon Richardson` lose their prefixes (`-based` ones are
+    gone from the run already); U.S., TASS, ABC are no people (`George W. Bush` and
+    `G.K. Bellamy` are)."""
     while len(name) > 2 and "." in name[0] and name[0].lower() in lex.non_person:
-        name = name[1:]
-    while len(name) > 1 and name[0].endswith("-based"):
         name = name[1:]
     acronyms = [k for k, w in enumerate(name) if _ACRONYM.fullmatch(w)]
     if acronyms and len(name) - acronyms[-1] > 2:
