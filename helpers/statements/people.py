@@ -125,9 +125,28 @@ def role_after(text: str, end: int, lex: Lexicons) -> str:
     return m.group(1)
 
 
+def _may_be_role(text: str, start: int, lex: Lexicons) -> bool:
+    """A quick test before tokenising: whether the letters right before `start` (past spaces
+    and one comma) can be a role noun. Role nouns are letters only, so a word that is one has
+    just these letters; a word that may be cut by role_before's window is left to it."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k > 0 and text[k - 1] == ",":
+        k -= 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+    j = k
+    while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    return start - j >= _ROLE_BEFORE_WINDOW // 2 or text[j:k].lower() in lex.role_fits
+
+
 def role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
     """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
     `our chief engineer, Ruth Adeyemi`."""
+    if not _may_be_role(text, start, lex):
+        return ""
     k = bisect_right(block_starts, start) - 1  # block_starts are sorted
     lo = block_starts[k] if k >= 0 else 0
     toks = tokens(text, max(lo, start - _ROLE_BEFORE_WINDOW), start)
@@ -162,18 +181,18 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
     runs: list[Run] = []
     noninitial: set[str] = set()
     for block in article.paragraphs:
-        for m in pattern.finditer(text, block.start, block.end):
-            initial = m.start() == block.start or bool(
-                _INITIAL_BEFORE.search(text, max(block.start, m.start() - 6), m.start())
-            )
+        lo = block.start
+        for m in pattern.finditer(text, lo, block.end):
+            start = m.start()
+            initial = start == lo or bool(_INITIAL_BEFORE.search(text, max(lo, start - 6), start))
+            run = m.group().split()
             words = []
-            pos = m.start()
-            for w in m.group().split():
-                pos = text.index(w, pos)
+            pos = start
+            for w in run:  # one white-space character between the words of a run
                 words.append((pos, w))
-                pos += len(w)
+                pos += len(w) + 1
             runs.append((initial, words))
-            noninitial.update(w for k, (_s, w) in enumerate(words) if k > 0 or not initial)
+            noninitial.update(run[1:] if initial else run)
     return runs, noninitial
 
 
@@ -217,6 +236,7 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
     return words
 
 
+@lru_cache(maxsize=4096)
 def _person_name(name: tuple[str, ...], lex: Lexicons) -> tuple[str, ...]:
     """The person's name in a capitalised run, or () when it names no person: `U.S. Chris
     Christie` and `Browns DL Sheldon Richardson` lose their prefixes (`-based` ones are
@@ -326,8 +346,8 @@ class Registry:
         personal pronoun that most often comes first after their name, before anyone else's."""
         text, lex = self._text, self.lex
         votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
-        found = sorted((f[0], f[4], self.find(f[1], f[0])) for f in self._found)
-        starts = [(s0, e0, p) for s0, e0, p in found if p is not None]
+        # each name with the person _register found for it, in text order
+        starts = sorted(self.mentions, key=lambda m: (m[0], m[1]))
         owners: list[Person] = []  # whom a pronoun after each name refers to
         for k, (s0, _e0, p) in enumerate(starts):
             stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
