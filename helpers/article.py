@@ -159,10 +159,14 @@ def _is_subheading(text: str) -> bool:
     )
 
 
+# a block: from a non-space to a blank (or whitespace-only) line, read a line at a time
+_BLOCK = re.compile(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*")
+
+
 def split_blocks(text: str) -> list[Block]:
     """Cut normalised text into headline, subheadings and paragraphs at blank lines."""
     spans = []
-    for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
+    for m in _BLOCK.finditer(text):
         # a block ends at a blank (or whitespace-only) line; trim trailing spaces
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():

@@ -61,8 +61,11 @@ def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
+# the letters before spaces and a comma, in text read backwards (for _may_be_role)
+_REVERSED_WORD_BEFORE = re.compile(r"\s*(?:,\s*)?([A-Za-z]*)")
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 _ROLE_AFTER = re.compile(
@@ -129,17 +132,9 @@ def _may_be_role(text: str, start: int, lex: Lexicons) -> bool:
     """A quick test before tokenising: whether the letters right before `start` (past spaces
     and one comma) can be a role noun. Role nouns are letters only, so a word that is one has
     just these letters; a word that may be cut by role_before's window is left to it."""
-    k = start
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    if k > 0 and text[k - 1] == ",":
-        k -= 1
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-    j = k
-    while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
-        j -= 1
-    return start - j >= _ROLE_BEFORE_WINDOW // 2 or text[j:k].lower() in lex.role_fits
+    seg = text[max(0, start - _ROLE_BEFORE_WINDOW // 2) : start][::-1]  # read backwards
+    m = _REVERSED_WORD_BEFORE.match(seg)
+    return m.end() == len(seg) or m.group(1)[::-1].lower() in lex.role_fits
 
 
 def role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
@@ -207,32 +202,46 @@ def _common_start(w0: str, lex: Lexicons) -> bool:
     )
 
 
-def _not_a_name_start(w0: str, noninitial: set[str], lex: Lexicons) -> bool:
-    """A common sentence-initial word, or one never seen inside a sentence."""
+@lru_cache(maxsize=4096)
+def _loses_stop(word: str, lex: Lexicons) -> bool:
+    """Whether a run's last word ends a sentence rather than an abbreviation."""
+    return (
+        word.endswith(".")
+        and word.lower().rstrip(".") not in lex.titles
+        and word not in _SUFFIXES
+        and word not in ("Co.", "Corp.", "Inc.")
+        and not _INITIALS.fullmatch(word)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _drops_first(names: tuple[str, ...], seen_inside: bool, lex: Lexicons) -> bool:
+    """Whether the first word of a sentence-initial run is no part of a name: a common word,
+    or one never seen inside a sentence (`seen_inside`), unless the run names an organisation
+    (`Coastal Flood Agency`) or two words stand alone (`Anna Berg said`)."""
+    w0 = names[0]
     low = w0.lower()
-    unseen = w0 not in noninitial and low not in lex.titles and low.rstrip(".") not in lex.titles
-    return _common_start(w0, lex) or unseen
+    unseen = not seen_inside and low not in lex.titles and low.rstrip(".") not in lex.titles
+    common = _common_start(w0, lex)
+    if not (common or unseen):
+        return False
+    org_run = any(w.lower() in lex.orgs for w in names[1:])
+    if org_run and not common:
+        return False
+    gerund = w0.endswith("ing") and not seen_inside  # `Hosting Cook at ...`
+    middle = len(names) >= 3 and _MIDDLE_INITIAL.fullmatch(names[1])  # `James P. Kim`
+    return bool((len(names) != 2 and not middle) or gerund or common)
 
 
 def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> list:
-    if (
-        words
-        and words[-1][1].endswith(".")
-        and words[-1][1].lower().rstrip(".") not in lex.titles
-        and words[-1][1] not in _SUFFIXES
-        and words[-1][1] not in ("Co.", "Corp.", "Inc.")
-        and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1][1])
-    ):
+    """A capitalised run without a sentence's full stop, and without a first word that only
+    starts the sentence."""
+    if words and _loses_stop(words[-1][1], lex):
         words[-1] = (words[-1][0], words[-1][1].rstrip("."))
-    org_run = any(w.lower() in lex.orgs for _, w in words[1:])  # `Coastal Flood Agency`
-    if initial and words and _not_a_name_start(words[0][1], noninitial, lex):
-        w0 = words[0][1]
-        if org_run and not _common_start(w0, lex):
-            return words
-        gerund = w0.endswith("ing") and w0 not in noninitial  # `Hosting Cook at ...`
-        initial = len(words) >= 3 and _MIDDLE_INITIAL.fullmatch(words[1][1])  # `James P. Kim`
-        if (len(words) != 2 and not initial) or gerund or _common_start(w0, lex):
-            words = words[1:]  # `Anna Berg said`: two words at a sentence start stay a name
+    if initial and words:
+        names = tuple(w for _, w in words)
+        if _drops_first(names, names[0] in noninitial, lex):
+            return words[1:]
     return words
 
 

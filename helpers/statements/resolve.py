@@ -22,7 +22,7 @@ from helpers.statements.words import is_cap, lower_first
 _ANTECEDENT_SENTENCES = 3
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
 
@@ -84,7 +84,7 @@ class Resolver:
         self._spoke_starts: list[int] = []  # their starts, for bisection
         self._by_name = {p.name: p for p in registry.people}
         self._mention_at = [start for start, _end, _p in registry.mentions]  # for bisection
-        self._lower_words: frozenset[str] | None = None
+        self._lower_words: dict[str, bool] = {}  # whether the article writes a word in lower case
         self._acronyms: dict[str, str | None] = {}
 
     @property
@@ -199,9 +199,13 @@ class Resolver:
             return False
         if self.reg.find((words[0],), 0) is not None:
             return False
-        if self._lower_words is None:  # built once: every word the article writes in lower case
-            self._lower_words = frozenset(_LOWER_WORD.findall(self.text))
-        return words[0].lower() in self._lower_words
+        low = words[0].lower()
+        if low not in self._lower_words:
+            self._lower_words[low] = _LOWER_WORD.fullmatch(low) is not None and (
+                # the word as a literal first, so that the engine skips ahead to it
+                re.search(rf"{low}(?<![\w’'-]{low})(?![\w’'-])", self.text) is not None
+            )
+        return self._lower_words[low]
 
     def _source(self, ph: Mention, nested: bool) -> Speaker:
         """`according to a new report by Politico`: the phrase, unless its core is known. A
