@@ -17,6 +17,9 @@ from helpers.article import Article
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.words import is_role, is_stop, tokens
 
+# How many distinct capitalised runs the name functions remember (a few MB): names recur
+# within an article and across a corpus.
+_NAME_CACHE = 65536
 # Suffixes after a surname: part of the canonical name, not of the surname it is found by.
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
 
@@ -37,6 +40,14 @@ class Person:
     mentions: int = 0
     first_start: int = -1
     positions: list[int] = field(default_factory=list)  # sorted offsets of their names
+    core: tuple[str, ...] = ()  # the name without a suffix (`Jr.`): what find matches
+
+    def __post_init__(self) -> None:
+        self.core = _core(self.tokens)
+
+    def rename(self, tokens: tuple[str, ...]) -> None:
+        """Keep a longer name for them."""
+        self.tokens, self.name, self.core = tokens, " ".join(tokens), _core(tokens)
 
     def last_before(self, at: int, inclusive: bool = True) -> int:
         """The offset of their last mention before `at` (-1 when none)."""
@@ -93,7 +104,7 @@ class NameSplit:
     gender: str = ""  # from a gendered title or honorific before the name (Mr, Ms, Queen)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_NAME_CACHE)
 def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""
     while words and words[0].lower() in ("the", "a", "an"):
@@ -202,7 +213,7 @@ def _common_start(w0: str, lex: Lexicons) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_NAME_CACHE)
 def _loses_stop(word: str, lex: Lexicons) -> bool:
     """Whether a run's last word ends a sentence rather than an abbreviation."""
     return (
@@ -214,7 +225,7 @@ def _loses_stop(word: str, lex: Lexicons) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_NAME_CACHE)
 def _drops_first(names: tuple[str, ...], seen_inside: bool, lex: Lexicons) -> bool:
     """Whether the first word of a sentence-initial run is no part of a name: a common word,
     or one never seen inside a sentence (`seen_inside`), unless the run names an organisation
@@ -245,7 +256,7 @@ def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> 
     return words
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_NAME_CACHE)
 def _person_name(name: tuple[str, ...], lex: Lexicons) -> tuple[str, ...]:
     """The person's name in a capitalised run, or () when it names no person: `U.S. Chris
     Christie` and `Browns DL Sheldon Richardson` lose their prefixes (`-based` ones are
@@ -294,7 +305,7 @@ class Registry:
                 words = words[1:]  # `Sacramento-based McClatchy Co.`
             if not words:
                 continue
-            split = split_name(tuple(w for _, w in words), lex)
+            split = split_name(tuple([w for _, w in words]), lex)
             if split.is_org:
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
@@ -341,7 +352,7 @@ class Registry:
             p.positions.sort()
         self._by_last = {}
         for p in self.people:
-            self._by_last.setdefault(_core(p.tokens)[-1], []).append(p)
+            self._by_last.setdefault(p.core[-1], []).append(p)
 
     def genders(self) -> dict[str, str]:
         """Each person's gender ("m", "f" or ""), worked out on first use."""
@@ -391,7 +402,7 @@ class Registry:
         p = self.find(name, start)
         if p is not None:
             if len(name) > len(p.tokens):
-                p.tokens, p.name = name, " ".join(name)
+                p.rename(name)
             return
         person = Person(" ".join(name), name)
         self.people.append(person)
@@ -400,20 +411,17 @@ class Registry:
     def find(self, name: tuple[str, ...], at: int) -> Person | None:
         """The person a name refers to: same full name, or the last words of a longer name;
         among several, the one mentioned most recently before `at`."""
-        best = None
+        best, best_pos = None, -1
         name = _core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
         if not name:
             return None
         n = len(name)
         for p in self._by_last.get(name[-1], ()):
-            tokens = _core(p.tokens)
-            if (
-                tokens == name
-                or (n <= len(tokens) and tokens[-n:] == name)
-                or (n > len(tokens) and name[-len(tokens) :] == tokens and len(tokens) == 1)
-            ):
-                if best is None or p.last_before(at) > best.last_before(at):
-                    best = p
+            core = p.core
+            if core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core):
+                pos = p.last_before(at)
+                if best is None or pos > best_pos:
+                    best, best_pos = p, pos
         return best
 
     def person_before(self, at: int, fits=None, gender: str = "") -> Person | None:
