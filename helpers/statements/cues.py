@@ -33,9 +33,9 @@ from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
 from helpers.statements.words import squash
 
+# (the first letter before the lookbehind, as below: the engine skips ahead to that letter)
 SPEECH_NOUN_PHRASES = re.compile(
-    r"(?<![\w’'])(?:according\s+to|in\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])",
-    re.IGNORECASE,
+    r"[AaIi](?<![\w’'][AaIi])(?i:ccording\s+to|n\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])"
 )
 # `In Whitfield’s view, ...`, `in his words, ...` (the lookbehind comes after the first
 # letter, so that the regular expression engine skips ahead to that letter)

@@ -14,7 +14,8 @@ from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER, Quote, find_quotes, mask
 
 _SENT_END = re.compile(r"[.!?…]+[)\]]?(?=\s+[\"“‘«'(\[]?[A-Z0-9\x00])")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
+# stops, then the word before them, in text read backwards
+_LAST_WORD_REVERSED = re.compile(r"[.!?…]*([\w.]*)")
 # How far back from a full stop the word it ends is looked for.
 _LAST_WORD_WINDOW = 30
 # `“…,” he said.`: a short clause with a cue after a quotation keeps the quotation's sentence.
@@ -43,8 +44,9 @@ def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int,
     spans = []
     s = lo
     for m in _SENT_END.finditer(masked, lo, hi):
-        w = _LAST_WORD.search(masked, max(lo, m.start() - _LAST_WORD_WINDOW), m.start() + 1)
-        word = w.group(1).lower().rstrip(".") if w else ""
+        # the word the stop ends (`Mr`, `U.S`, `J`), read backwards from the stop
+        before = masked[max(lo, m.start() - _LAST_WORD_WINDOW) : m.start() + 1][::-1]
+        word = _LAST_WORD_REVERSED.match(before).group(1)[::-1].lower()
         if len(word) == 1 and word.isalpha():
             continue  # an initial: J. Smith
         if word in lex.abbrevs and not _starter_after(masked, m.end(), hi, word, lex):
