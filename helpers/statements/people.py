@@ -66,7 +66,12 @@ _CAP_WORD = (
 def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words, with name particles between them (`Ursula von der Leyen`)."""
     links = "|".join(re.escape(p) for p in particles)
-    return re.compile(rf"(?<![\w’'-]){_CAP_WORD}(?:\s(?:(?:{links})\s)?{_CAP_WORD})*")
+    return re.compile(rf"{_CAP_WORD}(?:\s(?:(?:{links})\s)?{_CAP_WORD})*")
+
+
+# Where a run may start: a capital letter that starts a word (the letter comes first, so
+# that the engine skips ahead to capitals; every _CAP_WORD starts with one).
+_CAP_START = re.compile(r"[A-Z](?<![\w’'-][A-Z])")
 
 
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
@@ -187,8 +192,14 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
     runs: list[Run] = []
     noninitial: set[str] = set()
     for block in article.paragraphs:
-        lo = block.start
-        for m in pattern.finditer(text, lo, block.end):
+        lo, hi = block.start, block.end
+        at = _CAP_START.search(text, lo, hi)
+        while at is not None:
+            m = pattern.match(text, at.start(), hi)
+            if m is None:
+                at = _CAP_START.search(text, at.start() + 1, hi)
+                continue
+            at = _CAP_START.search(text, m.end(), hi)
             start = m.start()
             initial = start == lo or bool(_INITIAL_BEFORE.search(text, max(lo, start - 6), start))
             run = m.group().split()
