@@ -456,6 +456,12 @@ SPEAKERS = [
         ["a senior official", "a local farmer", "a senior official"],
     ),
     (
+        "another source is a new unnamed source, and the source refers back to it",
+        "A ministry official said the road is open. The works are late, another official said. "
+        "The official added that buses run again.",
+        ["a ministry official", "another official", "another official"],
+    ),
+    (
         "several speakers of one cue",
         "Kurt Volker met Tim Morrison. Volker and Morrison said that the talks went well.",
         ["Kurt Volker; Tim Morrison"],

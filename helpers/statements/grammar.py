@@ -34,7 +34,7 @@ SOURCE_DETERMINERS = _words(
 DETERMINERS = _words("the a an his her its their our this that these those one two")
 # Determiners that make a description of a single, already known referent.
 DEFINITE = _words("the this that")
-INDEFINITE = _words("a an one two")
+INDEFINITE = _words("a an one two another")  # `another source`: a new one, never one before
 POSSESSIVE_DETERMINERS = _words("his her its their our")
 PREPOSITIONS = _words(
     "of with to for by about from on in at into onto over under than like after before "

@@ -16,6 +16,7 @@ from helpers.statements.grammar import (
     AUX_PASSIVE,
     CONTRACTIONS_PATTERN,
     DETERMINERS,
+    INDEFINITE,
     MODALS,
     NAME_LINKS,
     PHRASE_PREPOSITIONS,
@@ -188,7 +189,9 @@ def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool)
     while j - 1 >= 0:
         t = toks[j - 1][2]
         tl = t.lower()
-        if tl in ("the", "a", "an") or (tl in DETERMINERS and tl not in ("that", "one", "two")):
+        if tl in ("the", "a", "an", "another") or (
+            tl in DETERMINERS and tl not in ("that", "one", "two")
+        ):
             return j - 1
         if t in ("’s", "'s") or is_name_word(t, lex):
             j -= 1
@@ -244,7 +247,12 @@ def _name_phrase(
     ):
         j -= 2  # `the operator Westline Rail`, `the regional carrier Acme`
     # a lone sentence-initial capitalised word that is a common word is not a name
-    while j <= i and is_stop(toks[j][2], lex) and toks[j][2].lower() not in DETERMINERS:
+    while (
+        j <= i
+        and is_stop(toks[j][2], lex)
+        and toks[j][2].lower() not in DETERMINERS
+        and toks[j][2].lower() not in INDEFINITE  # `another source`
+    ):
         j += 1
     if j > i:
         return NOTHING

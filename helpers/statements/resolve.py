@@ -373,7 +373,7 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
-        for sp in self.recent():
+        for sp in self.recent() if det not in INDEFINITE else ():
             if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                 return sp
         if (
@@ -385,7 +385,7 @@ class Resolver:
         return NOBODY
 
     def _as_description(self, text: str, det: str) -> str:
-        return lower_first(text) if det in DETERMINERS else text
+        return lower_first(text) if det in DETERMINERS or det in INDEFINITE else text
 
     def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
