@@ -462,6 +462,12 @@ SPEAKERS = [
         ["a ministry official", "another official", "another official"],
     ),
     (
+        "a quantifier opening a clause is an unnamed group; after a preposition it is not",
+        "Some argue that the road is unsafe. But others said it is fine. For most, the road is "
+        "open, Anna Berg said.",
+        ["some", "others", "Anna Berg"],
+    ),
+    (
         "several speakers of one cue",
         "Kurt Volker met Tim Morrison. Volker and Morrison said that the talks went well.",
         ["Kurt Volker; Tim Morrison"],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from helpers.statements import reasons
 from helpers.statements.grammar import (
     DETERMINERS,
+    GROUP_PRONOUNS,
     INDEFINITE,
     NEGATIVE_SUBJECTS,
     PHRASE_PREPOSITIONS,
@@ -269,7 +270,7 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
 def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
     """A bare lower-case noun needs a determiner, unless plural (`sources said`)."""
     first = ph.text.lower().split()[0]
-    if ph.kind != "description" or sent.nested or first in DETERMINERS:
+    if ph.kind != "description" or sent.nested or first in DETERMINERS or first in GROUP_PRONOUNS:
         return False
     core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
     head = core_text.lower().split()[-1]

@@ -31,6 +31,9 @@ SOURCE_DETERMINERS = _words(
     "a an the our their his her its several many some two three four five other few another one "
     "both all most"
 )
+# Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others
+# said`): the group is named by the word.
+GROUP_PRONOUNS = _words("some others many most several few")
 DETERMINERS = _words("the a an his her its their our this that these those one two")
 # Determiners that make a description of a single, already known referent.
 DEFINITE = _words("the this that")

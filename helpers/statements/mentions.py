@@ -16,6 +16,7 @@ from helpers.statements.grammar import (
     AUX_PASSIVE,
     CONTRACTIONS_PATTERN,
     DETERMINERS,
+    GROUP_PRONOUNS,
     INDEFINITE,
     MODALS,
     NAME_LINKS,
@@ -79,6 +80,10 @@ class Found:
 NOTHING = Found(None)
 
 
+# Words after which a quantifier opens a clause as its subject (`But some note that`).
+_CLAUSE_OPENERS = frozenset("but yet while though although still".split())
+
+
 def mention_before(
     masked: str, lo: int, verb_start: int, lex: Lexicons, depth: int = 0, progressive=False
 ) -> Found:
@@ -126,6 +131,11 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return NOTHING
     if low in MODALS:
         return Found(None, -1, MODAL)
+    before = toks[i - 1][2].lower() if i > 0 else ""
+    if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in _CLAUSE_OPENERS):
+        # `But some note that`, `..., others said`: an unnamed group (not `for some`, `Edwards
+        # and others`)
+        return Found(Mention(toks[i][0], toks[i][1], head, "description"), i, before)
     low = _CONTRACTION.sub("", low)
     if low in lex.pronouns or low in ("i", "we"):
         before = toks[i - 1][2].lower() if i > 0 else ""

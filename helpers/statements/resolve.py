@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from helpers.statements.grammar import DATE_WORDS, DETERMINERS, INDEFINITE
+from helpers.statements.grammar import DATE_WORDS, DETERMINERS, GROUP_PRONOUNS, INDEFINITE
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import Mention, conjunct_spans
 from helpers.statements.people import NameSplit, Registry, split_name
@@ -380,12 +380,14 @@ class Resolver:
             det in INDEFINITE
             or (head.endswith("s") and det not in DETERMINERS)
             or (det == "the" and len(low_words) > 1 and head.isalpha() and head.islower())
+            or head in GROUP_PRONOUNS  # `some note that`
         ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
 
     def _as_description(self, text: str, det: str) -> str:
-        return lower_first(text) if det in DETERMINERS or det in INDEFINITE else text
+        plain = det in DETERMINERS or det in INDEFINITE or det in GROUP_PRONOUNS
+        return lower_first(text) if plain else text
 
     def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
