@@ -416,6 +416,12 @@ SPEAKERS = [
         ["Tomas Brill", "Wera Kant", "Tomas Brill"],
     ),
     (
+        "a possessive `her` after a name tells its gender, as `his` does",
+        "Lena Ward won her first award in May. Tom Kell spoke first. Later, she said the clinic "
+        "was underfunded.",
+        ["Lena Ward"],
+    ),
+    (
         "a pronoun goes to the person just named, not to the last speaker",
         "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
         "the port on Tuesday. “Exports are recovering,” he said.",

@@ -88,7 +88,14 @@ _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
     r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
 )
-_GENDER_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|his|himself|herself)(?![\w’'])", re.I)
+# he, she, his, himself, herself, and `her` as a possessive (`her staff`, like `his staff`);
+# an object `her` or `him` (`told her that`) is mostly about someone else, and is left out
+_GENDER_PRONOUN = re.compile(
+    r"(?<![\w’'])(?:he|she|his|himself|herself"
+    r"|her(?=\s+[a-z])(?!\s+(?:that|to|a|an|the|and|or|in|on|at|for|with|about|as|if|from|by"
+    r"|of|was|is|when|because|but|not|into|up|out|back|off|down|over)\b))(?![\w’'])",
+    re.I,
+)
 _MALE = frozenset("he his himself".split())
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 # How far after a name the first gendered pronoun is looked for.
