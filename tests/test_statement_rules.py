@@ -422,6 +422,11 @@ SPEAKERS = [
         ["Lena Ward"],
     ),
     (
+        "a she inside a quotation is someone else: it tells nothing of the speaker's gender",
+        "“She was ill,” Kim Lund said. Robin Hale nodded. Later, she said the clinic was shut.",
+        ["Kim Lund", "Robin Hale"],
+    ),
+    (
         "a pronoun goes to the person just named, not to the last speaker",
         "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
         "the port on Tuesday. “Exports are recovering,” he said.",

@@ -96,6 +96,8 @@ class Resolver:
     def learn_gender(self, st) -> None:
         """`Anna Berg said she would go`: a person's own statement opening with he or she
         tells their gender, when nothing told it before."""
+        if st.kind == "direct":  # `“She was ill,” Berg said`: the quotation's she is someone else
+            return
         first = st.text.split(maxsplit=1)[0].lower() if st.text.strip() else ""
         want = self.lex.pronouns.get(first, "") if first in ("he", "she") else ""
         if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
