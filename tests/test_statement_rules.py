@@ -691,6 +691,13 @@ SPEAKERS += [
         ["Anna Berg"],
     ),
     (
+        "a participle with its own subject: `quoted X as saying`, `footage of X saying`",
+        "The Tarrow Examiner quoted Anna Berg as saying that the bridge was safe. The advert "
+        "ends with footage of Tom Kell saying, “We will win.” The share of voters saying the "
+        "bridge is safe fell.",
+        ["Anna Berg", "Tom Kell"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],

@@ -143,6 +143,14 @@ def _first_person(sent: Sentence, ph: Mention) -> bool:
     return sent.outer is not None and ph.text.lower() in ("i", "we")
 
 
+# `quoted Berg as saying`: the verbs that quote a named person as saying something
+QUOTING_VERBS = frozenset("quoted quotes quote quoting".split())
+# `footage of Kell saying`, `a video shows Kell saying`: words before a participle's own subject
+_SHOWING_WORDS = frozenset("shows showed show showing heard hear caught".split())
+_MEDIA_OF = re.compile(r"(?:footage|videos?|clips?|recordings?|tapes?|audio)\s+of\s+$", re.I)
+_MEDIA_WINDOW = 20  # `recordings of ` is 14 characters
+
+
 def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
     """`..., saying that`: the speaker of the statement before, or the sentence subject."""
     prev = sent.found[-1] if sent.found else None
@@ -157,7 +165,30 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
         if ph is None:
             return Rejection(reasons.MENTION, reasons.PARTICIPLE_NO_SUBJECT)
         return Site(ph, clause_start)
+    own = _participle_subject(sent, cue, tail, lex)
+    if own is not None:
+        return Site(own, own.start)
     return Rejection(reasons.MENTION, reasons.PARTICIPLE_NOT_ADJUNCT)
+
+
+def _participle_subject(sent: Sentence, cue: Cue, tail: str, lex) -> Mention | None:
+    """A participle with its own subject right before it: `quoted Anna Berg as saying`,
+    `footage of Tom Kell saying`, `a video shows Kell saying`."""
+    m, a = sent.masked, sent.start
+    end = a + len(m[a : cue.start].rstrip())
+    if tail.endswith(" as"):
+        found = mention_before(m, a, end - len("as"), lex)
+        words = QUOTING_VERBS
+    else:
+        found = mention_before(m, a, end, lex)
+        words = _SHOWING_WORDS
+    ph = found.mention
+    if ph is None or ph.kind not in ("name", "description"):
+        return None
+    if found.word_before == "of":  # `footage of Kell saying`, not `the share of voters saying`
+        media = _MEDIA_OF.search(m, max(a, ph.start - _MEDIA_WINDOW), ph.start)
+        return ph if media else None
+    return ph if found.word_before in words else None
 
 
 def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:
