@@ -427,6 +427,12 @@ SPEAKERS = [
         ["Kim Lund", "Robin Hale"],
     ),
     (
+        "an age as a noun refers to the person just named; `a mother of two` is unnamed",
+        "Tom Kell scored twice on Sunday. The 37-year-old said it was his last season. A mother "
+        "of two said the match was too late.",
+        ["Tom Kell", "a mother of two"],
+    ),
+    (
         "a pronoun goes to the person just named, not to the last speaker",
         "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
         "the port on Tuesday. “Exports are recovering,” he said.",

@@ -80,6 +80,9 @@ class Found:
 NOTHING = Found(None)
 
 
+# `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
+AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 # Words after which a quantifier opens a clause as its subject (`But some note that`).
 _CLAUSE_OPENERS = frozenset("but yet while though although still".split())
 
@@ -131,6 +134,8 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return NOTHING
     if low in MODALS:
         return Found(None, -1, MODAL)
+    if (low.isdigit() or low in _NUMBER_WORDS) and i >= 2 and toks[i - 1][2] == "of":
+        return _of_number(masked, lo, toks, i, lex, depth)
     before = toks[i - 1][2].lower() if i > 0 else ""
     if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in _CLAUSE_OPENERS):
         # `But some note that`, `..., others said`: an unnamed group (not `for some`, `Edwards
@@ -146,6 +151,20 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
     if is_cap(head) and is_stop(head, lex):
         return NOTHING
     return _name_phrase(masked, toks, i, lex, role, org)
+
+
+def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth: int):
+    """`the mother of three`: a description with a number after `of`; its core ends before."""
+    found = _head(masked, lo, toks, i - 2, lex, depth)
+    ph = found.mention
+    if ph is None or ph.kind != "description":
+        return NOTHING
+    end = toks[i][1]
+    return Found(
+        Mention(ph.start, end, masked[ph.start : end], ph.kind, core_end=ph.end),
+        found.index,
+        found.word_before,
+    )
 
 
 def _unnamed_source(
@@ -165,9 +184,12 @@ def _unnamed_source(
     if det is None and at_start and _sentence_first_group(toks, i, lex):
         s0, e0 = toks[0][0], toks[i][1]  # `Dock workers said`, `Health care providers said`
         return Found(Mention(s0, e0, masked[s0:e0], "description"), 0, "")
-    if det is None or not head.isalpha() or low in lex.stop or low in lex.verb_forms:
+    if det is None or low in lex.stop or low in lex.verb_forms:
         return NOTHING
-    if any(not toks[k][2].isalpha() or is_stop(toks[k][2], lex) for k in range(det + 1, i)):
+    if not (head.isalpha() or AGE_NOUN.fullmatch(head)):  # `the 47-year-old said`
+        return NOTHING
+    words = [toks[k][2] for k in range(det + 1, i)]
+    if any(not (w.isalpha() or AGE_NOUN.fullmatch(w)) or is_stop(w, lex) for w in words):
         return NOTHING
     before = toks[det - 1][2].lower() if det > 0 else ""
     s0, e0 = toks[det][0], toks[i][1]

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from helpers.statements.grammar import DATE_WORDS, DETERMINERS, GROUP_PRONOUNS, INDEFINITE
+from helpers.statements.grammar import (
+    DATE_WORDS,
+    DEFINITE,
+    DETERMINERS,
+    GROUP_PRONOUNS,
+    INDEFINITE,
+)
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import Mention, conjunct_spans
+from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.words import is_cap, lower_first
@@ -331,14 +337,16 @@ class Resolver:
         mentions = self.reg.mentions
         starts = self._mention_at
         spoke, by_name = self._spoke_starts, self._by_name
-        for accept in (want, ""):
+        # a person of the wanted gender first, then one whose gender is not known; with no
+        # gender wanted (`the 47-year-old`), anyone
+        for accept in (want, "") if want else (None,):
             for lo, hi in windows:
                 # the speaker of a statement in the sentence is its subject, first
                 for _at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
-                    if gender.get(name, "") == accept and name in by_name:
+                    if accept in (None, gender.get(name, "")) and name in by_name:
                         return by_name[name]
                 for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-                    if gender.get(p.name, "") != accept or self._quoted(start):
+                    if accept not in (None, gender.get(p.name, "")) or self._quoted(start):
                         continue
                     if not self.reg.is_possessive(end):
                         return p
@@ -364,6 +372,12 @@ class Resolver:
         low_words = [w.lower().rstrip(".") for w in clean]
         head = low_words[-1] if low_words else ""
         det = low_words[0] if low_words else ""
+        if det in DEFINITE and any(AGE_NOUN.fullmatch(w) for w in low_words):
+            # `the 47-year-old`, `the 34-year-old mother`: a nominal reference to the person
+            # the sentence before is about
+            p = self._antecedent(ph.start, "")
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
         fits = lex.role_fits.get(" ".join(low_words[-2:])) or lex.role_fits.get(head)
         if fits is None and head.endswith("s"):
             fits = lex.role_fits.get(head[:-1])
