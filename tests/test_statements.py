@@ -181,3 +181,29 @@ def test_narration_and_headline_are_not_statements(write_article):
         "Mayor Says Bridge Will Open\n\nThe bridge opened. Workers painted it red.\n"
     )
     assert extract_statements(load_article(path)).empty
+
+
+def test_cue_index_finds_what_a_scan_of_each_range_finds():
+    """The extractor takes a sentence's cue candidates from one scan of the whole text; for any
+    range ending at a word's edge they are the candidates a scan of that range alone finds."""
+    import random
+
+    from helpers.paths import ARTICLES_DIR
+    from helpers.statements.cues import CueIndex, Sentence, candidates
+    from helpers.statements.lexicon import lexicons
+
+    lex = lexicons()
+    rng = random.Random(7)
+    checked = 0
+    for path in sorted(ARTICLES_DIR.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        index = CueIndex(text, lex)
+        for _ in range(300):
+            a = rng.randrange(len(text))
+            b = min(len(text), a + rng.randrange(1, 400))
+            sent = Sentence(text, text, a, b, [], [], False)
+            if not index.covers(a, b):
+                continue
+            checked += 1
+            assert candidates(sent, lex, index) == candidates(sent, lex), (path.name, a, b)
+    assert checked > 500

@@ -8,6 +8,7 @@ phrase (`according to`, `in the words of`) or a possessive view (`In Whitfield�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from helpers.statements import reasons
@@ -44,6 +45,7 @@ POSSESSIVE_VIEW = re.compile(
     r"[Ii](?<![\w’'][Ii])n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
     r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
+_WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
 _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
@@ -91,17 +93,54 @@ class Site:
     inverted: bool = False
 
 
-def candidates(sent: Sentence, lex) -> list[Cue]:
-    """Every cue candidate of the sentence, in text order."""
+def candidates(sent: Sentence, lex, index: CueIndex | None = None) -> list[Cue]:
+    """Every cue candidate of the sentence, in text order (taken from `index` when it was
+    built for the sentence's text)."""
     m, a, b = sent.masked, sent.start, sent.end
+    if index is not None and index.text is m and index.covers(a, b):
+        verbs, according, views = index.within(a, b)
+    else:
+        verbs = lex.verb_re.first_words(m, a, b)
+        according = [(x.start(), x.end()) for x in SPEECH_NOUN_PHRASES.finditer(m, a, b)]
+        views = [(x.start(), x.end()) for x in POSSESSIVE_VIEW.finditer(m, a, b)]
     cues = []
-    for c in lex.verb_re.finditer(m, a, b):
-        form = squash(m[c.start : c.end]).lower()
-        cues.append(Cue("verb", c.start, c.end, form, lex.verb_forms.get(form, "")))
-    cues += [Cue("according", x.start(), x.end()) for x in SPEECH_NOUN_PHRASES.finditer(m, a, b)]
-    cues += [Cue("view", x.start(), x.end()) for x in POSSESSIVE_VIEW.finditer(m, a, b)]
+    for start, end, first in verbs:
+        c = lex.verb_re.complete(m, start, end, first, b)
+        if c is not None:
+            form = squash(m[c.start : c.end]).lower()
+            cues.append(Cue("verb", c.start, c.end, form, lex.verb_forms.get(form, "")))
+    cues += [Cue("according", s0, e0) for s0, e0 in according]
+    cues += [Cue("view", s0, e0) for s0, e0 in views]
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+class CueIndex:
+    """The cue candidates of a whole text, found in one pass: a sentence takes its own by
+    bisection instead of scanning its span again (the extractor's sentences are many)."""
+
+    def __init__(self, text: str, lex):
+        self.text = text
+        self.verbs = lex.verb_re.first_words(text)
+        self.according = [(x.start(), x.end()) for x in SPEECH_NOUN_PHRASES.finditer(text)]
+        self.views = [(x.start(), x.end()) for x in POSSESSIVE_VIEW.finditer(text)]
+        self._starts = [[v[0] for v in self.verbs], [x[0] for x in self.according]]
+        self._starts.append([x[0] for x in self.views])
+
+    def covers(self, a: int, b: int) -> bool:
+        """Whether [a, b) ends at a word's edge, so that a scan of the range alone finds what
+        the whole text's scan found there (the patterns look one character past their end)."""
+        return b == len(self.text) or not _WORD_EDGE.match(self.text, b)
+
+    def within(self, a: int, b: int):
+        out = []
+        for items, starts in zip(
+            (self.verbs, self.according, self.views), self._starts, strict=True
+        ):
+            out.append(items[bisect_left(starts, a) : bisect_left(starts, b)])
+        verbs, according, views = out
+        # a phrase may run past b in the whole text: such a one is not in the range
+        return verbs, [x for x in according if x[1] <= b], [x for x in views if x[1] <= b]
 
 
 def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:

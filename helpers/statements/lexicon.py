@@ -65,32 +65,37 @@ class CueFinder:
         # up every word of the text)
         self._first_re = re.compile(rf"(?<![\w’'-])(?:{_trie(self.first)})(?![\w’'-])")
 
-    def finditer(self, text: str, lo: int = 0, hi: int | None = None):
+    def first_words(self, text: str, lo: int = 0, hi: int | None = None):
+        """(start, end, lower-cased word) of every word in [lo, hi) that starts a form."""
         hi = len(text) if hi is None else hi
         before = max(lo - 1, 0)  # one character before `lo`, for the look-behind
         window = text[before:hi]
         low = window.lower()
         if len(low) == len(window) and _KELVIN not in window:
-            words = (
+            return [
                 (before + m.start(), before + m.end(), m.group())
                 for m in self._first_re.finditer(low, lo - before)
-            )
-        else:  # lower case changes some offset: look up every word
-            words = (
-                (m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text, lo, hi)
-            )
-        for start, end, first in words:
-            tails = self.first.get(first)
-            if tails is None:
-                continue
-            for tail in tails:
-                if tail is None:
-                    yield CueMatch(start, end, text[start:end])
-                    break
-                t = tail.match(text, end, hi)
-                if t:
-                    yield CueMatch(start, t.end(), text[start : t.end()])
-                    break
+            ]
+        # lower case changes some offset: look up every word
+        words = ((m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text, lo, hi))
+        return [w for w in words if w[2] in self.first]
+
+    def complete(self, text: str, start: int, end: int, first: str, hi: int) -> CueMatch | None:
+        """The whole form that a first word starts (`pointed` + ` out`), if any, before `hi`."""
+        for tail in self.first[first]:
+            if tail is None:
+                return CueMatch(start, end, text[start:end])
+            t = tail.match(text, end, hi)
+            if t:
+                return CueMatch(start, t.end(), text[start : t.end()])
+        return None
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None):
+        hi = len(text) if hi is None else hi
+        for start, end, first in self.first_words(text, lo, hi):
+            found = self.complete(text, start, end, first, hi)
+            if found is not None:
+                yield found
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> CueMatch | None:
         return next(self.finditer(text, lo, hi), None)

@@ -23,6 +23,7 @@ from helpers.statements.cues import (
     POSSESSIVE_VIEW,
     SPEECH_NOUN_PHRASES,
     Cue,
+    CueIndex,
     Sentence,
     candidates,
     check_verb,
@@ -127,6 +128,7 @@ class Extractor:
         self.quotes: list[Quote] = []
         self._opens: list[int] = []
         self._inner: tuple[str, dict[int, list[Quote]]] | None = None
+        self._cues: CueIndex | None = None  # the article's cue candidates, found in one pass
         self.decisions: list[Decision] | None = [] if trace else None
         self._spoken_pars: set[int] = set()  # paragraphs holding a top-level statement
         self._last_top: Statement | None = None
@@ -140,6 +142,7 @@ class Extractor:
         self.resolver.quote_opens = self._opens
         self.resolver.quote_closes = [q.close for q in self.quotes]
         masked = mask(text, self.quotes)
+        self._cues = CueIndex(masked, lex)  # (a quotation's inner sentences scan their own)
         out: list[Statement] = []
         for lo, hi, qs in sections(pars, self.quotes):
             for a, b in split_sentences(text, masked, lo, hi, qs, lex):
@@ -187,7 +190,7 @@ class Extractor:
             comma = sent.masked.find(",", sent.start, sent.end)
             ctx_end = comma if comma >= 0 else sent.start
         nested_found: list[Statement] = []
-        for cue in candidates(sent, self.lex):
+        for cue in candidates(sent, self.lex, self._cues):
             if cue.start < ctx_end and cue.kind == "verb":
                 self._decide(sent, cue, Rejection(reasons.CUE, reasons.CONTEXT_CLAUSE))
                 continue
