@@ -262,16 +262,39 @@ def _drops_first(names: tuple[str, ...], seen_inside: bool, lex: Lexicons) -> bo
     return bool((len(names) != 2 and not middle) or gerund or common)
 
 
-def _clean_run(initial: bool, words: list[tuple[int, str]], noninitial, lex) -> list:
-    """A capitalised run without a sentence's full stop, and without a first word that only
-    starts the sentence."""
-    if words and _loses_stop(words[-1][1], lex):
-        words[-1] = (words[-1][0], words[-1][1].rstrip("."))
-    if initial and words:
-        names = tuple(w for _, w in words)
-        if _drops_first(names, names[0] in noninitial, lex):
-            return words[1:]
-    return words
+@dataclass(frozen=True)
+class _Reading:
+    """What a run of capitalised words names, worked out once per run (names recur)."""
+
+    kind: str  # "acronym", "org", "person", or "" for nothing
+    first: int = 0  # the index in the run of its first word kept
+    last: str = ""  # its last word kept, without a sentence's full stop
+    split: NameSplit | None = None
+    name: tuple[str, ...] = ()  # a person's name
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _read_run(names: tuple[str, ...], initial: bool, seen_inside: bool, lex: Lexicons) -> _Reading:
+    """A run's reading: `NASA` and `The BBC` are acronyms; a sentence's full stop and a first
+    word that only starts the sentence go; `-based` words before a name go (`Sacramento-based
+    McClatchy Co.`); what is left names an organisation or a person, or nothing."""
+    bare = names[1:] if names[0] == "The" else names
+    if len(bare) == 1 and _ACRONYM.fullmatch(bare[0]):
+        return _Reading("acronym", len(names) - 1)
+    words = list(names)
+    if _loses_stop(words[-1], lex):
+        words[-1] = words[-1].rstrip(".")
+    first = 1 if initial and _drops_first(tuple(words), seen_inside, lex) else 0
+    while len(words) - first > 1 and words[first].endswith("-based"):
+        first += 1
+    if first >= len(words):
+        return _Reading("")
+    kept = tuple(words[first:])
+    split = split_name(kept, lex)
+    if split.is_org:
+        return _Reading("org", first, kept[-1], split)
+    name = _person_name(split.name, lex)
+    return _Reading("person" if name else "", first, kept[-1], split, name)
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -314,31 +337,33 @@ class Registry:
         block_starts = [b.start for b in article.paragraphs]
         found = []
         for initial, run in runs:
-            bare = run[1:] if run[0][1] == "The" else run
-            if len(bare) == 1 and _ACRONYM.fullmatch(bare[0][1]):
-                self.org_mentions.append(bare[0])  # `NASA`, `The BBC`: an organisation
+            names = tuple([w for _, w in run])
+            opening = names[0]  # as the reading will see it: `Ward.` alone is `Ward`
+            if len(names) == 1 and _loses_stop(opening, lex):
+                opening = opening.rstrip(".")
+            reading = _read_run(names, initial, opening in noninitial, lex)
+            if not reading.kind:
                 continue
-            words = _clean_run(initial, run, noninitial, lex)
-            while len(words) > 1 and words[0][1].endswith("-based"):
-                words = words[1:]  # `Sacramento-based McClatchy Co.`
-            if not words:
+            at = run[reading.first][0]  # where the kept words start
+            if reading.kind == "acronym":
+                self.org_mentions.append((at, names[reading.first]))  # `NASA`, `The BBC`
                 continue
-            split = split_name(tuple([w for _, w in words]), lex)
-            if split.is_org:
+            split, end = reading.split, run[-1][0] + len(reading.last)
+            if reading.kind == "org":
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
-                self.org_mentions.append((words[0][0], split.org))
+                self.org_mentions.append((at, split.org))
                 continue
-            name = _person_name(split.name, lex)
-            if not name or _INDEFINITE_BEFORE.search(text, max(0, words[0][0] - 4), words[0][0]):
+            name = reading.name
+            if _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
                 continue  # `a Go-Kart Track`: a thing, not a person
-            start = words[len(words) - len(name)][0] if len(name) <= len(words) else words[0][0]
+            kept = len(run) - reading.first
+            start = run[len(run) - len(name)][0] if len(name) <= kept else at
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = role_before(text, start, lex, block_starts)
             if not role:
-                role = role_after(text, words[-1][0] + len(words[-1][1]), lex)
-            end = words[-1][0] + len(words[-1][1])
+                role = role_after(text, end, lex)
             sure = len(name) >= 2 or bool(split.role) or bool(split.gender)  # `Ms Lind`
             found.append((start, name, role, sure, end))
             if split.gender:
