@@ -461,6 +461,12 @@ SPEAKERS = [
         ["Anna Berg", "the ambassador"],
     ),
     (
+        "an organisation's short form resolves to its longest name",
+        "Harlow Freight Co. lost the contract. Harlow said it would appeal. Velm Media bought "
+        "the yard. Velm said the deal was fair.",
+        ["Harlow Freight Co.", "Velm Media"],
+    ),
+    (
         "an organisation speaks",
         "The Northgate Transport Ministry said the road is open. The ministry added that buses "
         "run again.",

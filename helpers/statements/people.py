@@ -485,6 +485,16 @@ class Registry:
         after = self._text[end : end + 2]
         return after[:1] in "’'" and (after[1:] in ("s", "") or not after[1:].isalnum())
 
+    def org_starting(self, words: tuple[str, ...]) -> str | None:
+        """The longest organisation name that starts with the words and is longer."""
+        n = len(words)
+        for o in sorted(self.orgs, key=len, reverse=True):
+            parts = o.split()
+            rest = parts[n:]  # `Nadia Rusk of Tarrow University` is no short form's long name
+            if rest and tuple(parts[:n]) == words and all(w[:1].isupper() for w in rest):
+                return o
+        return None
+
     def org_name(self, head: str) -> str | None:
         """The longest organisation name holding the word."""
         for o in sorted(self.orgs, key=len, reverse=True):

@@ -365,6 +365,9 @@ class Resolver:
             return Speaker(split.org, "", "org")
         if all(_INITIALISM.fullmatch(w) for w in split.name):  # `NASA`, `the BBC`
             return Speaker(" ".join(split.name), "", "org")
+        org = self.reg.org_starting(split.name) if not split.role else None
+        if org is not None:  # `McClatchy said` after `McClatchy Co.`: its short form
+            return Speaker(org, "", "org")
         return Speaker(" ".join(split.name), split.role, "person")
 
     def _description(self, ph: Mention, clean: list[str]) -> Speaker:
