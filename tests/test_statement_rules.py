@@ -433,6 +433,12 @@ SPEAKERS = [
         ["Tom Kell", "a mother of two"],
     ),
     (
+        "a name after `the` is a thing, not a person a pronoun could refer to",
+        "Tom Kell spoke on Monday. The Velm Cutter will launch in May, and the Harbour Lift is "
+        "ready. “We are ready,” he said.",
+        ["Tom Kell"],
+    ),
+    (
         "a pronoun goes to the person just named, not to the last speaker",
         "“Rates will stay high,” said banker Jonas Ekdahl. Finance minister Pavel Hruby visited "
         "the port on Tuesday. “Exports are recovering,” he said.",

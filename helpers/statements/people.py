@@ -83,6 +83,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short n
 # the letters before spaces and a comma, in text read backwards (for _may_be_role)
 _REVERSED_WORD_BEFORE = re.compile(r"\s*(?:,\s*)?([A-Za-z]*)")
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
+_THE_BEFORE = re.compile(r"(?<![\w’'])the\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
@@ -357,6 +358,10 @@ class Registry:
             name = reading.name
             if _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
                 continue  # `a Go-Kart Track`: a thing, not a person
+            if not split.role and (
+                names[0] == "The" or _THE_BEFORE.search(text, max(0, at - 4), at)
+            ):
+                continue  # `the Dream Chaser`: a thing, not a person
             kept = len(run) - reading.first
             start = run[len(run) - len(name)][0] if len(name) <= kept else at
             role = split.role
