@@ -497,6 +497,13 @@ SPEAKERS = [
         ["some", "others", "Anna Berg"],
     ),
     (
+        "a counted group speaks: `70 percent of voters`, `a dozen nurses`; a year is no count",
+        "Fifty-one percent say that the bridge should close. Just 44 percent of voters say it "
+        "should stay open. Sixty percent said they use it. A dozen nurses told the council that "
+        "the ward was full.",
+        ["Fifty-one percent", "44 percent of voters", "Sixty percent", "a dozen nurses"],
+    ),
+    (
         "several speakers of one cue",
         "Kurt Volker met Tim Morrison. Volker and Morrison said that the talks went well.",
         ["Kurt Volker; Tim Morrison"],

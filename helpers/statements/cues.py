@@ -20,6 +20,7 @@ from helpers.statements.grammar import (
     PHRASE_PREPOSITIONS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
+    is_number,
 )
 from helpers.statements.mentions import (
     MODAL,
@@ -341,6 +342,8 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
     """A bare lower-case noun needs a determiner, unless plural (`sources said`)."""
     first = ph.text.lower().split()[0]
     if ph.kind != "description" or sent.nested or first in DETERMINERS or first in GROUP_PRONOUNS:
+        return False
+    if is_number(first):  # `44 percent of voters`
         return False
     core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
     head = core_text.lower().split()[-1]

@@ -7,6 +7,8 @@ part of the grammar of English and change only with the rules that use them.
 
 from __future__ import annotations
 
+import re
+
 
 def _words(s: str) -> frozenset[str]:
     return frozenset(s.split())
@@ -31,6 +33,23 @@ SOURCE_DETERMINERS = _words(
     "a an the our their his her its several many some two three four five other few another one "
     "both all most"
 )
+# Numbers written as words; with digits, a number opens a counted group (`70 percent`,
+# `Fifty-one percent`, `two officials`) as a determiner does.
+NUMBER_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand dozen dozens hundreds thousands"
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def is_number(word: str) -> bool:
+    """`70`, `1,200`, `twelve`, `Fifty-one`."""
+    return bool(_NUMBER.fullmatch(word)) or all(
+        part in NUMBER_WORDS for part in word.lower().split("-")
+    )
+
+
 # Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others
 # said`): the group is named by the word.
 GROUP_PRONOUNS = _words("some others many most several few")

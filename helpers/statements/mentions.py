@@ -26,6 +26,7 @@ from helpers.statements.grammar import (
     RELATIVE_PRONOUNS,
     SKIPPED_BEFORE_CUE,
     SOURCE_DETERMINERS,
+    is_number,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
@@ -167,6 +168,19 @@ def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, d
     )
 
 
+# `44 percent of voters`, `a majority of nurses`: a share of a group, which speaks as one
+QUANTITY_NOUNS = frozenset(
+    "percent majority minority plurality half third thirds quarter fifth dozen dozens "
+    "hundreds thousands".split()
+)
+
+
+def _counted(head: str) -> bool:
+    """A noun a number can open as a group: `percent`, or a plural (`70 nurses`; not a year's
+    `1996 opinion`, nor `20 different`)."""
+    return head == "percent" or (head.endswith("s") and not head.endswith("ss"))
+
+
 def _unnamed_source(
     masked: str, toks: list[Token], i: int, lex: Lexicons, at_start: bool = False
 ) -> Found:
@@ -177,19 +191,39 @@ def _unnamed_source(
         (
             k
             for k in range(i - 1, max(-1, i - 4), -1)
-            if toks[k][2].lower() in SOURCE_DETERMINERS or toks[k][2].endswith(("’s", "'s"))
+            if toks[k][2].lower() in SOURCE_DETERMINERS
+            or toks[k][2].endswith(("’s", "'s"))
+            or (is_number(toks[k][2]) and _counted(low))  # `70 percent`, `Fifty-one percent`
         ),
         None,
     )
+    if (
+        det is not None
+        and det > 0
+        and is_number(toks[det][2])
+        and toks[det - 1][2].lower() in SOURCE_DETERMINERS
+    ):
+        det -= 1  # `a dozen members`, `the two voters`
     if det is None and at_start and _sentence_first_group(toks, i, lex):
         s0, e0 = toks[0][0], toks[i][1]  # `Dock workers said`, `Health care providers said`
         return Found(Mention(s0, e0, masked[s0:e0], "description"), 0, "")
-    if det is None or low in lex.stop or low in lex.verb_forms:
+    if low in lex.stop or low in lex.verb_forms:
+        return NOTHING
+    words = [toks[k][2] for k in range(det + 1, i)] if det is not None else []
+    if det is None or any(
+        not (w.isalpha() or AGE_NOUN.fullmatch(w)) or is_stop(w, lex) for w in words
+    ):
+        if (
+            i >= 2
+            and toks[i - 1][2] == "of"
+            and toks[i - 2][2].lower() in QUANTITY_NOUNS
+            and head.islower()
+            and _counted(low)
+        ):
+            # `44 percent of voters`: the plural after `of`, for the phrase before it to take
+            return Found(Mention(toks[i][0], toks[i][1], head, "description"), i, "of")
         return NOTHING
     if not (head.isalpha() or AGE_NOUN.fullmatch(head)):  # `the 47-year-old said`
-        return NOTHING
-    words = [toks[k][2] for k in range(det + 1, i)]
-    if any(not (w.isalpha() or AGE_NOUN.fullmatch(w)) or is_stop(w, lex) for w in words):
         return NOTHING
     before = toks[det - 1][2].lower() if det > 0 else ""
     s0, e0 = toks[det][0], toks[i][1]

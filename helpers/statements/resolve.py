@@ -17,6 +17,7 @@ from helpers.statements.grammar import (
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
+    is_number,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
@@ -392,7 +393,7 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
-        for sp in self.recent() if det not in INDEFINITE else ():
+        for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():
             if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                 return sp
         if (
@@ -400,6 +401,7 @@ class Resolver:
             or (head.endswith("s") and det not in DETERMINERS)
             or (det == "the" and len(low_words) > 1 and head.isalpha() and head.islower())
             or head in GROUP_PRONOUNS  # `some note that`
+            or is_number(det)  # `70 percent`, `two officials`
         ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
