@@ -504,6 +504,13 @@ SPEAKERS = [
         ["Fifty-one percent", "44 percent of voters", "Sixty percent", "a dozen nurses"],
     ),
     (
+        "a subject after `after`, `before`, `since`: a clause's; collective nouns need no article",
+        "The road shut after police said the bridge was unsafe. Years after Anna Berg claimed "
+        "the tunnel was dry, it flooded. Staff told the inquiry that the ward was full. After "
+        "her March comment, the mayor resigned.",
+        ["police", "Anna Berg", "Staff"],
+    ),
+    (
         "several speakers of one cue",
         "Kurt Volker met Tim Morrison. Volker and Morrison said that the talks went well.",
         ["Kurt Volker; Tim Morrison"],

@@ -46,6 +46,8 @@ POSSESSIVE_VIEW = re.compile(
     r"[Ii](?<![\w’'][Ii])n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
     r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
+# Prepositions that also open a clause: a phrase between one and a verb is its subject
+_CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
 _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
@@ -254,6 +256,9 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     ph, word_before = found.mention, found.word_before
     if word_before in PHRASE_PREPOSITIONS:  # `Mr. Morgan of the Sierra Club said`
         ph, word_before = extend_left(m, a, ph, lex)
+    if word_before in _CLAUSE_PREPOSITIONS and cue.form != cue.base:
+        return Site(ph, ph.start)  # `after police said`: a clause's subject (a bare `after
+        # her March comment` is a noun)
     if word_before in PREPOSITIONS:
         group = _group_before(m, a, ph.start, ph.end, lex)  # `Two people briefed on the talks`
         if group is not None:
@@ -351,5 +356,6 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
         not any(w[:1].isupper() for w in ph.text.split())
         and not (head.endswith("s") and head[:-1] in lex.role_fits)
         and head != "people"  # `people familiar with the talks said`
+        and head not in lex.collective  # `after police said`
         and first not in SOURCE_DETERMINERS
     )

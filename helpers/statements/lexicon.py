@@ -127,6 +127,7 @@ class Lexicons:
     addressee_first: frozenset[str]  # tell verbs whose next name is never the speaker
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
+    collective: frozenset[str]  # `police`, `staff`: a group without a determiner
     honorifics: frozenset[str]
     name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
     non_person: frozenset[str]
@@ -237,6 +238,7 @@ def lexicons() -> Lexicons:
         ),
         relay_verbs=lexicon_set("relay_verbs"),
         addressees=lexicon_set("addressees"),
+        collective=lexicon_set("collective_nouns"),
         honorifics=lexicon_set("honorifics"),
         name_titles=lexicon_set("name_titles"),
         non_person=lexicon_set("non_person_words"),
