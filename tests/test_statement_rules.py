@@ -91,6 +91,16 @@ CONTENT = [
         [("direct", "said", "The bridge opens today.")],
     ),
     (
+        "a reported clause ends before the speaker's next cue (`but argues that`)",
+        "Anna Berg says she respects the council but argues that it moves too slowly. The "
+        "union said the state law was clear.",
+        [
+            ("indirect", "says", "she respects the council"),
+            ("indirect", "argues", "it moves too slowly"),
+            ("indirect", "said", "the state law was clear"),
+        ],
+    ),
+    (
         "that-clause and clause without that",
         "Anna Berg said that the bridge is safe. Berg said it would open soon.",
         [("indirect", "said", "the bridge is safe"), ("indirect", "said", "it would open soon")],

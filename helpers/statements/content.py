@@ -408,12 +408,20 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 # Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
 # they only learned of it on Friday`).
 _CLAUSE_END = re.compile(r";")
+# `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
+_NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 
 
-def clause_end(masked: str, start: int, end: int) -> int:
-    """The end of a reported clause that starts at `start`: `end`, or before a semicolon."""
+def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
+    """The end of a reported clause that starts at `start`: `end`, or before a semicolon, or
+    before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
     m = _CLAUSE_END.search(masked, start, end)
-    return m.start() if m else end
+    end = m.start() if m else end
+    for c in _NEXT_CUE.finditer(masked, start, end):
+        word = c.group(1)
+        if lex.verb_forms.get(word, word) != word and not word.endswith("ing"):
+            return c.start()  # an inflected cue (`and state law` is no cue)
+    return end
 
 
 def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:

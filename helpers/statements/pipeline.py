@@ -323,7 +323,7 @@ class Extractor:
             s = trim_start(text, content.start, content.end)
             end = content.end
             if content.start >= cue.end:  # reported after the cue: it ends with its clause
-                end = clause_end(sent.masked, s, end)
+                end = clause_end(sent.masked, s, end, self.lex)
             e = trim_end(text, s, end)
             if e <= s:
                 return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
