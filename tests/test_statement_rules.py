@@ -91,9 +91,9 @@ CONTENT = [
         [("direct", "said", "The bridge opens today.")],
     ),
     (
-        "a reported clause ends before the speaker's next cue (`but argues that`)",
+        "a reported clause ends before the next cue (`but argues`) or clause (`, and they urged`)",
         "Anna Berg says she respects the council but argues that it moves too slowly. The "
-        "union said the state law was clear.",
+        "union said the state law was clear, and they urged the council to act.",
         [
             ("indirect", "says", "she respects the council"),
             ("indirect", "argues", "it moves too slowly"),

@@ -408,6 +408,8 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 # Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
 # they only learned of it on Friday`).
 _CLAUSE_END = re.compile(r";")
+# `..., and he railed against`: the narration goes on with a clause of its own
+_NEXT_CLAUSE = re.compile(r",\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b")
 # `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
 _NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 
@@ -417,6 +419,9 @@ def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
     m = _CLAUSE_END.search(masked, start, end)
     end = m.start() if m else end
+    a = _NEXT_CLAUSE.search(masked, start, end)
+    if a is not None:
+        end = a.start()
     for c in _NEXT_CUE.finditer(masked, start, end):
         word = c.group(1)
         if lex.verb_forms.get(word, word) != word and not word.endswith("ing"):
