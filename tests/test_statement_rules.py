@@ -101,6 +101,15 @@ CONTENT = [
         ],
     ),
     (
+        "an indirect question after `asked` and the person asked",
+        "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
+        "how the bridge would be paid for. Berg asked to speak.",
+        [
+            ("indirect", "asked", "if they planned to vote"),
+            ("indirect", "asked", "how the bridge would be paid for"),
+        ],
+    ),
+    (
         "that-clause and clause without that",
         "Anna Berg said that the bridge is safe. Berg said it would open soon.",
         [("indirect", "said", "the bridge is safe"), ("indirect", "said", "it would open soon")],

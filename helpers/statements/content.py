@@ -22,6 +22,7 @@ from helpers.statements.grammar import (
     NOT_CLAUSE_OPENERS,
     NOUN_VERBS,
     PREPOSITIONS,
+    QUESTION_WORDS,
     RELATIVE_WORDS,
     SOURCE_DETERMINERS,
     SUBJECT_PRONOUNS,
@@ -68,6 +69,8 @@ _MAX_LEAD_WORDS = 4
 _AS_WINDOW = 60
 # The object of a predicative cue has at most this many tokens (`called the new ferry plan`).
 _MAX_OBJECT_TOKENS = 6
+# `asked the 2016 Democratic White House contender whether`: the person asked is this short
+_QUESTION_WINDOW = 9
 _NOT_AN_OBJECT = frozenset("for on off up back out in that to at".split())
 _CLAUSE_PUNCTUATION = frozenset(",;:.!?")
 
@@ -248,6 +251,21 @@ class VerbContent:
                 return None
         return None
 
+    def question(self) -> Content | None:
+        """`asked Sanders whether ...`, `asked the workers if ...`: an indirect question after
+        the person asked (verbs with the frame `question`, data/lexicons/verb_frames.txt)."""
+        if "question" not in self.lex.frames.get(self.cue.base, ()) or self.site.inverted:
+            return None
+        for s0, _e0, t in self.toks[:_QUESTION_WINDOW]:
+            low = t.lower()
+            if low in QUESTION_WORDS:
+                return Span(s0, self.sent.end)
+            if t in _CLAUSE_PUNCTUATION or t.startswith(PLACEHOLDER) or low in ("that", "to"):
+                return None
+            if low in self.lex.verb_forms:
+                return None
+        return None
+
     def trailing_cue(self) -> Content | None:
         """`A, Peskov said.`: the clause before the cue clause."""
         ends_clause = (
@@ -336,6 +354,7 @@ VERB_RULES = (
     ("colon or comma before a quotation", VerbContent.colon_quote),
     ("quotation after the verb", VerbContent.quote_after),
     ("that-clause", VerbContent.that_clause),
+    ("indirect question", VerbContent.question),
     ("trailing cue", VerbContent.trailing_cue),
     ("as-clause", VerbContent.as_clause),
     ("interrupted clause", VerbContent.interrupted),

@@ -50,6 +50,8 @@ def is_number(word: str) -> bool:
     )
 
 
+# Words that open an indirect question (`asked Sanders whether ...`).
+QUESTION_WORDS = _words("whether if what how why when where who which")
 # Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others
 # said`): the group is named by the word.
 GROUP_PRONOUNS = _words("some others many most several few")
