@@ -110,6 +110,12 @@ CONTENT = [
         ],
     ),
     (
+        "a long source after `according to`",
+        "According to early results of the exit poll conducted by the Tarrow Institute for the "
+        "Harbour Transport Board and the city council, most voters backed the bridge.",
+        [("indirect", "According to", "most voters backed the bridge")],
+    ),
+    (
         "that-clause and clause without that",
         "Anna Berg said that the bridge is safe. Berg said it would open soon.",
         [("indirect", "said", "the bridge is safe"), ("indirect", "said", "it would open soon")],

@@ -478,8 +478,9 @@ def sentence_subject(
     return ph
 
 
-# `according to` + a source of at most this many words before the next punctuation
-_SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?\x00]{2,90}?)\s*(?=[,;:.!?]|$)")
+# `according to` + a source of at most 160 characters before the next punctuation (`early
+# results of the exit poll conducted by Edison Research for the Associated Press`)
+_SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?\x00]{2,160}?)\s*(?=[,;:.!?]|$)")
 # An unnamed source after a cue keeps at most this many lower-case words (`one passenger`).
 _MAX_FORWARD_LOWER = 6
 
