@@ -755,6 +755,13 @@ SPEAKERS += [
         ["Anna Berg", "Tom Kell"],
     ),
     (
+        "a participle's subject opens the sentence, past an object name, `The`, or a dash",
+        "Anna Berg attacked Tom Kell, saying he would close the bridge. The mayor praised the "
+        "council, saying it had worked hard. Ivo Tamm changed his vote on the spot – saying he "
+        "had been misled.",
+        ["Anna Berg", "the mayor", "Ivo Tamm"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],

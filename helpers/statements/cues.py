@@ -201,7 +201,7 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     if prev is not None and tail.endswith((",", " and", ", also")):
         return Site(prev.phrase, clause_start)
     by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")
-    if (tail.endswith((",", " and")) or by) and not sent.nested:
+    if (tail.endswith((",", " and", "–", "—", "--")) or by) and not sent.nested:
         # `Clinton spoke out on Tuesday, arguing that`, `Obama responded by saying that`
         ph = sentence_subject(m, a, cs, lex)
         if ph is None:
