@@ -536,6 +536,11 @@ SPEAKERS = [
         ["police", "Anna Berg", "Staff"],
     ),
     (
+        "a speaker phrase with a chain of prepositional phrases keeps them",
+        "The deputy head of the port’s board to the inquiry said the cranes were unsafe.",
+        ["the deputy head of the port’s board to the inquiry"],
+    ),
+    (
         "several speakers of one cue",
         "Kurt Volker met Tim Morrison. Volker and Morrison said that the talks went well.",
         ["Kurt Volker; Tim Morrison"],

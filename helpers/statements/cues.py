@@ -46,6 +46,8 @@ POSSESSIVE_VIEW = re.compile(
     r"[Ii](?<![\w’'][Ii])n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
     r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
+# How many prepositional phrases a speaker phrase may carry after its head
+_MAX_PP_CHAIN = 3
 # Prepositions that also open a clause: a phrase between one and a verb is its subject
 _CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
@@ -254,8 +256,13 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
                 return Site(group, group.start)
         return _no_phrase_before(sent, cue, tail, lex)
     ph, word_before = found.mention, found.word_before
-    if word_before in PHRASE_PREPOSITIONS:  # `Mr. Morgan of the Sierra Club said`
-        ph, word_before = extend_left(m, a, ph, lex)
+    for _ in range(_MAX_PP_CHAIN):  # `Mr. Morgan of the Sierra Club said`, `The deputy head
+        if word_before not in PHRASE_PREPOSITIONS:  # of China’s delegation to the forum said`
+            break
+        longer, word_before = extend_left(m, a, ph, lex)
+        if longer is ph:
+            break
+        ph = longer
     if word_before in _CLAUSE_PREPOSITIONS and cue.form != cue.base:
         return Site(ph, ph.start)  # `after police said`: a clause's subject (a bare `after
         # her March comment` is a noun)
