@@ -537,8 +537,8 @@ SPEAKERS = [
     ),
     (
         "a speaker phrase with a chain of prepositional phrases keeps them",
-        "The deputy head of the port’s board to the inquiry said the cranes were unsafe.",
-        ["the deputy head of the port’s board to the inquiry"],
+        "The deputy head of Tarrow’s delegation to the inquiry said the cranes were unsafe.",
+        ["the deputy head of Tarrow’s delegation to the inquiry"],
     ),
     (
         "several speakers of one cue",
