@@ -767,6 +767,12 @@ SPEAKERS += [
         ["Anna Berg", "the mayor", "Ivo Tamm"],
     ),
     (
+        "a subject pronoun opening a long clause is no fronted adverbial: `but said` shares it",
+        "Anna Berg spoke on Monday. She did not give a date for the new ferry service, but said "
+        "the boats were ready.",
+        ["Anna Berg"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],

@@ -461,7 +461,8 @@ def sentence_subject(
     fronted adverbial (`Last week, Brandt toured the site and said ...`)."""
     fronted = _FRONTED.match(masked, a, cue_start)
     opener = fronted.group(1).lower() if fronted else ""
-    if fronted and opener in ADJUNCT_WORDS | lex.starters and opener not in DETERMINERS:
+    subject_word = opener in DETERMINERS or opener in lex.pronouns  # `The mayor`, `She`
+    if fronted and opener in ADJUNCT_WORDS | lex.starters and not subject_word:
         a = fronted.end()
     m = _FIRST_WORDS.match(masked, a, cue_start)
     if m is None:
