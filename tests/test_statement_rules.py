@@ -767,9 +767,9 @@ SPEAKERS += [
         ["Anna Berg", "the mayor", "Ivo Tamm"],
     ),
     (
-        "a subject pronoun opening a long clause is no fronted adverbial: `but said` shares it",
-        "Anna Berg spoke on Monday. She did not give a date for the new ferry service, but said "
-        "the boats were ready.",
+        "a subject pronoun opening a clause is no fronted adverbial: `but said` shares it",
+        "Anna Berg spoke on Monday. She gave no date for the ferry, but said the boats were "
+        "ready.",
         ["Anna Berg"],
     ),
     (
