@@ -101,6 +101,12 @@ CONTENT = [
         ],
     ),
     (
+        "a that-clause after an addressee with a place name (`in Salem, New Hampshire`)",
+        "Anna Berg told a meeting in Stoke Marren, Tarrowshire on Monday that the bridge would "
+        "open.",
+        [("indirect", "told", "the bridge would open")],
+    ),
+    (
         "an indirect question after `asked` and the person asked",
         "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
         "how the bridge would be paid for. Berg asked to speak.",
@@ -768,8 +774,7 @@ SPEAKERS += [
     ),
     (
         "a subject pronoun opening a clause is no fronted adverbial: `but said` shares it",
-        "Anna Berg spoke on Monday. She gave no date for the ferry, but said the boats were "
-        "ready.",
+        "Anna Berg spoke on Monday. She gave no date for the ferry, but said the boats were ready.",
         ["Anna Berg"],
     ),
     (

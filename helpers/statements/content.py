@@ -242,9 +242,11 @@ class VerbContent:
             or (first == "of" and self.cue.base in self.lex.tell_verbs)
         ):
             return None
-        for _s0, e0, t in toks[k : k + _THAT_WINDOW]:
-            if t in (",", ";", ":", ".", "!", "?") or t.startswith(PLACEHOLDER):
-                return None
+        window = toks[k : k + _THAT_WINDOW]
+        for n, (_s0, e0, t) in enumerate(window):
+            place = t == "," and n + 1 < len(window) and is_cap(window[n + 1][2])
+            if (t in (",", ";", ":", ".", "!", "?") and not place) or t.startswith(PLACEHOLDER):
+                return None  # (`told a town hall in Salem, New Hampshire, that`: a place)
             if t.lower() == "that":
                 return Span(e0, self.sent.end)
             if t.lower() in self.lex.verb_forms and t.lower() != "report":
