@@ -323,7 +323,7 @@ class VerbContent:
                 if n and t.lower() in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
                     return Span(s0, self.sent.end)
         t0 = toks[k][2]
-        w0 = re.split(r"[’']", t0.lower())[0]
+        w0 = _APOSTROPHE.split(t0.lower())[0]
         long_enough = sum(3 if t[2][0] == PLACEHOLDER else 1 for t in toks[k : k + 3]) >= 3
         if long_enough and (
             w0 in SUBJECT_PRONOUNS
@@ -413,7 +413,7 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
     m = sent.masked
     match = POSSESSIVE_VIEW.match(m, cue.start, cue.end)
     s0, e0 = match.span(1)
-    word = re.sub(r"[’']s?$", "", m[s0:e0])
+    word = _POSSESSIVE_S.sub("", m[s0:e0])
     pronoun = word.lower() in ("his", "her", "their", "its")
     if pronoun and sent.nested:
         return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
@@ -429,6 +429,8 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 # Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
 # they only learned of it on Friday`).
 _CLAUSE_END = re.compile(r";")
+_APOSTROPHE = re.compile(r"[’']")
+_POSSESSIVE_S = re.compile(r"[’']s?$")
 # `..., and he railed against`: the narration goes on with a clause of its own
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b")
 # `..., but argues that`, `... and added that`: the speaker's next cue, coordinated

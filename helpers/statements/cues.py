@@ -50,6 +50,7 @@ POSSESSIVE_VIEW = re.compile(
 _MAX_PP_CHAIN = 3
 # Prepositions that also open a clause: a phrase between one and a verb is its subject
 _CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
+_QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
 _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
@@ -344,7 +345,7 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
         ph = mention_after(m, cue.end, sent.end, lex)
         if ph is None:
             return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
-        if tail == "" and not re.match(r"\s*[:,]\s*\x00", m[ph.end : sent.end]):
+        if tail == "" and not _QUOTE_AFTER.match(m, ph.end, sent.end):
             return Rejection(reasons.MENTION, reasons.INVERTED_NO_QUOTE)
         return Site(ph, cs, inverted=True)
     return Rejection(reasons.MENTION, reasons.NO_SPEAKER)

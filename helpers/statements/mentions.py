@@ -81,6 +81,9 @@ class Found:
 NOTHING = Found(None)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
+_CONJUNCT = re.compile(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+")  # `Volker and Morrison`
 # `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
 AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
@@ -343,7 +346,7 @@ def _conjuncts(words: str, start: int) -> list[tuple[int, int]]:
     ):
         return []
     parts = []
-    for p in re.finditer(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+", words):
+    for p in _CONJUNCT.finditer(words):
         if p.group().strip():
             s0 = start + p.start()
             parts.append((s0, s0 + len(p.group().rstrip())))
@@ -509,7 +512,7 @@ def _forward_word(t: str, out: list, lex: Lexicons) -> bool:
         or t in ("’s", "'s")
         or (
             t.islower()
-            and re.sub(r"[’']s$", "", t).isalpha()
+            and _POSSESSIVE_END.sub("", t).isalpha()
             and tl not in lex.stop
             and len(out) < _MAX_FORWARD_LOWER
         )
@@ -584,7 +587,7 @@ def conjunct_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The conjuncts of `Volker and Morrison`, `Tom Okafor, Lena Brandt and Ann Lee`."""
     parts = []
     pos = s
-    for m in re.finditer(r"\s*(?:,\s*and|,|and)\s+", text[s:e]):
+    for m in _LIST_SEPARATOR.finditer(text[s:e]):
         parts.append((pos, s + m.start()))
         pos = s + m.end()
     parts.append((pos, e))

@@ -53,9 +53,12 @@ def is_role(tok: str, lex: Lexicons) -> bool:
     )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def squash(s: str) -> str:
     """Runs of white space as one space."""
-    return re.sub(r"\s+", " ", s)
+    return _SPACES.sub(" ", s)
 
 
 def lower_first(s: str) -> str:
