@@ -190,7 +190,12 @@ def role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
     return " ".join(t for _, _, t in toks[k:])
 
 
-Run = tuple[bool, list[tuple[int, str]]]  # (at a sentence start, [(offset, word)])
+Run = tuple[bool, int, tuple[str, ...]]  # (at a sentence start, offset, words)
+
+
+def _offset(start: int, words: tuple[str, ...], k: int) -> int:
+    """The offset of a run's k-th word (one white-space character between its words)."""
+    return start + sum(len(w) for w in words[:k]) + k
 
 
 def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
@@ -210,13 +215,8 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
             at = _CAP_START.search(text, m.end(), hi)
             start = m.start()
             initial = start == lo or bool(_INITIAL_BEFORE.search(text, max(lo, start - 6), start))
-            run = m.group().split()
-            words = []
-            pos = start
-            for w in run:  # one white-space character between the words of a run
-                words.append((pos, w))
-                pos += len(w) + 1
-            runs.append((initial, words))
+            run = tuple(m.group().split())
+            runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)
     return runs, noninitial
 
@@ -337,19 +337,19 @@ class Registry:
         runs, noninitial = _cap_runs(article, lex)
         block_starts = [b.start for b in article.paragraphs]
         found = []
-        for initial, run in runs:
-            names = tuple([w for _, w in run])
+        for initial, run_start, names in runs:
             opening = names[0]  # as the reading will see it: `Ward.` alone is `Ward`
             if len(names) == 1 and _loses_stop(opening, lex):
                 opening = opening.rstrip(".")
             reading = _read_run(names, initial, opening in noninitial, lex)
             if not reading.kind:
                 continue
-            at = run[reading.first][0]  # where the kept words start
+            at = _offset(run_start, names, reading.first)  # where the kept words start
             if reading.kind == "acronym":
                 self.org_mentions.append((at, names[reading.first]))  # `NASA`, `The BBC`
                 continue
-            split, end = reading.split, run[-1][0] + len(reading.last)
+            split = reading.split
+            end = _offset(run_start, names, len(names) - 1) + len(reading.last)
             if reading.kind == "org":
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
@@ -362,8 +362,8 @@ class Registry:
                 names[0] == "The" or _THE_BEFORE.search(text, max(0, at - 4), at)
             ):
                 continue  # `the Dream Chaser`: a thing, not a person
-            kept = len(run) - reading.first
-            start = run[len(run) - len(name)][0] if len(name) <= kept else at
+            kept = len(names) - reading.first
+            start = _offset(run_start, names, len(names) - len(name)) if len(name) <= kept else at
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = role_before(text, start, lex, block_starts)
