@@ -107,6 +107,12 @@ CONTENT = [
         [("indirect", "told", "the bridge would open")],
     ),
     (
+        "`at least` after a cue opens the reported clause, not a trailing adjunct",
+        "As the ferry docked at Harwick, the Tarrow Examiner reported at least six boats were "
+        "late.",
+        [("indirect", "reported", "at least six boats were late")],
+    ),
+    (
         "an indirect question after `asked` and the person asked",
         "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
         "how the bridge would be paid for. Berg asked to speak.",

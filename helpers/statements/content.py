@@ -39,6 +39,7 @@ _ADJUNCT = "|".join(ADJUNCT_STARTS)
 _COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
 _ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
+_QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
     rf"|(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which|as|but|while|when"
@@ -271,7 +272,7 @@ class VerbContent:
     def trailing_cue(self) -> Content | None:
         """`A, Peskov said.`: the clause before the cue clause."""
         ends_clause = (
-            _ENDS_CLAUSE.match(self.rest) is not None
+            (_ENDS_CLAUSE.match(self.rest) is not None and not _QUANTITY.match(self.rest))
             or _TRAILING_MORE.match(self.rest)
             or (self.site.inverted and self.rest.startswith(","))
         )
