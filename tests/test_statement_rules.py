@@ -113,6 +113,11 @@ CONTENT = [
         [("indirect", "reported", "at least six boats were late")],
     ),
     (
+        "a clause without `that` after a time adjunct (`said on Wednesday the ...`)",
+        "Anna Berg said on Wednesday the bridge was safe.",
+        [("indirect", "said", "the bridge was safe")],
+    ),
+    (
         "an indirect question after `asked` and the person asked",
         "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
         "how the bridge would be paid for. Berg asked to speak.",

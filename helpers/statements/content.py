@@ -39,6 +39,11 @@ _ADJUNCT = "|".join(ADJUNCT_STARTS)
 _COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
 _ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
+# the last word of a time adjunct (`on Wednesday`, `last week`), after which a clause may start
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
+    "afternoon evening weekend today yesterday".split()
+)
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
@@ -309,6 +314,17 @@ class VerbContent:
             return Span(self.lo, self.sent.end)
         return None
 
+    def _clause_from(self, j: int) -> bool:
+        """Whether a plain clause starts at token j, after a cue that may drop `that`."""
+        lex, toks = self.lex, self.toks
+        base = self.cue.base
+        return (
+            j < len(toks)
+            and (base in lex.zero_that or base in lex.clause_that)
+            and toks[j][2][0].isalpha()
+            and _plain_clause(toks[j : j + _CLAUSE_WINDOW], lex)
+        )
+
     def zero_that(self) -> Content | None:
         """`said he would go`, `said after the talks they would`: content without `that`."""
         toks, k, lex = self.toks, self.k, self.lex
@@ -323,6 +339,8 @@ class VerbContent:
                     break
                 if n and t.lower() in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
                     return Span(s0, self.sent.end)
+                if n and t.lower() in _DAY_WORDS and self._clause_from(k + n + 1):
+                    return Span(toks[k + n + 1][0], self.sent.end)  # `said on Monday the`
         t0 = toks[k][2]
         w0 = _APOSTROPHE.split(t0.lower())[0]
         long_enough = sum(3 if t[2][0] == PLACEHOLDER else 1 for t in toks[k : k + 3]) >= 3
