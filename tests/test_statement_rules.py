@@ -118,6 +118,12 @@ CONTENT = [
         [("indirect", "said", "the bridge was safe")],
     ),
     (
+        "a that-clause after `to` and the body addressed; a relative `that` is no content",
+        "The Harbour Board wrote to Berg’s office that the permit had lapsed. The firm agreed "
+        "to a deal that had been ravaged.",
+        [("indirect", "wrote", "the permit had lapsed")],
+    ),
+    (
         "an indirect question after `asked` and the person asked",
         "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
         "how the bridge would be paid for. Berg asked to speak.",

@@ -44,6 +44,8 @@ _DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
     "afternoon evening weekend today yesterday".split()
 )
+# `to Sanders’ Senate office that`: the body addressed before `that` is this short
+_TO_ADDRESSEE_WINDOW = 6
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
@@ -233,6 +235,22 @@ class VerbContent:
             return Span(self.rest_at, self.sent.end)
         return None
 
+    def _to_addressee_that(self, k: int) -> bool:
+        """`wrote to Sanders’ Senate office that`, `said to reporters that`: `to`, the person
+        or body addressed (a name, or an addressee word), then `that` (not `agreed to a deal
+        that`, where `that` opens a relative clause)."""
+        toks = self.toks[k + 1 : k + 1 + _TO_ADDRESSEE_WINDOW]
+        if not toks or not (is_cap(toks[0][2]) or toks[0][2].lower() in self.lex.addressees):
+            return False
+        words = [t[2] for t in toks]
+        if "that" not in words:
+            return False
+        lex = self.lex
+        return all(
+            is_cap(w) or w in ("’s", "'s", "’") or w.lower() in lex.addressees or w in lex.orgs
+            for w in words[1 : words.index("that")]
+        )
+
     def that_clause(self) -> Content | None:
         """`said that ...`, `said on Tuesday that ...`, `announced Nov. 18 that ...`, `told X of Y
         that ...`"""
@@ -246,6 +264,7 @@ class VerbContent:
             or first in DATE_WORDS
             or is_adverb(first)
             or (first == "of" and self.cue.base in self.lex.tell_verbs)
+            or (first == "to" and self._to_addressee_that(k))
         ):
             return None
         window = toks[k : k + _THAT_WINDOW]
