@@ -29,7 +29,8 @@ from helpers.statements.grammar import (
     SUBORDINATORS,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import Mention, mention_after, source_phrase
+from helpers.statements.mentions import Mention
+from helpers.statements.mentions_after import mention_after, source_phrase
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
 from helpers.statements.words import Token, is_adverb, is_cap, is_role, is_stop, tokens

@@ -27,10 +27,10 @@ from helpers.statements.mentions import (
     PASSIVE,
     Mention,
     extend_left,
-    mention_after,
     mention_before,
     sentence_subject,
 )
+from helpers.statements.mentions_after import mention_after
 from helpers.statements.quotes import PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
