@@ -124,6 +124,15 @@ CONTENT = [
         [("indirect", "wrote", "the permit had lapsed")],
     ),
     (
+        "a coordinated clause with a group of its own ends the reported clause before it",
+        "Anna Berg said the repairs were not complete, and harbour workers warned that the "
+        "cranes were unsafe.",
+        [
+            ("indirect", "said", "the repairs were not complete"),
+            ("indirect", "warned", "the cranes were unsafe"),
+        ],
+    ),
+    (
         "an indirect question after `asked` and the person asked",
         "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
         "how the bridge would be paid for. Berg asked to speak.",

@@ -50,6 +50,7 @@ POSSESSIVE_VIEW = re.compile(
 _MAX_PP_CHAIN = 3
 # Prepositions that also open a clause: a phrase between one and a verb is its subject
 _CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
+_CLAUSE_START = re.compile(r",\s+(?:and|but|while)\s+$")
 _QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
 _NOUN_OR_INFINITIVE = re.compile(
@@ -358,6 +359,8 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
         return False
     if is_number(first):  # `44 percent of voters`
         return False
+    if _CLAUSE_START.search(sent.masked, max(sent.start, ph.start - 8), ph.start):
+        return False  # `..., and human rights groups warned`: a coordinated clause's subject
     core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
     head = core_text.lower().split()[-1]
     return (

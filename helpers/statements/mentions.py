@@ -207,6 +207,10 @@ def _unnamed_source(
         and toks[det - 1][2].lower() in SOURCE_DETERMINERS
     ):
         det -= 1  # `a dozen members`, `the two voters`
+    if det is None and head.islower() and _counted(low) and low not in lex.stop:
+        group = _clause_first_group(masked, toks, i, lex)  # `..., and rights groups warned`
+        if group is not None:
+            return group
     if det is None and at_start and _sentence_first_group(toks, i, lex):
         s0, e0 = toks[0][0], toks[i][1]  # `Dock workers said`, `Health care providers said`
         return Found(Mention(s0, e0, masked[s0:e0], "description"), 0, "")
@@ -231,6 +235,25 @@ def _unnamed_source(
     before = toks[det - 1][2].lower() if det > 0 else ""
     s0, e0 = toks[det][0], toks[i][1]
     return Found(Mention(s0, e0, masked[s0:e0], "description"), det, before)
+
+
+def _clause_first_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found | None:
+    """`..., and human rights groups warned`: lower-case words ending in a plural noun that open
+    a coordinated clause."""
+    g = i
+    while (
+        g - 1 >= 0
+        and i - g < _MAX_GROUP_WORDS - 1
+        and toks[g - 1][2].isalpha()
+        and toks[g - 1][2].islower()
+        and not is_stop(toks[g - 1][2], lex)
+        and toks[g - 1][2] not in lex.verb_forms
+    ):
+        g -= 1
+    if g >= 2 and toks[g - 1][2] in ("and", "but", "while") and toks[g - 2][2] == ",":
+        s0, e0 = toks[g][0], toks[i][1]
+        return Found(Mention(s0, e0, masked[s0:e0], "description"), g, toks[g - 1][2])
+    return None
 
 
 def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> bool:
