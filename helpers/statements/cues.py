@@ -28,12 +28,12 @@ from helpers.statements.mentions import (
     Mention,
     extend_left,
     mention_before,
-    sentence_subject,
 )
 from helpers.statements.mentions_after import mention_after
 from helpers.statements.quotes import PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
+from helpers.statements.subjects import sentence_subject
 from helpers.statements.words import squash
 
 # (the first letter before the lookbehind, as below: the engine skips ahead to that letter)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 
 from helpers.article import Article
 from helpers.statements import reasons
+from helpers.statements.clause_end import clause_end
 from helpers.statements.content import (
     Direct,
     Span,
     according_site,
-    clause_end,
     verb_content,
     view_site,
 )

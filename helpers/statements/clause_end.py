@@ -1,0 +1,44 @@
+"""Where a reported clause after its cue ends: at a semicolon, before the speaker's next cue
+(`says she respects him but argues that`), or before a coordinated clause of the narration or
+of another speaker (`, and he railed against`, `, and human rights groups warned that`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.statements.lexicon import Lexicons
+
+_CLAUSE_END = re.compile(r";")
+
+# `..., and he railed against`: the narration goes on with a clause of its own
+_NEXT_CLAUSE = re.compile(r",\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b")
+# `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
+_NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
+# `..., and human rights groups warned that`: a coordinated clause with a speaker of its own
+_NEXT_SPEAKER = re.compile(r",\s+(?:and|but|while)\s+((?:[A-Za-z][\w’'-]*\s+){1,3})([a-z]+)\b")
+
+
+def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
+    """The end of a reported clause that starts at `start`: `end`, or before a semicolon, or
+    before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
+    m = _CLAUSE_END.search(masked, start, end)
+    end = m.start() if m else end
+    a = _NEXT_CLAUSE.search(masked, start, end)
+    if a is not None:
+        end = a.start()
+    for c in _NEXT_CUE.finditer(masked, start, end):
+        word = c.group(1)
+        if lex.verb_forms.get(word, word) != word and not word.endswith("ing"):
+            return c.start()  # an inflected cue (`and state law` is no cue)
+    for c in _NEXT_SPEAKER.finditer(masked, start, end):
+        words = c.group(1).split()
+        cue = c.group(2)
+        if (
+            lex.verb_forms.get(cue, cue) != cue
+            and not cue.endswith("ing")
+            and words[-1].lower().endswith("s")  # a group: `human rights groups warned`
+            and not any(w.lower() in lex.verb_forms or w.lower() in lex.stop for w in words)
+        ):
+            return c.start()  # `..., and human rights groups warned that`: another speaker
+    return end

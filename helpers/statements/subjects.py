@@ -1,0 +1,54 @@
+"""Stage 4c, the sentence's subject: the speaker a participle or a coordinated verb shares
+(`Clinton spoke out on Tuesday, arguing that ...`, `Brandt toured the site and said ...`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.statements.grammar import ADJUNCT_WORDS, DETERMINERS
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.mentions import Mention, mention_before
+
+_FIRST_WORDS = re.compile(
+    r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*)"
+    r"((?:\s+[a-z]+)?)(?=[\s,])"
+)
+# a past-tense verb between capitalised words (`Berg attacked Kell`), where a subject ends
+_INNER_VERB = re.compile(r"(?<=\s)(?=[a-z]+ed\s+[A-Z])")
+# `Last week, ...`, `After the hearing, ...`: a fronted adverbial before the subject
+_FRONTED = re.compile(r"\s*([A-Z][a-z]+)\b[^,;:\x00]{0,40},\s*")
+# A subject counts as near the cue when at most this many words stand between them.
+_NEAR_WORDS = 3
+
+
+def sentence_subject(
+    masked: str, a: int, cue_start: int, lex: Lexicons, near: bool = False
+) -> Mention | None:
+    """The speaker phrase that opens the sentence, for a participle or a second verb:
+    `Clinton spoke out on Tuesday, arguing that ...`, `I laughed and said ...`, also after a
+    fronted adverbial (`Last week, Brandt toured the site and said ...`)."""
+    fronted = _FRONTED.match(masked, a, cue_start)
+    opener = fronted.group(1).lower() if fronted else ""
+    subject_word = opener in DETERMINERS or opener in lex.pronouns  # `The mayor`, `She`
+    if fronted and opener in ADJUNCT_WORDS | lex.starters and not subject_word:
+        a = fronted.end()
+    m = _FIRST_WORDS.match(masked, a, cue_start)
+    if m is None:
+        return None
+    ph = None
+    # with the lower-case word after, or not; else up to a verb inside the run of words
+    # (`Anna Berg attacked Tom Kell, saying`: the subject is `Anna Berg`)
+    inner = [w.start() for w in _INNER_VERB.finditer(masked, m.start(1), m.end(1))]
+    for end in dict.fromkeys((m.end(2), m.end(1), *inner)):
+        ph = mention_before(masked, a, end, lex, progressive=True).mention
+        if ph is not None and (ph.start == m.start(1) or ph.kind == "pronoun"):
+            break
+        ph = None
+    if ph is None:
+        return None
+    if ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i") and not near:
+        return None
+    if near and len(masked[ph.end : cue_start].split()) > _NEAR_WORDS:
+        return None
+    return ph
