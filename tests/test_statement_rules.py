@@ -804,6 +804,12 @@ SPEAKERS += [
         ["Anna Berg"],
     ),
     (
+        "a participle after a relative clause's statement belongs to the main clause",
+        "Tom Kell refused to pay an architect who said he was owed money, saying, “He did a "
+        "poor job.”",
+        ["an architect", "Tom Kell"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],

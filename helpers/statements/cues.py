@@ -50,6 +50,7 @@ POSSESSIVE_VIEW = re.compile(
 _MAX_PP_CHAIN = 3
 # Prepositions that also open a clause: a phrase between one and a verb is its subject
 _CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
+_WHO_AFTER = re.compile(r"\s*,?\s*who\b")  # a relative clause's speaker
 _CLAUSE_START = re.compile(r",\s+(?:and|but|while)\s+$")
 _QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
@@ -202,8 +203,9 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     prev = sent.found[-1] if sent.found else None
     m, a, cs = sent.masked, sent.start, cue.start
     clause_start = max(a, m.rfind(",", a, cs))
-    if prev is not None and tail.endswith((",", " and", ", also")):
-        return Site(prev.phrase, clause_start)
+    relative = prev is not None and _WHO_AFTER.match(m, prev.phrase.end, cs) is not None
+    if prev is not None and tail.endswith((",", " and", ", also")) and not relative:
+        return Site(prev.phrase, clause_start)  # (`an architect who said ..., saying`: not his)
     by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")
     if (tail.endswith((",", " and", "–", "—", "--")) or by) and not sent.nested:
         # `Clinton spoke out on Tuesday, arguing that`, `Obama responded by saying that`
