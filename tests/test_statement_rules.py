@@ -372,6 +372,19 @@ NESTED = [
             ("Anna Berg", "the trains would run every hour", True),
         ],
     ),
+    (  # a trailing cue reports the statement before it: that one is nested
+        "A port official said the cranes were old. Anna Berg had told the council that the "
+        "cranes were safe, the official added.",
+        [
+            ("a port official", "the cranes were old", False),
+            (
+                "a port official",
+                "Anna Berg had told the council that the cranes were safe",
+                False,
+            ),
+            ("Anna Berg", "the cranes were safe", True),
+        ],
+    ),
 ]
 
 

@@ -111,6 +111,19 @@ class Decision:
     statement: Statement | None = None
 
 
+def _reports_them(st: Statement, earlier: list[Statement]) -> bool:
+    """Whether a trailing cue's statement (`..., the source added.`) holds the earlier
+    statements of its sentence whole, cue and all: it reports them."""
+    if st.cue_start is None or st.end > st.cue_start or st.kind != "indirect":
+        return False
+    if st.cue.lower().startswith("according"):
+        return False  # `X reported ..., according to Y`: X's report stands
+    return all(
+        f.cue_start is not None and st.start <= f.cue_start and f.end <= st.end and not f.nested
+        for f in earlier
+    )
+
+
 class Extractor:
     """The statements of one article. With ``trace=True`` every cue candidate's decision is
     kept in ``decisions``."""
@@ -202,7 +215,15 @@ class Extractor:
                 nested_found.append(st)
                 continue
             self._trim_previous(sent, st)
-            if any(st.start < f.end and f.start < st.end for f in sent.found):
+            overlapping = [f for f in sent.found if st.start < f.end and f.start < st.end]
+            if overlapping and _reports_them(st, overlapping):
+                # `Clinton had told police that ..., the source added`: the source reports
+                # what Clinton told; her statement is nested in the source's
+                for f in overlapping:
+                    sent.found.remove(f)
+                    f.nested = True
+                    nested_found.append(f)
+            elif overlapping:
                 self._retract(st, reasons.OVERLAP)  # `according to according to X`
                 continue
             sent.found.append(st)
