@@ -133,12 +133,14 @@ CONTENT = [
         ],
     ),
     (
-        "an indirect question after `asked` and the person asked",
+        "an indirect question after `asked` (and the person asked) or `explained`",
         "Anna Berg asked the workers if they planned to vote. A reporter asked Mayor Tom Kell "
-        "how the bridge would be paid for. Berg asked to speak.",
+        "how the bridge would be paid for. Berg asked to speak. Kell explained how the tolls "
+        "would work.",
         [
             ("indirect", "asked", "if they planned to vote"),
             ("indirect", "asked", "how the bridge would be paid for"),
+            ("indirect", "explained", "how the tolls would work"),
         ],
     ),
     (
