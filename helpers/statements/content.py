@@ -27,6 +27,7 @@ from helpers.statements.grammar import (
     SOURCE_DETERMINERS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TIME_WORDS,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import Mention
@@ -40,11 +41,6 @@ _ADJUNCT = "|".join(ADJUNCT_STARTS)
 _COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
 _ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
-# the last word of a time adjunct (`on Wednesday`, `last week`), after which a clause may start
-_DAY_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
-    "afternoon evening weekend today yesterday".split()
-)
 # `to Sanders’ Senate office that`: the body addressed before `that` is this short
 _TO_ADDRESSEE_WINDOW = 6
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
@@ -359,7 +355,7 @@ class VerbContent:
                     break
                 if n and t.lower() in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
                     return Span(s0, self.sent.end)
-                if n and t.lower() in _DAY_WORDS and self._clause_from(k + n + 1):
+                if n and t.lower() in TIME_WORDS and self._clause_from(k + n + 1):
                     return Span(toks[k + n + 1][0], self.sent.end)  # `said on Monday the`
         t0 = toks[k][2]
         w0 = _APOSTROPHE.split(t0.lower())[0]

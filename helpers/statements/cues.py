@@ -190,12 +190,9 @@ def _first_person(sent: Sentence, ph: Mention) -> bool:
     return sent.outer is not None and ph.text.lower() in ("i", "we")
 
 
-# `quoted Berg as saying`: the verbs that quote a named person as saying something
-QUOTING_VERBS = frozenset("quoted quotes quote quoting".split())
-# `footage of Kell saying`, `a video shows Kell saying`: words before a participle's own subject
-_SHOWING_WORDS = frozenset("shows showed show showing heard hear caught".split())
-_MEDIA_OF = re.compile(r"(?:footage|videos?|clips?|recordings?|tapes?|audio)\s+of\s+$", re.I)
-_MEDIA_WINDOW = 20  # `recordings of ` is 14 characters
+# `footage of Kell saying`: the noun before `of` (`recordings of ` is 14 characters)
+_WORD_OF = re.compile(r"([A-Za-z]+)\s+of\s+$")
+_WORD_OF_WINDOW = 20
 
 
 def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
@@ -224,19 +221,20 @@ def _participle_subject(sent: Sentence, cue: Cue, tail: str, lex) -> Mention | N
     `footage of Tom Kell saying`, `a video shows Kell saying`."""
     m, a = sent.masked, sent.start
     end = a + len(m[a : cue.start].rstrip())
+    words = lex.participle_subjects  # data/lexicons/participle_subjects.txt
     if tail.endswith(" as"):
         found = mention_before(m, a, end - len("as"), lex)
-        words = QUOTING_VERBS
+        before = words["as"]
     else:
         found = mention_before(m, a, end, lex)
-        words = _SHOWING_WORDS
+        before = words["before"]
     ph = found.mention
     if ph is None or ph.kind not in ("name", "description"):
         return None
     if found.word_before == "of":  # `footage of Kell saying`, not `the share of voters saying`
-        media = _MEDIA_OF.search(m, max(a, ph.start - _MEDIA_WINDOW), ph.start)
-        return ph if media else None
-    return ph if found.word_before in words else None
+        noun = _WORD_OF.search(m, max(a, ph.start - _WORD_OF_WINDOW), ph.start)
+        return ph if noun and noun.group(1).lower() in words["media"] else None
+    return ph if found.word_before in before else None
 
 
 def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:

@@ -50,6 +50,16 @@ def is_number(word: str) -> bool:
     )
 
 
+# Days, and the last word of a time adjunct (`on Wednesday`, `last week`).
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+TIME_WORDS = WEEKDAYS | _words(
+    "week month year night morning afternoon evening weekend today yesterday"
+)
+# `44 percent of voters`, `a majority of nurses`: a share of a group, which speaks as one.
+QUANTITY_NOUNS = _words(
+    "percent majority minority plurality half third thirds quarter fifth dozen dozens "
+    "hundreds thousands"
+)
 # Words that open an indirect question (`asked Sanders whether ...`).
 QUESTION_WORDS = _words("whether if what how why when where who which")
 # Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others

@@ -128,6 +128,7 @@ class Lexicons:
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
     collective: frozenset[str]  # `police`, `staff`: a group without a determiner
+    participle_subjects: dict[str, frozenset[str]]  # `as`, `before`, `media` -> words
     honorifics: frozenset[str]
     name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
     non_person: frozenset[str]
@@ -239,6 +240,9 @@ def lexicons() -> Lexicons:
         relay_verbs=lexicon_set("relay_verbs"),
         addressees=lexicon_set("addressees"),
         collective=lexicon_set("collective_nouns"),
+        participle_subjects={
+            kind: frozenset(words.split()) for kind, words in _pairs("participle_subjects").items()
+        },
         honorifics=lexicon_set("honorifics"),
         name_titles=lexicon_set("name_titles"),
         non_person=lexicon_set("non_person_words"),

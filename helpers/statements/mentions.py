@@ -23,9 +23,11 @@ from helpers.statements.grammar import (
     NAME_LINKS,
     PHRASE_PREPOSITIONS,
     PREPOSITIONS,
+    QUANTITY_NOUNS,
     RELATIVE_PRONOUNS,
     SKIPPED_BEFORE_CUE,
     SOURCE_DETERMINERS,
+    WEEKDAYS,
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
@@ -52,7 +54,6 @@ MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # `passive` and `modal` as the word before a phrase are reasons, not words.
 PASSIVE, MODAL = "passive", "modal"
 
@@ -81,12 +82,10 @@ class Found:
 NOTHING = Found(None)
 
 
-_POSSESSIVE_END = re.compile(r"[’']s$")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
 _CONJUNCT = re.compile(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+")  # `Volker and Morrison`
 # `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
 AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 # Words after which a quantifier opens a clause as its subject (`But some note that`).
 _CLAUSE_OPENERS = frozenset("but yet while though although still".split())
 
@@ -103,9 +102,7 @@ def mention_before(
     while i >= 0:
         if toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2]):
             i -= 1
-        elif (
-            i >= 1 and toks[i][2].lower() in _WEEKDAYS and toks[i - 1][2].lower() in ("on", "last")
-        ):
+        elif i >= 1 and toks[i][2].lower() in WEEKDAYS and toks[i - 1][2].lower() in ("on", "last"):
             i -= 2  # `Alden on Tuesday announced`: a time adjunct
         else:
             break
@@ -138,7 +135,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return NOTHING
     if low in MODALS:
         return Found(None, -1, MODAL)
-    if (low.isdigit() or low in _NUMBER_WORDS) and i >= 2 and toks[i - 1][2] == "of":
+    if is_number(low) and i >= 2 and toks[i - 1][2] == "of":
         return _of_number(masked, lo, toks, i, lex, depth)
     before = toks[i - 1][2].lower() if i > 0 else ""
     if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in _CLAUSE_OPENERS):
@@ -169,13 +166,6 @@ def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, d
         found.index,
         found.word_before,
     )
-
-
-# `44 percent of voters`, `a majority of nurses`: a share of a group, which speaks as one
-QUANTITY_NOUNS = frozenset(
-    "percent majority minority plurality half third thirds quarter fifth dozen dozens "
-    "hundreds thousands".split()
-)
 
 
 def _counted(head: str) -> bool:
