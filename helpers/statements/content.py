@@ -34,7 +34,15 @@ from helpers.statements.mentions import Mention
 from helpers.statements.mentions_after import mention_after, source_phrase
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
-from helpers.statements.words import Token, is_adverb, is_cap, is_role, is_stop, tokens
+from helpers.statements.words import (
+    POSSESSIVE_END,
+    Token,
+    is_adverb,
+    is_cap,
+    is_role,
+    is_stop,
+    tokens,
+)
 
 _ADJUNCT = "|".join(ADJUNCT_STARTS)
 # `he said: “...”`, `told his radio audience on Monday, “...”` (a few words before the mark)
@@ -448,7 +456,7 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
     m = sent.masked
     match = POSSESSIVE_VIEW.match(m, cue.start, cue.end)
     s0, e0 = match.span(1)
-    word = _POSSESSIVE_S.sub("", m[s0:e0])
+    word = POSSESSIVE_END.sub("", m[s0:e0])
     pronoun = word.lower() in ("his", "her", "their", "its")
     if pronoun and sent.nested:
         return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
@@ -464,7 +472,6 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 # Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
 # they only learned of it on Friday`).
 _APOSTROPHE = re.compile(r"[’']")
-_POSSESSIVE_S = re.compile(r"[’']s?$")
 
 
 def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:

@@ -23,7 +23,7 @@ from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
-from helpers.statements.words import is_cap, lower_first
+from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
@@ -36,7 +36,6 @@ _REFERRING = frozenset("the his her its their".split())
 
 # An initialism names an organisation, not a person: `NASA`, `BBC` (two to six capitals).
 _INITIALISM = re.compile(r"[A-Z]{2,6}")
-_POSSESSIVE_END = re.compile(r"[’'](?:s)?$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
@@ -197,7 +196,7 @@ class Resolver:
             first = rf"{word[0]}(?<![\w’'-]{word[0]})[\w’'-]+"
             pattern = first + "".join(rf"{link}{c}[\w’'-]+" for c in word[1:])
             m = re.search(rf"{pattern}(?![\w’'-])", self.text)
-            long = _POSSESSIVE_END.sub("", " ".join(m.group().split())) if m else None
+            long = POSSESSIVE_END.sub("", " ".join(m.group().split())) if m else None
             self._acronyms[word] = long  # `Associated Press’ analysis` gives `Associated Press`
         return self._acronyms[word]
 
@@ -256,7 +255,7 @@ class Resolver:
         if by.group(1) == "in" and before.split()[-1].lower() != head:
             return None  # `a paper published in the journal ...` is not the journal's
         s0 = ph.start + by.start(2)
-        words = _POSSESSIVE_END.sub("", by.group(2))  # `from the State Department’s ...`
+        words = POSSESSIVE_END.sub("", by.group(2))  # `from the State Department’s ...`
         if words.split()[0].lower() in DATE_WORDS:
             return None  # `a poll in February`
         kind = "name" if _CAPITAL.search(words.split()[0]) else "description"

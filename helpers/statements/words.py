@@ -54,6 +54,8 @@ def is_role(tok: str, lex: Lexicons) -> bool:
 
 
 _SPACES = re.compile(r"\s+")
+# A possessive ending (`Peskov’s`, `the officers’`), to strip from a name.
+POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 def squash(s: str) -> str:
