@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from helpers.statements import reasons
 from helpers.statements.grammar import (
+    CLAUSE_PREPOSITIONS,
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
@@ -48,8 +49,6 @@ POSSESSIVE_VIEW = re.compile(
 )
 # How many prepositional phrases a speaker phrase may carry after its head
 _MAX_PP_CHAIN = 3
-# Prepositions that also open a clause: a phrase between one and a verb is its subject
-_CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
 _WHO_AFTER = re.compile(r"\s*,?\s*who\b")  # a relative clause's speaker
 _CLAUSE_START = re.compile(r",\s+(?:and|but|while)\s+$")
 _QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
@@ -265,7 +264,7 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
         if longer is ph:
             break
         ph = longer
-    if word_before in _CLAUSE_PREPOSITIONS and cue.form != cue.base:
+    if word_before in CLAUSE_PREPOSITIONS and cue.form != cue.base:
         return Site(ph, ph.start)  # `after police said`: a clause's subject (a bare `after
         # her March comment` is a noun)
     if word_before in PREPOSITIONS:

@@ -60,6 +60,11 @@ QUANTITY_NOUNS = _words(
     "percent majority minority plurality half third thirds quarter fifth dozen dozens "
     "hundreds thousands"
 )
+# Prepositions that also open a clause: a phrase between one and a verb is its subject
+# (`after police said`).
+CLAUSE_PREPOSITIONS = _words("after before since until")
+# Words after which a quantifier opens a clause as its subject (`But some note that`).
+CLAUSE_OPENERS = _words("but yet while though although still")
 # Words that open an indirect question (`asked Sanders whether ...`).
 QUESTION_WORDS = _words("whether if what how why when where who which")
 # Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from helpers.statements.grammar import (
     ADJUNCT_WORDS,
     AUX_PASSIVE,
+    CLAUSE_OPENERS,
     CONTRACTIONS_PATTERN,
     DETERMINERS,
     GROUP_PRONOUNS,
@@ -86,8 +87,6 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
 _CONJUNCT = re.compile(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+")  # `Volker and Morrison`
 # `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
 AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
-# Words after which a quantifier opens a clause as its subject (`But some note that`).
-_CLAUSE_OPENERS = frozenset("but yet while though although still".split())
 
 
 def mention_before(
@@ -138,7 +137,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
     if is_number(low) and i >= 2 and toks[i - 1][2] == "of":
         return _of_number(masked, lo, toks, i, lex, depth)
     before = toks[i - 1][2].lower() if i > 0 else ""
-    if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in _CLAUSE_OPENERS):
+    if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in CLAUSE_OPENERS):
         # `But some note that`, `..., others said`: an unnamed group (not `for some`, `Edwards
         # and others`)
         return Found(Mention(toks[i][0], toks[i][1], head, "description"), i, before)
