@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from helpers.statements.grammar import COORDINATORS
 from helpers.statements.lexicon import Lexicons
 
 _CLAUSE_END = re.compile(r";")
@@ -16,7 +17,9 @@ _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b")
 # `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
 _NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 # `..., and human rights groups warned that`: a coordinated clause with a speaker of its own
-_NEXT_SPEAKER = re.compile(r",\s+(?:and|but|while)\s+((?:[A-Za-z][\w’'-]*\s+){1,3})([a-z]+)\b")
+_NEXT_SPEAKER = re.compile(
+    rf",\s+(?:{'|'.join(sorted(COORDINATORS))})\s+((?:[A-Za-z][\w’'-]*\s+){{1,3}})([a-z]+)\b"
+)
 
 
 def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from helpers.statements import reasons
 from helpers.statements.grammar import (
     CLAUSE_PREPOSITIONS,
+    COORDINATORS,
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
@@ -50,7 +51,7 @@ POSSESSIVE_VIEW = re.compile(
 # How many prepositional phrases a speaker phrase may carry after its head
 _MAX_PP_CHAIN = 3
 _WHO_AFTER = re.compile(r"\s*,?\s*who\b")  # a relative clause's speaker
-_CLAUSE_START = re.compile(r",\s+(?:and|but|while)\s+$")
+_CLAUSE_START = re.compile(rf",\s+(?:{'|'.join(sorted(COORDINATORS))})\s+$")
 _QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
 _NOUN_OR_INFINITIVE = re.compile(

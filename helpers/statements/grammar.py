@@ -63,6 +63,9 @@ QUANTITY_NOUNS = _words(
 # Prepositions that also open a clause: a phrase between one and a verb is its subject
 # (`after police said`).
 CLAUSE_PREPOSITIONS = _words("after before since until")
+# Words that join a coordinated clause with a subject of its own after a comma (`..., and
+# human rights groups warned that`).
+COORDINATORS = _words("and but while")
 # Words after which a quantifier opens a clause as its subject (`But some note that`).
 CLAUSE_OPENERS = _words("but yet while though although still")
 # Words that open an indirect question (`asked Sanders whether ...`).

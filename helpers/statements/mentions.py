@@ -17,6 +17,7 @@ from helpers.statements.grammar import (
     AUX_PASSIVE,
     CLAUSE_OPENERS,
     CONTRACTIONS_PATTERN,
+    COORDINATORS,
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
@@ -239,7 +240,7 @@ def _clause_first_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -
         and toks[g - 1][2] not in lex.verb_forms
     ):
         g -= 1
-    if g >= 2 and toks[g - 1][2] in ("and", "but", "while") and toks[g - 2][2] == ",":
+    if g >= 2 and toks[g - 1][2] in COORDINATORS and toks[g - 2][2] == ",":
         s0, e0 = toks[g][0], toks[i][1]
         return Found(Mention(s0, e0, masked[s0:e0], "description"), g, toks[g - 1][2])
     return None

@@ -330,6 +330,8 @@ class Registry:
         self._found = self._names(article)
         self._register(self._found)
         self._genders_known = False
+        # the organisations' names, longest first (sorted once: resolution asks often)
+        self._orgs_longest_first = sorted(self.orgs, key=len, reverse=True)
 
     def _names(self, article: Article) -> list[tuple[int, tuple[str, ...], str, bool]]:
         """(offset, name words, role, sure) of every person's name; organisations aside."""
@@ -493,7 +495,7 @@ class Registry:
     def org_starting(self, words: tuple[str, ...]) -> str | None:
         """The longest organisation name that starts with the words and is longer."""
         n = len(words)
-        for o in sorted(self.orgs, key=len, reverse=True):
+        for o in self._orgs_longest_first:
             parts = o.split()
             rest = parts[n:]  # `Nadia Rusk of Tarrow University` is no short form's long name
             if rest and tuple(parts[:n]) == words and all(w[:1].isupper() for w in rest):
@@ -502,7 +504,7 @@ class Registry:
 
     def org_name(self, head: str) -> str | None:
         """The longest organisation name holding the word."""
-        for o in sorted(self.orgs, key=len, reverse=True):
+        for o in self._orgs_longest_first:
             if head.lower() in o.lower().split():
                 return o
         return None
