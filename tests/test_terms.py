@@ -219,6 +219,17 @@ def test_same_input_same_output(buses):
     assert len(first) and first.equals(again)
 
 
+def test_folding_many_words_at_once_folds_each_as_alone():
+    from helpers.terms.index import fold_all
+
+    # a capital sigma folds to the final form only at a word's end, also when the words are
+    # folded joined; a word holding a line break is folded on its own
+    words = ["ΟΔΟΣ", "Σ", "ΣΑ", "ΑΣ’", "Don’t", "İstanbul", "ǅemal", "A\nΣ", "", "x"]
+    assert fold_all(words) == [fold(w) for w in words]
+    assert fold_all(["ΟΔΟΣ", "ΣΑ"]) == ["οδος", "σα"]
+    assert fold_all([]) == []
+
+
 # --- voices from a hand-made statements table -------------------------------------------------
 
 

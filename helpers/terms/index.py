@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -31,10 +32,24 @@ def fold(word: str) -> str:
     return word.translate(_APOSTROPHES).lower()
 
 
+def fold_all(words: list[str]) -> list[str]:
+    """``fold`` of each word, in one pass over them joined by line breaks (no token holds one,
+    and a line break is neither cased nor case-ignorable, so a final sigma folds as alone)."""
+    folded = "\n".join(words).translate(_APOSTROPHES).lower().split("\n")
+    if len(folded) != len(words):  # a word with a line break in it
+        return [fold(w) for w in words]
+    return folded
+
+
+@cache
+def _our_stopwords() -> frozenset[str]:
+    return frozenset(fold(w) for w in stopwords())
+
+
 def resolve_stopwords(stop: Stoplist = None) -> frozenset[str]:
     """The stopword set to use: ours by default, a collection of words, or a lexicon file."""
     if stop is None:
-        return frozenset(fold(w) for w in stopwords())
+        return _our_stopwords()
     if isinstance(stop, str | Path):
         path = Path(stop)
         if not path.is_file():
@@ -154,10 +169,9 @@ def term_index(article: Article) -> TermIndex:
     if _CACHE[0] is article and _CACHE[1] is article.text:
         return _CACHE[2]
     cols = token_columns(article, include_headings=True)
-    key_ids: dict[str, int] = {}
-    form_key = np.fromiter(
-        (key_ids.setdefault(fold(f), len(key_ids)) for f in cols.forms), np.int32, len(cols.forms)
-    )
+    folded = fold_all(cols.forms)
+    key_ids = {k: i for i, k in enumerate(dict.fromkeys(folded))}
+    form_key = np.fromiter(map(key_ids.__getitem__, folded), np.int32, len(folded))
     form_word = np.fromiter(map(is_word, cols.forms), bool, len(cols.forms))
     word = form_word[cols.surface]
     first = np.zeros(len(word), bool)
