@@ -56,7 +56,7 @@ def _leads(index: TermIndex, base: list[Term], stop: np.ndarray, max_words: int)
     """For each term, how many stopwords, the same ones each time, precede every occurrence
     inside its run (0 when fewer than MIN_LEAD)."""
     occurrences = np.concatenate([t.spans for t in base])
-    groups = np.r_[0, np.cumsum([t.count for t in base])[:-1]]
+    groups = np.concatenate(([0], np.cumsum([t.count for t in base])[:-1]))
     room = np.array([max_words - len(t.key) for t in base])
     run_start = index.run_start(occurrences)
     alive = np.ones(len(base), bool)

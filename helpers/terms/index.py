@@ -134,18 +134,29 @@ class TermIndex:
         return starts[np.searchsorted(starts, tok, side="right") - 1]
 
     def gram_starts(self, n: int) -> np.ndarray:
-        """A boolean per token: an n-gram of words starts here (n tokens in one run)."""
-        ok = np.ones(max(self.n_tokens - n + 1, 0), bool)
-        for j in range(n - 1):
-            ok &= self.link[j : j + len(ok)]
-        return ok
+        """A boolean per token: an n-gram of words starts here (n tokens in one run). A new
+        array the caller may change."""
+        cache = self.lazy.setdefault("gram_starts", {})
+        if n not in cache:
+            ok = np.ones(max(self.n_tokens - n + 1, 0), bool)
+            for j in range(n - 1):
+                ok &= self.link[j : j + len(ok)]
+            cache[n] = ok
+        return cache[n].copy()
+
+    def gram_positions(self, n: int) -> np.ndarray:
+        """The tokens where an n-gram of words starts (not to be changed)."""
+        cache = self.lazy.setdefault("gram_positions", {})
+        if n not in cache:
+            cache[n] = np.flatnonzero(self.gram_starts(n))
+        return cache[n]
 
     def stop_mask(self, stopset: frozenset[str]) -> np.ndarray:
         """A boolean per key id: is it a stopword?"""
         cache = self.lazy.setdefault("stop", {})
         if stopset not in cache:
             cache.clear()
-            cache[stopset] = np.fromiter((k in stopset for k in self.keys), bool, len(self.keys))
+            cache[stopset] = np.fromiter(map(stopset.__contains__, self.keys), bool, len(self.keys))
         return cache[stopset]
 
     def word_counts(self) -> np.ndarray:
@@ -172,7 +183,8 @@ def term_index(article: Article) -> TermIndex:
     folded = fold_all(cols.forms)
     key_ids = {k: i for i, k in enumerate(dict.fromkeys(folded))}
     form_key = np.fromiter(map(key_ids.__getitem__, folded), np.int32, len(folded))
-    form_word = np.fromiter(map(is_word, cols.forms), bool, len(cols.forms))
+    # most forms are all letters or digits: str.isalnum answers for them at once
+    form_word = np.fromiter((f.isalnum() or is_word(f) for f in cols.forms), bool, len(cols.forms))
     word = form_word[cols.surface]
     first = np.zeros(len(word), bool)
     first[cols.sentence_first[cols.sentence_first < len(word)]] = True

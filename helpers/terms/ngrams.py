@@ -39,13 +39,21 @@ def pattern_counts(index: TermIndex, n: int, offsets: tuple[int, ...], asked: li
     n=3 with ``(0, 2)`` the trigram finder's wildcard count, n=4 with ``(0, 1, 3)`` the
     quadgram finder's ``iixi``.
     """
-    starts = np.flatnonzero(index.gram_starts(n))
+    starts = index.gram_positions(n)
     bounds = [len(index.keys)] * len(offsets)
-    columns = [
-        np.concatenate([index.key[starts + o], a]) for o, a in zip(offsets, asked, strict=True)
-    ]
-    code = codes(columns, bounds)
-    everywhere, wanted = np.sort(code[: len(starts)]), code[len(starts) :]
+    if len(index.keys) ** len(offsets) < _ROOM:
+        # codes are never renumbered, so those of the text are sorted once per article and
+        # pattern (several marginals of score_ngram share one)
+        cache = index.lazy.setdefault("patterns", {})
+        if (n, offsets) not in cache:
+            cache[n, offsets] = np.sort(codes([index.key[starts + o] for o in offsets], bounds))
+        everywhere, wanted = cache[n, offsets], codes(list(asked), bounds)
+    else:  # renumbered codes are only comparable within one call
+        columns = [
+            np.concatenate([index.key[starts + o], a]) for o, a in zip(offsets, asked, strict=True)
+        ]
+        code = codes(columns, bounds)
+        everywhere, wanted = np.sort(code[: len(starts)]), code[len(starts) :]
     return np.searchsorted(everywhere, wanted, "right") - np.searchsorted(everywhere, wanted)
 
 
@@ -72,16 +80,20 @@ def recurring(index: TermIndex, n: int, min_count: int, stop: np.ndarray) -> Gra
     ok &= ~stop[index.key[n - 1 : n - 1 + len(ok)]]
     at = np.flatnonzero(ok)
     code = codes([index.key[at + j] for j in range(n)], [len(index.keys)] * n)
-    _, first, gram, count = np.unique(
-        code, return_index=True, return_inverse=True, return_counts=True
-    )
-    gram = gram.reshape(-1)
-    first_at = at[first]  # per n-gram: its first occurrence (at is in text order)
-    keep = count[gram] >= min_count
-    at, gram = at[keep], gram[keep]
-    # n-grams in the order of their first occurrence, each one's occurrences in text order
-    order = np.lexsort((at, first_at[gram]))
-    at, gram = at[order].astype(np.int64), gram[order]
-    changes = np.flatnonzero(gram[1:] != gram[:-1]) + 1
-    bounds = np.r_[0, changes, len(at)] if len(at) else np.zeros(1)
-    return Grams(n, at, bounds.astype(np.int64))
+    # one stable sort groups the occurrences by n-gram, each group in text order (at is)
+    order = np.argsort(code, kind="stable")
+    code = code[order]
+    new = np.ones(len(code), bool)
+    np.not_equal(code[1:], code[:-1], out=new[1:])
+    starts = np.flatnonzero(new)  # where each n-gram's group starts in order
+    counts = np.diff(starts, append=len(code))
+    keep = counts >= min_count
+    starts, counts = starts[keep], counts[keep]
+    # n-grams in the order of their first occurrence
+    by_first = np.argsort(at[order[starts]])
+    starts, counts = starts[by_first], counts[by_first]
+    bounds = np.zeros(len(counts) + 1, np.int64)
+    np.cumsum(counts, out=bounds[1:])
+    inside = np.arange(bounds[-1]) - np.repeat(bounds[:-1], counts)
+    positions = at[order[np.repeat(starts, counts) + inside]].astype(np.int64)
+    return Grams(n, positions, bounds)
