@@ -378,3 +378,39 @@ def test_g2_is_nltk_from_documents_score(bundled):
         finder, measures = finders[row.words]
         assert finder.ngram_fd[key] == row.count, row.term
         assert round(finder.score_ngram(measures.likelihood_ratio, *key), 2) == row.g2, row.term
+
+
+def test_g2_formula_is_nltks_to_the_last_bit():
+    """helpers.terms.association computes NLTK's likelihood_ratio itself (no NLTK import at run
+    time): the same float, or the same error, on many contingency tables, from empty cells to
+    counts whose products pass 2**53."""
+    import random
+
+    from nltk.metrics import BigramAssocMeasures, QuadgramAssocMeasures, TrigramAssocMeasures
+
+    from helpers.terms.association import likelihood_ratio
+
+    def outcome(f, *args):
+        try:
+            return ("value", f(*args))
+        except (ValueError, ZeroDivisionError) as exc:
+            return ("error", type(exc))
+
+    rng = random.Random(10)
+    measures = {2: BigramAssocMeasures, 3: TrigramAssocMeasures, 4: QuadgramAssocMeasures}
+    kinds = set()
+    for n, nltk_measures in measures.items():
+        for case in range(1500):
+            top = rng.choice([3, 50, 10**6])
+            cells = [rng.choice([0, 0, 1, 2, rng.randint(0, top)]) for _ in range(2**n)]
+            marginals = list(nltk_measures._marginals(*cells))
+            if case % 5 == 0:  # inconsistent counts: negative cells
+                marginals[-1] = rng.randint(0, 3)
+            if n == 2:  # score_ngram passes a bigram's count as a float
+                marginals[0] = marginals[0] / 1.0
+            ours = outcome(likelihood_ratio, n, *marginals)
+            theirs = outcome(nltk_measures.likelihood_ratio, *marginals)
+            assert ours == theirs, (n, marginals)
+            assert type(ours[1]) is type(theirs[1])
+            kinds.add(ours[0])
+    assert kinds == {"value", "error"}

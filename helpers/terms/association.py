@@ -4,11 +4,13 @@ NLTK's collocation finders (``Bigram/Trigram/QuadgramCollocationFinder``) hold a
 table for every n-gram and every gapped pattern of the text, and ``score_ngram`` looks up a
 term's marginals in them before calling ``*AssocMeasures.likelihood_ratio``. We count only
 the marginals of the terms we score (``pattern_counts``: the same tallies the finders make
-over the runs of words), pass the same arguments, in the same order and of the same types, to
-NLTK's contingency table, and compute ``likelihood_ratio`` from it as NLTK does, operation by
-operation and in the same order (``likelihood_ratio`` below, without NLTK's generators, which
-took a third of the terms analysis of a short article), so the scores are NLTK's to the last
-bit (tests/test_terms.py compares them with NLTK's own).
+over the runs of words) and compute ``likelihood_ratio`` from the same arguments, in the same
+order and of the same types, as NLTK 3.x does: its contingency tables (``_contingency``
+below, NLTK's formulas), its expected values and its sum, operation by operation and in the
+same order, so the scores are NLTK's to the last bit (tests/test_terms.py compares them with
+NLTK's own on every kind of term and on edge cases). Written out here rather than called:
+importing NLTK took about 0.4 s of every corpus worker's start, and its generators a third of
+the terms analysis of a short article.
 """
 
 from __future__ import annotations
@@ -37,10 +39,56 @@ MARGINALS = {
 }
 
 
-def _measures() -> dict:
-    from nltk.metrics import BigramAssocMeasures, QuadgramAssocMeasures, TrigramAssocMeasures
+def _contingency2(n_ii, n_ix_xi, n_xx):
+    """NLTK's BigramAssocMeasures._contingency."""
+    n_ix, n_xi = n_ix_xi
+    n_oi = n_xi - n_ii
+    n_io = n_ix - n_ii
+    return (n_ii, n_oi, n_io, n_xx - n_ii - n_oi - n_io)
 
-    return {2: BigramAssocMeasures, 3: TrigramAssocMeasures, 4: QuadgramAssocMeasures}
+
+def _contingency3(n_iii, n_iix_tuple, n_ixx_tuple, n_xxx):
+    """NLTK's TrigramAssocMeasures._contingency."""
+    n_iix, n_ixi, n_xii = n_iix_tuple
+    n_ixx, n_xix, n_xxi = n_ixx_tuple
+    n_oii = n_xii - n_iii
+    n_ioi = n_ixi - n_iii
+    n_iio = n_iix - n_iii
+    n_ooi = n_xxi - n_iii - n_oii - n_ioi
+    n_oio = n_xix - n_iii - n_oii - n_iio
+    n_ioo = n_ixx - n_iii - n_ioi - n_iio
+    n_ooo = n_xxx - n_iii - n_oii - n_ioi - n_iio - n_ooi - n_oio - n_ioo
+    return (n_iii, n_oii, n_ioi, n_ooi, n_iio, n_oio, n_ioo, n_ooo)
+
+
+def _contingency4(n_iiii, n_iiix_tuple, n_iixx_tuple, n_ixxx_tuple, n_xxxx):
+    """NLTK's QuadgramAssocMeasures._contingency."""
+    n_iiix, n_iixi, n_ixii, n_xiii = n_iiix_tuple
+    n_iixx, n_ixix, n_ixxi, n_xixi, n_xxii, n_xiix = n_iixx_tuple
+    n_ixxx, n_xixx, n_xxix, n_xxxi = n_ixxx_tuple
+    n_oiii = n_xiii - n_iiii
+    n_ioii = n_ixii - n_iiii
+    n_iioi = n_iixi - n_iiii
+    n_ooii = n_xxii - n_iiii - n_oiii - n_ioii
+    n_oioi = n_xixi - n_iiii - n_oiii - n_iioi
+    n_iooi = n_ixxi - n_iiii - n_ioii - n_iioi
+    n_oooi = n_xxxi - n_iiii - n_oiii - n_ioii - n_iioi - n_ooii - n_iooi - n_oioi
+    n_iiio = n_iiix - n_iiii
+    n_oiio = n_xiix - n_iiii - n_oiii - n_iiio
+    n_ioio = n_ixix - n_iiii - n_ioii - n_iiio
+    n_ooio = n_xxix - n_iiii - n_oiii - n_ioii - n_iiio - n_ooii - n_ioio - n_oiio
+    n_iioo = n_iixx - n_iiii - n_iioi - n_iiio
+    n_oioo = n_xixx - n_iiii - n_oiii - n_iioi - n_iiio - n_oioi - n_oiio - n_iioo
+    n_iooo = n_ixxx - n_iiii - n_ioii - n_iioi - n_iiio - n_iooi - n_iioo - n_ioio
+    n_oooo = n_xxxx - n_iiii - n_oiii - n_ioii - n_iioi - n_ooii - n_oioi - n_iooi - n_oooi
+    n_oooo = n_oooo - n_iiio - n_oiio - n_ioio - n_ooio - n_iioo - n_oioo - n_iooo
+    return (
+        *(n_iiii, n_oiii, n_ioii, n_ooii, n_iioi, n_oioi, n_iooi, n_oooi),
+        *(n_iiio, n_oiio, n_ioio, n_ooio, n_iioo, n_oioo, n_iooo, n_oooo),
+    )
+
+
+CONTINGENCY = {2: _contingency2, 3: _contingency3, 4: _contingency4}
 
 
 def _marginal_counts(index: TermIndex, n: int, firsts: np.ndarray) -> list[list[list[int]]]:
@@ -72,13 +120,13 @@ def _cells(n: int) -> list[list[tuple[int, ...]]]:
 _CELLS = {n: _cells(n) for n in MARGINALS}
 
 
-def likelihood_ratio(measures, n: int, *marginals) -> float:
-    """``measures.likelihood_ratio(*marginals)`` (measures: NLTK's Bigram-, Trigram- or
-    QuadgramAssocMeasures for n = 2, 3, 4): NLTK's contingency table, then its expected values
-    (each the product, in bit order, of sums in cell order, divided by n_all ** (n - 1)) and
-    its sum of obs * ln(obs / (exp + SMALL) + SMALL), with the same operations in the same
-    order, so the result is the same float (and the same error where NLTK's has one)."""
-    cont = measures._contingency(*marginals)
+def likelihood_ratio(n: int, *marginals) -> float:
+    """NLTK's ``Bigram/Trigram/QuadgramAssocMeasures.likelihood_ratio(*marginals)`` for n = 2,
+    3, 4: the contingency table, then its expected values (each the product, in bit order, of
+    sums in cell order, divided by n_all ** (n - 1)) and twice the sum of
+    obs * ln(obs / (exp + SMALL) + SMALL), with NLTK's operations in NLTK's order, so the
+    result is the same float (and the same error where NLTK's has one)."""
+    cont = CONTINGENCY[n](*marginals)
     n_all = sum(cont)
     scale = n_all ** (n - 1)
     parts = []
@@ -91,12 +139,12 @@ def likelihood_ratio(measures, n: int, *marginals) -> float:
     return 2 * sum(parts)
 
 
-def _score(measures, n: int, count: int, groups: list[tuple], words: tuple, n_all: int):
+def _score(n: int, count: int, groups: list[tuple], words: tuple, n_all: int):
     """score_ngram's call: a bigram count is divided by (window - 1.0), as NLTK does."""
     try:
         if n == 2:
-            return likelihood_ratio(measures, n, count / (2 - 1.0), words, n_all)
-        return likelihood_ratio(measures, n, count, *groups, words, n_all)
+            return likelihood_ratio(n, count / (2 - 1.0), words, n_all)
+        return likelihood_ratio(n, count, *groups, words, n_all)
     except (ValueError, ZeroDivisionError):
         # NLTK's formula takes log(0) when a term fills the whole text ("bus bus bus"): no
         # association can be measured without anything to compare with
@@ -107,7 +155,6 @@ def g2_scores(index: TermIndex, terms: list) -> None:
     """Fill in ``g2`` (rounded to 2 places, NaN where it cannot be measured) for every term
     (objects with ``key``, ``spans``, ``count``); scores are remembered per article."""
     known: dict = index.lazy.setdefault("g2", {})
-    measures = _measures()
     word_fd = index.word_counts()
     for n in sorted({len(t.key) for t in terms}):
         todo = [t for t in terms if len(t.key) == n and t.key not in known]
@@ -116,11 +163,9 @@ def g2_scores(index: TermIndex, terms: list) -> None:
         firsts = np.array([int(t.spans[0]) for t in todo], np.int64)
         groups = _marginal_counts(index, n, firsts)
         words = [word_fd[index.key[firsts + j]].tolist() for j in range(n)]
-        measure = measures[n]
         for i, term in enumerate(todo):
             marginals = [tuple(c[i] for c in group) for group in groups]
             score = _score(
-                measure,
                 n,
                 int(term.count),
                 marginals,
