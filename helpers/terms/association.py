@@ -110,14 +110,18 @@ def _marginal_counts(index: TermIndex, n: int, firsts: np.ndarray) -> list[list[
 _SMALL = 1e-20  # NLTK's, added to expected values and ratios
 
 
-def _cells(n: int) -> list[list[tuple[int, ...]]]:
-    """Per cell i of an n-gram contingency table, per bit j (1, 2, 4, ...): the cells x with
-    x & j == i & j, in ascending order (the cells NLTK's _expected_values sums)."""
-    bits = [1 << b for b in range(n)]
-    return [[tuple(x for x in range(2**n) if x & j == i & j) for j in bits] for i in range(2**n)]
+def _sides(n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Per bit j (1, 2, 4, ...) of an n-gram contingency table: the cells without it and the
+    cells with it, each in ascending order. NLTK's _expected_values sums, for cell i and bit j,
+    the cells x with x & j == i & j: the first of these when i lacks the bit, else the second."""
+    cells = range(2**n)
+    return [
+        (tuple(x for x in cells if not x & (1 << b)), tuple(x for x in cells if x & (1 << b)))
+        for b in range(n)
+    ]
 
 
-_CELLS = {n: _cells(n) for n in MARGINALS}
+_SIDES = {n: _sides(n) for n in MARGINALS}
 
 
 def likelihood_ratio(n: int, *marginals) -> float:
@@ -129,11 +133,14 @@ def likelihood_ratio(n: int, *marginals) -> float:
     cont = CONTINGENCY[n](*marginals)
     n_all = sum(cont)
     scale = n_all ** (n - 1)
+    # per bit: the sums over the cells without it and over those with it (NLTK sums the same
+    # cells in the same order for every cell of the table)
+    sums = [(sum([cont[x] for x in off]), sum([cont[x] for x in on])) for off, on in _SIDES[n]]
     parts = []
-    for obs, cells in zip(cont, _CELLS[n], strict=True):
-        expected = sum([cont[x] for x in cells[0]])
-        for xs in cells[1:]:
-            expected = expected * sum([cont[x] for x in xs])
+    for i, obs in enumerate(cont):
+        expected = sums[0][i & 1]
+        for b in range(1, n):
+            expected = expected * sums[b][(i >> b) & 1]
         expected = expected / scale
         parts.append(obs * math.log(obs / (expected + _SMALL) + _SMALL))
     return 2 * sum(parts)

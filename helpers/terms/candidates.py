@@ -40,14 +40,9 @@ def _key_at(index: TermIndex, first: int, n: int) -> Key:
 def core_terms(index: TermIndex, min_count: int, stop: np.ndarray, max_words: int) -> dict:
     """Recurring n-grams with no stopword at either edge, in the order of their first
     occurrence (a shorter one first where two start at the same word)."""
-    found = []
-    for n in range(MIN_WORDS, max_words + 1):
-        grams = recurring(index, n, min_count, stop)
-        found.extend((int(grams.spans(g)[0]), n, grams.spans(g)) for g in range(len(grams)))
-    found.sort(key=lambda f: (f[0], f[1]))
     terms: dict[Key, Term] = {}
-    for first, n, spans in found:
-        key = _key_at(index, first, n)
+    for n, spans in recurring(index, range(MIN_WORDS, max_words + 1), min_count, stop):
+        key = _key_at(index, int(spans[0]), n)
         terms[key] = Term(key, spans)
     return terms
 

@@ -8,8 +8,6 @@ token, where a Python dict of tuples took hundreds of bytes per n-gram.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from helpers.terms.index import TermIndex
@@ -57,43 +55,45 @@ def pattern_counts(index: TermIndex, n: int, offsets: tuple[int, ...], asked: li
     return np.searchsorted(everywhere, wanted, "right") - np.searchsorted(everywhere, wanted)
 
 
-@dataclass
-class Grams:
-    """The n-grams of one length seen at least min_count times, with no stopword at an edge."""
+def recurring(
+    index: TermIndex, lengths: range, min_count: int, stop: np.ndarray
+) -> list[tuple[int, np.ndarray]]:
+    """Every n-gram (n in lengths) inside a run that occurs at least min_count times and neither
+    starts nor ends with a stopword (stop: a boolean per key id), as (n, its occurrences in text
+    order), in the order of first occurrence, a shorter one first where two start at one word.
 
-    n: int
-    positions: np.ndarray  # every occurrence, grouped by n-gram, in text order in a group
-    bounds: np.ndarray  # n-gram g's occurrences are positions[bounds[g]:bounds[g + 1]]
-
-    def __len__(self) -> int:
-        return len(self.bounds) - 1
-
-    def spans(self, g: int) -> np.ndarray:
-        return self.positions[self.bounds[g] : self.bounds[g + 1]]
-
-
-def recurring(index: TermIndex, n: int, min_count: int, stop: np.ndarray) -> Grams:
-    """Every n-gram inside a run that occurs at least min_count times and neither starts nor
-    ends with a stopword (stop: a boolean per key id), grouped by first occurrence."""
-    ok = index.gram_starts(n)
-    ok &= ~stop[index.key[: len(ok)]]
-    ok &= ~stop[index.key[n - 1 : n - 1 + len(ok)]]
-    at = np.flatnonzero(ok)
-    code = codes([index.key[at + j] for j in range(n)], [len(index.keys)] * n)
-    # one stable sort groups the occurrences by n-gram, each group in text order (at is)
+    All lengths are counted in one sort: a shorter n-gram's code is padded with a key id no
+    word has (len(keys)), so n-grams of different lengths never share a code."""
+    pad, longest = len(index.keys), max(lengths)
+    starts, sizes, columns = [], [], [[] for _ in range(longest)]
+    for n in lengths:
+        ok = index.gram_starts(n)
+        ok &= ~stop[index.key[: len(ok)]]
+        ok &= ~stop[index.key[n - 1 : n - 1 + len(ok)]]
+        at = np.flatnonzero(ok)
+        starts.append(at)
+        sizes.append(np.full(len(at), n, np.int64))
+        for j, column in enumerate(columns):
+            column.append(index.key[at + j] if j < n else np.full(len(at), pad, np.int32))
+    at, size = np.concatenate(starts), np.concatenate(sizes)
+    code = codes([np.concatenate(c) for c in columns], [pad + 1] * longest)
+    # one stable sort groups the occurrences by n-gram, each group in text order (at is, per
+    # length, and a group holds one length)
     order = np.argsort(code, kind="stable")
     code = code[order]
-    new = np.ones(len(code), bool)
-    np.not_equal(code[1:], code[:-1], out=new[1:])
-    starts = np.flatnonzero(new)  # where each n-gram's group starts in order
-    counts = np.diff(starts, append=len(code))
+    # where each n-gram's group starts in order, and where the last one ends
+    edges = np.flatnonzero(np.concatenate(([True], code[1:] != code[:-1], [True])))
+    first, counts = edges[:-1], edges[1:] - edges[:-1]
+    if not len(code):
+        first = counts = edges[:0]
     keep = counts >= min_count
-    starts, counts = starts[keep], counts[keep]
-    # n-grams in the order of their first occurrence
-    by_first = np.argsort(at[order[starts]])
-    starts, counts = starts[by_first], counts[by_first]
+    first, counts = first[keep], counts[keep]
+    # n-grams by first occurrence, then length
+    by_first = np.lexsort((size[order[first]], at[order[first]]))
+    first, counts = first[by_first], counts[by_first]
     bounds = np.zeros(len(counts) + 1, np.int64)
     np.cumsum(counts, out=bounds[1:])
     inside = np.arange(bounds[-1]) - np.repeat(bounds[:-1], counts)
-    positions = at[order[np.repeat(starts, counts) + inside]].astype(np.int64)
-    return Grams(n, positions, bounds)
+    positions = at[order[np.repeat(first, counts) + inside]].astype(np.int64)
+    lengths_found = size[order[first]].tolist()
+    return [(n, positions[bounds[g] : bounds[g + 1]]) for g, n in enumerate(lengths_found)]
