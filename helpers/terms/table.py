@@ -53,18 +53,26 @@ def _written(index: TermIndex, first: int, n: int) -> str:
 
 def add_forms(index: TermIndex, terms: list[Term]) -> None:
     """Count each term's written forms: occurrences are grouped by their token texts and the
-    spaces between them, and each distinct form is written out once."""
-    for n in sorted({len(t.key) for t in terms}):
-        group = [t for t in terms if len(t.key) == n]
-        sizes = [t.count for t in group]
-        at = np.concatenate([t.spans for t in group])
-        owner = np.repeat(np.arange(len(group)), sizes)
-        columns = [owner] + [index.surface[at + j] for j in range(n)]
-        columns += [index.start[at + j + 1] > index.end(at + j) for j in range(n - 1)]
-        bounds = [len(group)] + [len(index.forms)] * n + [2] * (n - 1)
-        _, first, count = np.unique(codes(columns, bounds), return_index=True, return_counts=True)
-        for i, c in zip(first, count, strict=True):
-            group[owner[i]].forms[_written(index, int(at[i]), n)] += int(c)
+    spaces between them, and each distinct form is written out once. All lengths in one
+    grouping: past a term's last word, its columns hold a surface id no token has and no
+    space."""
+    if not terms:
+        return
+    longest, pad, last = max(len(t.key) for t in terms), len(index.forms), index.n_tokens - 1
+    sizes = [t.count for t in terms]
+    at = np.concatenate([t.spans for t in terms])
+    owner = np.repeat(np.arange(len(terms)), sizes)
+    length = np.repeat([len(t.key) for t in terms], sizes)
+    tok = [np.minimum(at + j, last) for j in range(longest)]
+    columns = [owner] + [np.where(j < length, index.surface[tok[j]], pad) for j in range(longest)]
+    columns += [
+        (index.start[tok[j + 1]] > index.end(tok[j])) & (j + 1 < length) for j in range(longest - 1)
+    ]
+    bounds = [len(terms)] + [pad + 1] * longest + [2] * (longest - 1)
+    _, first, count = np.unique(codes(columns, bounds), return_index=True, return_counts=True)
+    for i, c in zip(first.tolist(), count.tolist(), strict=True):
+        term = terms[owner[i]]
+        term.forms[_written(index, int(at[i]), len(term.key))] += c
 
 
 def _rows(terms: dict, include_folded: bool) -> list[dict]:
