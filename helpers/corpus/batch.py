@@ -30,10 +30,12 @@ class _Columns:
     def __init__(self, name: str):
         self.name = name
         self.cols: dict[str, list] = {f: [] for f in (*SCHEMAS[name].names, *PARTITIONS)}
+        self._appends = [(key, values.append) for key, values in self.cols.items()]
 
     def add(self, row: dict) -> None:
-        for key, values in self.cols.items():
-            values.append(row.get(key))
+        get = row.get
+        for key, append in self._appends:
+            append(get(key))
 
     def table(self) -> pa.Table:
         return pa.Table.from_pydict(self.cols, schema=with_partitions(self.name))
