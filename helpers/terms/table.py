@@ -18,7 +18,7 @@ from helpers.terms.candidates import (
     fold_terms,
 )
 from helpers.terms.index import Stoplist, TermIndex, resolve_stopwords, term_index
-from helpers.terms.ngrams import codes
+from helpers.terms.ngrams import TOGETHER, codes
 
 TERM_COLUMNS = [
     "term",
@@ -54,8 +54,17 @@ def _written(index: TermIndex, first: int, n: int) -> str:
 def add_forms(index: TermIndex, terms: list[Term]) -> None:
     """Count each term's written forms: occurrences are grouped by their token texts and the
     spaces between them, and each distinct form is written out once. All lengths in one
-    grouping: past a term's last word, its columns hold a surface id no token has and no
-    space."""
+    grouping in a short text, one length at a time in a long one (less memory at once)."""
+    if index.n_tokens <= TOGETHER:
+        _add_forms(index, terms)
+        return
+    for n in sorted({len(t.key) for t in terms}):
+        _add_forms(index, [t for t in terms if len(t.key) == n])
+
+
+def _add_forms(index: TermIndex, terms: list[Term]) -> None:
+    """add_forms() for the given terms: past a term's last word, its columns hold a surface id
+    no token has and no space."""
     if not terms:
         return
     longest, pad, last = max(len(t.key) for t in terms), len(index.forms), index.n_tokens - 1
