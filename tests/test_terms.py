@@ -414,3 +414,23 @@ def test_g2_formula_is_nltks_to_the_last_bit():
             assert type(ours[1]) is type(theirs[1])
             kinds.add(ours[0])
     assert kinds == {"value", "error"}
+
+
+def test_long_text_path_gives_the_short_text_tables(bundled, buses, typography, monkeypatch):
+    """A text over ngrams.TOGETHER tokens is counted one length at a time, without kept pattern
+    codes (less memory); a short one in one sort: the tables are the same either way."""
+    from helpers.terms import clear_cache, ngrams
+
+    articles = [bundled, buses, typography]
+    options = [{}, {"include_folded": True, "rank_by": "g2"}, {"min_count": 3, "max_words": 3}]
+    short = []
+    for article in articles:
+        clear_cache()
+        short.append([recurring_terms(article, **o) for o in options])
+    monkeypatch.setattr(ngrams, "TOGETHER", 0)
+    for article, tables in zip(articles, short, strict=True):
+        clear_cache()
+        for o, table in zip(options, tables, strict=True):
+            assert recurring_terms(article, **o).equals(table)
+    assert any(len(t) for tables in short for t in tables)
+    clear_cache()

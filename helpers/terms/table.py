@@ -7,6 +7,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+import helpers.terms.ngrams as ngrams
 from helpers.article import Article
 from helpers.terms.association import g2_scores
 from helpers.terms.candidates import (
@@ -18,7 +19,7 @@ from helpers.terms.candidates import (
     fold_terms,
 )
 from helpers.terms.index import Stoplist, TermIndex, resolve_stopwords, term_index
-from helpers.terms.ngrams import TOGETHER, codes
+from helpers.terms.ngrams import codes
 
 TERM_COLUMNS = [
     "term",
@@ -55,7 +56,7 @@ def add_forms(index: TermIndex, terms: list[Term]) -> None:
     """Count each term's written forms: occurrences are grouped by their token texts and the
     spaces between them, and each distinct form is written out once. All lengths in one
     grouping in a short text, one length at a time in a long one (less memory at once)."""
-    if index.n_tokens <= TOGETHER:
+    if index.n_tokens <= ngrams.TOGETHER:
         _add_forms(index, terms)
         return
     for n in sorted({len(t.key) for t in terms}):
