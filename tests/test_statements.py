@@ -185,7 +185,8 @@ def test_narration_and_headline_are_not_statements(write_article):
 
 def test_cue_index_finds_what_a_scan_of_each_range_finds():
     """The extractor takes a sentence's cue candidates from one scan of the whole text; for any
-    range ending at a word's edge they are the candidates a scan of that range alone finds."""
+    range ending at a word's edge they are the candidates a scan of that range alone finds, and
+    a range the index says has none has none."""
     import random
 
     from helpers.paths import ARTICLES_DIR
@@ -194,7 +195,7 @@ def test_cue_index_finds_what_a_scan_of_each_range_finds():
 
     lex = lexicons()
     rng = random.Random(7)
-    checked = 0
+    checked = empty = 0
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         index = CueIndex(text, lex)
@@ -205,8 +206,12 @@ def test_cue_index_finds_what_a_scan_of_each_range_finds():
             if not index.covers(a, b):
                 continue
             checked += 1
-            assert candidates(sent, lex, index) == candidates(sent, lex), (path.name, a, b)
+            scanned = candidates(sent, lex)
+            assert candidates(sent, lex, index) == scanned, (path.name, a, b)
+            empty += index.has_none(a, b)
+            assert not (index.has_none(a, b) and scanned), (path.name, a, b)
     assert checked > 500
+    assert 50 < empty < checked  # ranges with and without candidates were both checked
 
 
 def test_phrase_tokens_are_those_of_the_plain_pattern():

@@ -134,11 +134,20 @@ class CueIndex:
         self.views = [(x.start(), x.end()) for x in POSSESSIVE_VIEW.finditer(text)]
         self._starts = [[v[0] for v in self.verbs], [x[0] for x in self.according]]
         self._starts.append([x[0] for x in self.views])
+        self._any_starts = sorted(x for starts in self._starts for x in starts)
 
     def covers(self, a: int, b: int) -> bool:
         """Whether [a, b) ends at a word's edge, so that a scan of the range alone finds what
         the whole text's scan found there (the patterns look one character past their end)."""
         return b == len(self.text) or not _WORD_EDGE.match(self.text, b)
+
+    def has_none(self, a: int, b: int) -> bool:
+        """Whether [a, b) surely holds no cue candidate (half of all sentences hold none: the
+        extractor skips them)."""
+        if not self.covers(a, b):
+            return False
+        k = bisect_left(self._any_starts, a)
+        return k == len(self._any_starts) or self._any_starts[k] >= b
 
     def within(self, a: int, b: int):
         out = []

@@ -161,7 +161,10 @@ class Extractor:
             for a, b in split_sentences(text, masked, lo, hi, qs, lex):
                 self.resolver.sentence_starts.append(a)
                 sq = self.quotes_in(a, b)
-                found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
+                if self._cues.has_none(a, b):
+                    found = []  # no cue candidate: nothing for the sentence's stages to do
+                else:
+                    found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
                 if not found and sq:
                     self.floating(masked, a, b, sq, out)
                 for st in found:
