@@ -238,3 +238,28 @@ def test_phrase_tokens_are_those_of_the_plain_pattern():
         hi = rng.randrange(lo, len(text) + 1)
         expected = [(m.start(), m.end(), m.group()) for m in plain.finditer(text, lo, hi)]
         assert tokens(text, lo, hi) == expected, (text, lo, hi)
+
+
+@pytest.mark.parametrize(
+    "word, number",
+    [
+        ("70", True),
+        ("1,200", True),
+        ("12.5", True),
+        ("twelve", True),
+        ("Fifty-one", True),
+        ("dozens", True),
+        ("fifty-", False),
+        ("3-year-old", False),
+        ("1990s", False),
+        ("twenty-Cats", False),
+        ("officials", False),
+        ("", False),
+        ("²", False),
+    ],
+)
+def test_is_number(word, number):
+    """Numbers in digits or words open a counted group (`70 percent`, `two officials`)."""
+    from helpers.statements.grammar import is_number
+
+    assert is_number(word) is number

@@ -45,9 +45,10 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 def is_number(word: str) -> bool:
     """`70`, `1,200`, `twelve`, `Fifty-one`."""
-    return bool(_NUMBER.fullmatch(word)) or all(
-        part in NUMBER_WORDS for part in word.lower().split("-")
-    )
+    if word[:1].isdigit():
+        return bool(_NUMBER.fullmatch(word))
+    low = word.lower()
+    return low in NUMBER_WORDS or ("-" in low and all(p in NUMBER_WORDS for p in low.split("-")))
 
 
 # Days, and the last word of a time adjunct (`on Wednesday`, `last week`).

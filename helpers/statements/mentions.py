@@ -135,7 +135,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return NOTHING
     if low in MODALS:
         return Found(None, -1, MODAL)
-    if is_number(low) and i >= 2 and toks[i - 1][2] == "of":
+    if i >= 2 and toks[i - 1][2] == "of" and is_number(low):
         return _of_number(masked, lo, toks, i, lex, depth)
     before = toks[i - 1][2].lower() if i > 0 else ""
     if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in CLAUSE_OPENERS):
