@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from helpers.statements import reasons
 from helpers.statements.cues import POSSESSIVE_VIEW, Cue, Sentence, Site
@@ -65,6 +66,7 @@ _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 _AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _EDGE = " ,;:—–-\n"
+_NON_SPACE = re.compile(r"\S")  # where the first phrase token after a cue starts
 # Between a quotation and the speaker phrase after it: up to six words that modify the
 # speaker (`lead researcher and`, `the 14th-ranked`), with no comma or clause.
 _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
@@ -141,9 +143,14 @@ class VerbContent:
         self.sent, self.cue, self.site, self.lex = sent, cue, site, lex
         m, b = sent.masked, sent.end
         clause_end = site.mention.end if site.inverted else cue.end
-        self.toks = tokens(m, clause_end, min(b, clause_end + _OBJECT_WINDOW))
-        self.k = _addressee_end(self.toks, cue.base, lex)
-        after_obj = self.toks[self.k][0] if self.k < len(self.toks) else b
+        self._window = (clause_end, min(b, clause_end + _OBJECT_WINDOW))
+        if cue.base in lex.tell_verbs:
+            self.k = _addressee_end(self.toks, cue.base, lex)
+            after_obj = self.toks[self.k][0] if self.k < len(self.toks) else b
+        else:  # no addressee: the first token starts at the first non-space in the window
+            self.k = 0
+            first = _NON_SPACE.search(m, *self._window)
+            after_obj = first.start() if first else b
         rest = m[after_obj:b]
         self.rest = rest.lstrip()  # what follows the cue (and its addressee)
         self.rest_at = after_obj + (len(rest) - len(self.rest))
@@ -154,6 +161,12 @@ class VerbContent:
         self.lo = lo
         self.left = m[lo : site.clause_start].rstrip()  # what precedes the cue clause
         self.left_core = self.left.strip(_EDGE)
+
+    @cached_property
+    def toks(self) -> list[Token]:
+        """The phrase tokens after the cue clause (up to _OBJECT_WINDOW characters): made
+        when a rule first reads them (the quotation rules rarely do)."""
+        return tokens(self.sent.masked, *self._window)
 
     def relayed(self) -> bool:
         """`..., Peskov told reporters, TASS reports`: the outlet only relays."""
@@ -167,9 +180,9 @@ class VerbContent:
         """`called the plan “a disgrace”`, `called it a sham`, `described the rules as
         unworkable`: the object and the predicate (verb frames, data/lexicons/verb_frames.txt)."""
         frames = self.lex.frames.get(self.cue.base)
-        toks = self.toks
-        if not frames or self.site.inverted or not toks:
+        if not frames or self.site.inverted or not self.toks:
             return None
+        toks = self.toks
         for n, (_s0, _e0, t) in enumerate(toks[: _MAX_OBJECT_TOKENS + 1]):
             low = t.lower()
             if n == 0 and low in _NOT_AN_OBJECT:
