@@ -445,7 +445,7 @@ class Extractor:
 
     def nested_statements(self, out: list[Statement]) -> list[Statement]:
         """Statements reported inside the quotations of direct and mixed statements."""
-        nested: list[Statement] = []
+        todo: list[tuple[Quote, Statement]] = []
         q_starts = [q.start for q in self.quotes]  # quotations come in text order
         for st in out:
             if st.kind == "indirect" or st.nested:
@@ -454,20 +454,27 @@ class Extractor:
                 q = self.quotes[k]
                 if q.start > st.end + 1:
                     break
-                if q.end <= st.end + 1:
-                    nested.extend(self.inside(q, st))
+                if q.end <= st.end + 1 and self._may_report(q):
+                    todo.append((q, st))
+        # the inner quotations of these quotations masked, once
+        self._inner = inner_masked(self.text, list({id(q): q for q, _ in todo}.values()))
+        nested: list[Statement] = []
+        for q, st in todo:
+            nested.extend(self.inside(q, st))
         return nested
 
-    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
-        """Statements reported inside a quotation (nested)."""
-        text, lex = self.text, self.lex
-        if lex.verb_re.search(text, q.start, q.end) is None and not (
+    def _may_report(self, q: Quote) -> bool:
+        """Whether a quotation holds a cue word at all (most hold none)."""
+        text = self.text
+        return self.lex.verb_re.search(text, q.start, q.end) is not None or bool(
             SPEECH_NOUN_PHRASES.search(text, q.start, q.end)
             or POSSESSIVE_VIEW.search(text, q.start, q.end)
-        ):
-            return []
-        if self._inner is None:  # built once: the inner quotations of every quotation masked
-            self._inner = inner_masked(text, self.quotes)
+        )
+
+    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
+        """Statements reported inside a quotation (nested); its inner quotations are masked
+        in ``self._inner``."""
+        text, lex = self.text, self.lex
         masked, inner_of = self._inner
         inner = inner_of[q.start]
         res: list[Statement] = []
