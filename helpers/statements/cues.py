@@ -115,7 +115,8 @@ def candidates(sent: Sentence, lex, index: CueIndex | None = None) -> list[Cue]:
     for start, end, first in verbs:
         c = lex.verb_re.complete(m, start, end, first, b)
         if c is not None:
-            form = squash(m[c.start : c.end]).lower()
+            # a one-word form is its first word, found lower-cased
+            form = first if c.end == end else squash(m[c.start : c.end]).lower()
             cues.append(Cue("verb", c.start, c.end, form, lex.verb_forms.get(form, "")))
     cues += [Cue("according", s0, e0) for s0, e0 in according]
     cues += [Cue("view", s0, e0) for s0, e0 in views]
