@@ -263,3 +263,29 @@ def test_is_number(word, number):
     from helpers.statements.grammar import is_number
 
     assert is_number(word) is number
+
+
+def test_gender_pronouns_are_those_of_the_plain_pattern():
+    """The gender-pronoun pattern opens with its first letters written out, for speed; on any
+    text and range it finds what the plain case-blind pattern finds."""
+    import random
+    import re
+
+    from helpers.statements.people import _GENDER_PRONOUN
+
+    plain = re.compile(
+        r"(?<![\w’'])(?:he|she|his|himself|herself"
+        r"|her(?=\s+[a-z])(?!\s+(?:that|to|a|an|the|and|or|in|on|at|for|with|about|as|if|from"
+        r"|by|of|was|is|when|because|but|not|into|up|out|back|off|down|over)\b))(?![\w’'])",
+        re.I,
+    )
+    pieces = "he He HE she She his HIS himself Herself her HER Ashe sheer hers o’he x-he".split()
+    pieces += ["staff", "Staff", "that", "to", "over", "the", ",", ".", "’", "'", "9"]
+    gaps = ["", " ", "  ", "\n", "-"]
+    rng = random.Random(13)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(6))
+        lo = rng.randrange(len(text))
+        hi = rng.randrange(lo, len(text) + 1)
+        got = [(m.span(), m.group()) for m in _GENDER_PRONOUN.finditer(text, lo, hi)]
+        assert got == [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)], (text, lo)
