@@ -53,7 +53,8 @@ _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 _BOUNDARY_WINDOW = 12
-_NOT_FLOATING = re.compile(r"[\x00\s.,;:!?…—–-]")
+# a character of narration: a sentence holding one is no floating quotation
+_NARRATION_CHAR = re.compile(r"[^\x00\s.,;:!?…—–-]")
 _ASIDE_AFTER = re.compile(r"\x00\s*\([^()\x00]*\)[\s.]*$")
 # A quoted line of at most this many words, mostly capitalised, is a heading, not a quote.
 _HEADING_WORDS = 10
@@ -396,7 +397,7 @@ class Extractor:
     # ---- floating and nested statements
     def floating(self, masked: str, a: int, b: int, sq: list[Quote], out: list[Statement]) -> None:
         """A sentence that is only quotation: it continues the previous speaker."""
-        if _NOT_FLOATING.sub("", _ASIDE_AFTER.sub("", masked[a:b])) or not out:
+        if _NARRATION_CHAR.search(_ASIDE_AFTER.sub("", masked[a:b])) or not out:
             return  # (an aside in brackets after the quotation may follow it)
         prev = self._last_top
         if prev is None:
