@@ -368,10 +368,14 @@ class Registry:
                 self.org_mentions.append((at, split.org))
                 continue
             name = reading.name
-            if _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
+            # (the patterns run only when the word before can be `a`, `an` or `the`)
+            before = text[max(0, at - 4) : at]
+            word_end = before.rstrip()
+            article = word_end != before and word_end.endswith(("a", "A", "n", "the"))
+            if article and _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
                 continue  # `a Go-Kart Track`: a thing, not a person
             if not split.role and (
-                names[0] == "The" or _THE_BEFORE.search(text, max(0, at - 4), at)
+                names[0] == "The" or (article and _THE_BEFORE.search(text, max(0, at - 4), at))
             ):
                 continue  # `the Dream Chaser`: a thing, not a person
             start = run_start + reading.name_at
