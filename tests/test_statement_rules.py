@@ -840,6 +840,22 @@ SPEAKERS += [
         "The council met on Monday. Tom Hale said that the vote was close.",
         ["Anna Berg", "Tom Hale"],
     ),
+    (
+        "a share of a group in a poll speaks as a group",
+        "Six in 10 Harlow County voters said the ferry was too dear. Nearly half said they "
+        "would drive instead, and more than 3 in 10 said the timetable was wrong.",
+        ["Six in 10 Harlow County voters", "Nearly half", "more than 3 in 10"],
+    ),
+    (
+        "a percentage of those surveyed",
+        "Forty-two percent of those surveyed say the ferry is too dear.",
+        ["Forty-two percent of those surveyed"],
+    ),
+    (
+        "two shares are two groups",
+        "Six in 10 said the fares were fair. Four in 10 said they were not.",
+        ["Six in 10", "Four in 10"],
+    ),
 ]
 
 

@@ -34,6 +34,7 @@ from helpers.statements.grammar import (
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
+from helpers.statements.shares import share_group
 from helpers.statements.words import (
     Token,
     is_adverb,
@@ -133,6 +134,11 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         if found.mention is not None and found.mention.kind in ("name", "description"):
             return found
         return NOTHING
+    share = share_group(toks, i, lex)
+    if share is not None:  # `six in 10 voters said`, `Nearly half said`
+        first, before = share
+        s0, e0 = toks[first][0], toks[i][1]
+        return Found(Mention(s0, e0, masked[s0:e0], "description"), first, before)
     if low in MODALS:
         return Found(None, -1, MODAL)
     if i >= 2 and toks[i - 1][2] == "of" and is_number(low):

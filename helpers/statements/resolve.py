@@ -17,12 +17,14 @@ from helpers.statements.grammar import (
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
+    QUANTITY_NOUNS,
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
+from helpers.statements.shares import APPROXIMATORS, COMPARATIVES
 from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
@@ -392,6 +394,9 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
+        if is_number(head) or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
+            # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
+            return Speaker(self._as_description(ph.text, det), "", "anonymous")
         for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():
             if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                 return sp
