@@ -852,6 +852,12 @@ SPEAKERS += [
         ["Forty-two percent of those surveyed"],
     ),
     (
+        "a time adjunct between the speaker and the cue",
+        "Dana Feld last week said the ferry was too dear. The council this month said it would "
+        "wait, and Tom Hale earlier this year said the same.",
+        ["Dana Feld", "the council", "Tom Hale"],
+    ),
+    (
         "two shares are two groups",
         "Six in 10 said the fares were fair. Four in 10 said they were not.",
         ["Six in 10", "Four in 10"],

@@ -29,7 +29,7 @@ from helpers.statements.grammar import (
     RELATIVE_PRONOUNS,
     SKIPPED_BEFORE_CUE,
     SOURCE_DETERMINERS,
-    WEEKDAYS,
+    TIME_WORDS,
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
@@ -57,6 +57,9 @@ MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
+# The first word of a time adjunct between a speaker and the cue (`on Tuesday`, `last week`,
+# `this month`; `earlier this year` loses `earlier` as an adverb).
+_TIME_OPENERS = frozenset(("on", "last", "this"))
 # `passive` and `modal` as the word before a phrase are reasons, not words.
 PASSIVE, MODAL = "passive", "modal"
 
@@ -103,8 +106,10 @@ def mention_before(
     while i >= 0:
         if toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2]):
             i -= 1
-        elif i >= 1 and toks[i][2].lower() in WEEKDAYS and toks[i - 1][2].lower() in ("on", "last"):
-            i -= 2  # `Alden on Tuesday announced`: a time adjunct
+        elif (
+            i >= 1 and toks[i][2].lower() in TIME_WORDS and toks[i - 1][2].lower() in _TIME_OPENERS
+        ):
+            i -= 2  # `Alden on Tuesday announced`, `Alden last week said`: a time adjunct
         else:
             break
     if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
