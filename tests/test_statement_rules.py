@@ -347,6 +347,38 @@ CONTENT = [
         [("direct", "said", "The bridge is safe")],
     ),
     ("narration only", "The bridge opened on Monday. Traffic was light in the morning.", []),
+    (
+        "a condition after a say verb is the content",
+        "Anna Berg said if elected she would cut the fares. Tom Hale said, if pressed, he "
+        "would agree.",
+        [
+            ("indirect", "said", "if elected she would cut the fares"),
+            ("indirect", "said", "if pressed, he would agree"),
+        ],
+    ),
+    (
+        "an aside or a programme's name between the cue and `that`",
+        "Anna Berg said, however, that the fares were too high. Tom Hale said on Radio Ness, "
+        "where he is a regular guest, that the ferry was late. Ivo Lind said on Channel 9’s "
+        "“Harbour Hour” that the quay was unsafe.",
+        [
+            ("indirect", "said", "the fares were too high"),
+            ("indirect", "said", "the ferry was late"),
+            ("indirect", "said", "the quay was unsafe"),
+        ],
+    ),
+    (
+        "the person told, with a possessive, before `that`",
+        "Anna Berg complained to Channel 9's Ivo Lind that the fares were too high.",
+        [("indirect", "complained", "the fares were too high")],
+    ),
+    (
+        "a noun cue with an aside before `that` opens no statement",
+        "The council answered a recent claim, first made by the Harbour Post, that the "
+        "ferry was unsafe. It reviewed a false report from the last election that the quay "
+        "had closed.",
+        [],
+    ),
 ]
 
 

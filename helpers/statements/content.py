@@ -17,7 +17,6 @@ from helpers.statements.grammar import (
     ADJUNCT_STARTS,
     ADJUNCT_WORDS,
     CLAUSE_STARTERS,
-    DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
@@ -35,10 +34,10 @@ from helpers.statements.mentions import Mention
 from helpers.statements.mentions_after import mention_after, source_phrase
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
+from helpers.statements.that_clause import that_start
 from helpers.statements.words import (
     POSSESSIVE_END,
     Token,
-    is_adverb,
     is_cap,
     is_role,
     is_stop,
@@ -50,8 +49,6 @@ _ADJUNCT = "|".join(ADJUNCT_STARTS)
 _COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
 _ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
-# `to Sanders’ Senate office that`: the body addressed before `that` is this short
-_TO_ADDRESSEE_WINDOW = 6
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
@@ -73,8 +70,6 @@ _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # How many words after a cue a plain clause's verb is looked for (`suggested the most likely
 # reason residents stay is fear`).
 _CLAUSE_WINDOW = 9
-# How many words after a cue the word `that` is looked for.
-_THAT_WINDOW = 14
 # How far after a tell verb its addressee and content are read.
 _OBJECT_WINDOW = 140
 # A clause before a trailing cue needs at least this many words (or a quotation).
@@ -253,48 +248,13 @@ class VerbContent:
             return Span(self.rest_at, self.sent.end)
         return None
 
-    def _to_addressee_that(self, k: int) -> bool:
-        """`wrote to Sanders’ Senate office that`, `said to reporters that`: `to`, the person
-        or body addressed (a name, or an addressee word), then `that` (not `agreed to a deal
-        that`, where `that` opens a relative clause)."""
-        toks = self.toks[k + 1 : k + 1 + _TO_ADDRESSEE_WINDOW]
-        if not toks or not (is_cap(toks[0][2]) or toks[0][2].lower() in self.lex.addressees):
-            return False
-        words = [t[2] for t in toks]
-        if "that" not in words:
-            return False
-        lex = self.lex
-        return all(
-            is_cap(w) or w in ("’s", "'s", "’") or w.lower() in lex.addressees or w in lex.orgs
-            for w in words[1 : words.index("that")]
-        )
-
     def that_clause(self) -> Content | None:
         """`said that ...`, `said on Tuesday that ...`, `announced Nov. 18 that ...`, `told X of Y
-        that ...`"""
+        that ...`, `said, however, that ...`, `said if elected ...` (stage module that_clause)"""
         if self.site.inverted:
             return None
-        toks, k = self.toks, self.k
-        first = toks[k][2].lower() if k < len(toks) else ""
-        if not (
-            first == "that"
-            or first in ADJUNCT_WORDS
-            or first in DATE_WORDS
-            or is_adverb(first)
-            or (first == "of" and self.cue.base in self.lex.tell_verbs)
-            or (first == "to" and self._to_addressee_that(k))
-        ):
-            return None
-        window = toks[k : k + _THAT_WINDOW]
-        for n, (_s0, e0, t) in enumerate(window):
-            place = t == "," and n + 1 < len(window) and is_cap(window[n + 1][2])
-            if (t in (",", ";", ":", ".", "!", "?") and not place) or t.startswith(PLACEHOLDER):
-                return None  # (`told a town hall in Salem, New Hampshire, that`: a place)
-            if t.lower() == "that":
-                return Span(e0, self.sent.end)
-            if t.lower() in self.lex.verb_forms and t.lower() != "report":
-                return None
-        return None
+        start = that_start(self.toks, self.k, self.cue.base, self.lex)
+        return Span(start, self.sent.end) if start is not None else None
 
     def question(self) -> Content | None:
         """`asked Sanders whether ...`, `asked the workers if ...`: an indirect question after
