@@ -890,6 +890,11 @@ SPEAKERS += [
         ["Dana Feld", "the council", "Tom Hale"],
     ),
     (
+        "a discourse adverb between the speaker and the cue",
+        "Tom Hale however said the ferry was late. Anna Berg meanwhile said it was early.",
+        ["Tom Hale", "Anna Berg"],
+    ),
+    (
         "two shares are two groups",
         "Six in 10 said the fares were fair. Four in 10 said they were not.",
         ["Six in 10", "Four in 10"],
