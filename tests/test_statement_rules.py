@@ -348,6 +348,11 @@ CONTENT = [
     ),
     ("narration only", "The bridge opened on Monday. Traffic was light in the morning.", []),
     (
+        "narration before a quotation in the reported clause makes it mixed, whole",
+        "The ferry plan was “a disgrace,” Anna Berg said. But “it may pass,” she said.",
+        [("mixed", "said", "The ferry plan was “a disgrace,”"), ("direct", "said", "it may pass")],
+    ),
+    (
         "a condition after a say verb is the content",
         "Anna Berg said if elected she would cut the fares. Tom Hale said, if pressed, he "
         "would agree.",

@@ -76,6 +76,8 @@ _OBJECT_WINDOW = 140
 _MIN_TRAILING_WORDS = 4
 # A lead-in before a quotation that a cue after it still covers (`Still, “...,” he said`).
 _MAX_LEAD_WORDS = 4
+# Lead-in words that only link a quotation to what came before (`But “...,” he said`).
+_LEAD_CONNECTIVES = frozenset("and but so yet still also now then indeed instead or".split())
 _AS_WINDOW = 60
 # The object of a predicative cue has at most this many tokens (`called the new ferry plan`).
 _MAX_OBJECT_TOKENS = 6
@@ -222,7 +224,16 @@ class VerbContent:
                 break
             first_q = q
         lead = m[lo : first_q.open].strip(" \n")
-        if lead and not lead.endswith((",", ":", "—")) and len(lead.split()) > _MAX_LEAD_WORDS:
+        if (
+            lead
+            and not lead.endswith((",", ":", "—"))
+            and (
+                len(lead.split()) > _MAX_LEAD_WORDS
+                or not all(w.lower() in _LEAD_CONNECTIVES for w in lead.split())
+            )
+        ):
+            # `The plan was “a disgrace,” Berg said`: the narration is part of the reported
+            # clause (mixed), which the trailing-cue rule takes whole
             return None
         mint = _INTERRUPTED.match(self.rest)
         if mint:
