@@ -895,6 +895,12 @@ SPEAKERS += [
         ["Dana Feld", "the council", "Tom Hale"],
     ),
     (
+        "a nominal reference (`the actress`, `the billionaire`) is the person named before",
+        "Lena Dahl won the Harbour award on Sunday. “It is a dream,” the actress said. Ivo "
+        "Brandt bought the ferry line. The billionaire said the fares would fall.",
+        ["Lena Dahl", "Ivo Brandt"],
+    ),
+    (
         "a discourse adverb between the speaker and the cue",
         "Tom Hale however said the ferry was late. Anna Berg meanwhile said it was early.",
         ["Tom Hale", "Anna Berg"],

@@ -31,6 +31,8 @@ from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
 _ANTECEDENT_SENTENCES = 3
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
+# A nominal reference has at most this many words (`the 34-year-old Danish coach`).
+_NOMINAL_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
@@ -388,6 +390,12 @@ class Resolver:
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
             return self._role(ph, head, det, fits)
+        if det in DEFINITE and head in lex.person_nouns and len(low_words) <= _NOMINAL_WORDS:
+            # `the actor`, `the Danish coach`: a nominal reference to the person the sentences
+            # before are about
+            p = self._antecedent(ph.start, lex.person_nouns[head])
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
         if head in lex.documents and det in _REFERRING:
             # `the statement said`: whoever issued it, that is, who spoke last
             last = next(self.recent(), None)
