@@ -353,6 +353,11 @@ CONTENT = [
         [("mixed", "said", "The ferry plan was “a disgrace,”"), ("direct", "said", "it may pass")],
     ),
     (
+        "a number with a thousands comma in a clause without `that`",
+        "Harbour police reported at least 5,000 people crossed the bridge.",
+        [("indirect", "reported", "at least 5,000 people crossed the bridge")],
+    ),
+    (
         "a condition after a say verb is the content",
         "Anna Berg said if elected she would cut the fares. Tom Hale said, if pressed, he "
         "would agree.",

@@ -458,6 +458,18 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 _APOSTROPHE = re.compile(r"[’']")
 
 
+def _thousands_comma(toks: list[Token], n: int) -> bool:
+    """Whether toks[n] is the comma inside a number (`5,000`: tokens `5`, `,`, `000`)."""
+    return (
+        toks[n][2] == ","
+        and 0 < n < len(toks) - 1
+        and toks[n - 1][2].isdigit()
+        and toks[n + 1][2].isdigit()
+        and toks[n - 1][1] == toks[n][0]
+        and toks[n][1] == toks[n + 1][0]
+    )
+
+
 def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:
     """A subject and a finite verb, with no punctuation before the verb: `the aid had been
     paused`, `at least 5,000 people entered`; not `a loss` or `victory`."""
@@ -468,6 +480,8 @@ def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:
         return False
     for n, (_s, _e, t) in enumerate(toks):
         low = t.lower()
+        if _thousands_comma(toks, n):
+            continue  # `at least 5,000 people entered`
         if not (t[0].isalnum() or t.startswith(PLACEHOLDER)):
             return False
         after_determiner = n > 0 and toks[n - 1][2].lower() in DETERMINERS  # `the label`
