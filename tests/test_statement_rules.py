@@ -327,6 +327,15 @@ CONTENT = [
             ("mixed", "described", "the rules as “unworkable.”"),
         ],
     ),
+    (
+        "an accusation: the accused, `of`, and what they are accused of",
+        "Anna Berg accused the council of hiding the report. Tom Hale accused Berg, Lind and "
+        "the mayor of lying.",
+        [
+            ("indirect", "accused", "the council of hiding the report"),
+            ("indirect", "accused", "Berg, Lind and the mayor of lying"),
+        ],
+    ),
     ("call without a frame is no cue", "The mayor called the police. Berg called for a vote.", []),
     # what is NOT a statement
     (

@@ -175,7 +175,8 @@ class VerbContent:
 
     def predicative(self) -> Content | None:
         """`called the plan “a disgrace”`, `called it a sham`, `described the rules as
-        unworkable`: the object and the predicate (verb frames, data/lexicons/verb_frames.txt)."""
+        unworkable`, `accused the board of lying`: the object and the predicate (verb frames,
+        data/lexicons/verb_frames.txt)."""
         frames = self.lex.frames.get(self.cue.base)
         if not frames or self.site.inverted or not self.toks:
             return None
@@ -188,6 +189,10 @@ class VerbContent:
                 return Span(toks[0][0], self._predicate_end(n + 1))
             if n and "name" in frames and (t.startswith(PLACEHOLDER) or low in ("a", "an")):
                 return Span(toks[0][0], self._predicate_end(n))
+            if n and "of" in frames and low == "of" and n + 1 < len(toks):
+                return Span(toks[0][0], self._predicate_end(n + 1))  # `accused X of Y`
+            if n and t == "," and "of" in frames:
+                continue  # `accused Braun, Borchetta and the label of ...`: a list
             if t in _CLAUSE_PUNCTUATION or t.startswith(PLACEHOLDER):
                 return None
         return None
