@@ -920,6 +920,11 @@ SPEAKERS += [
         ["Tom Hale", "Anna Berg"],
     ),
     (
+        "a share with `of`",
+        "Nearly eight of 10 voters say the ferry is too dear.",
+        ["Nearly eight of 10 voters"],
+    ),
+    (
         "two shares are two groups",
         "Six in 10 said the fares were fair. Four in 10 said they were not.",
         ["Six in 10", "Four in 10"],

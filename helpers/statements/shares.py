@@ -1,8 +1,8 @@
 """Stage 4, mentions: a share of a group as the speaker before a cue.
 
 Polls and surveys report what a share of a group said: `six in 10 voters said`, `One in four
-Republican voters say`, `Nearly half said`, `more than 4 in 10 said`, `Thirty-one percent
-of those surveyed say`. The guideline names a group by its description; a share is such a
+Republican voters say`, `Nearly eight of 10 voters say`, `Nearly half said`, `more than 4 in
+10 said`, `Thirty-one percent of those surveyed say`. The guideline names a group by its
 description, and it speaks as one group.
 """
 
@@ -24,6 +24,8 @@ COMPARATIVES = frozenset("more fewer less".split())
 # At most this many words between a share and the group it counts (`six in 10 Virginia
 # Democratic primary voters`).
 MAX_GROUP_MODIFIERS = 4
+# The word between the two numbers of a ratio (`six in 10`, `eight of 10`).
+_RATIO = frozenset(("in", "of"))
 # Words after which a share can open the subject of a clause.
 _OPENERS = CLAUSE_OPENERS | COORDINATORS | {"that", ",", "and", ";", ":", "—", "–"}
 
@@ -33,7 +35,7 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
     toks[i] and that opens a clause, or None."""
     low = toks[i][2].lower()
     core = None  # (first, last) token of the share itself
-    if i >= 2 and toks[i - 1][2] == "in" and is_number(low) and is_number(toks[i - 2][2]):
+    if i >= 2 and toks[i - 1][2] in _RATIO and is_number(low) and is_number(toks[i - 2][2]):
         core = i - 2  # `six in 10`
     elif low in QUANTITY_NOUNS and low != "percent":
         core = i  # `nearly half` (a share only with an approximator: checked below)
@@ -56,7 +58,7 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
             and toks[g - 1][2].lower() not in lex.verb_forms
         ):
             g -= 1
-        if g >= 3 and toks[g - 2][2] == "in" and is_number(toks[g - 1][2]):
+        if g >= 3 and toks[g - 2][2] in _RATIO and is_number(toks[g - 1][2]):
             if is_number(toks[g - 3][2]):
                 core = g - 3
     if core is None:
