@@ -920,6 +920,11 @@ SPEAKERS += [
         ["Tom Hale", "Anna Berg"],
     ),
     (
+        "a relative clause after a phrase ending in an organisation",
+        "Tom Hale met a staffer at the Harbour Department who told him the plan was dead.",
+        ["a staffer at the Harbour Department"],
+    ),
+    (
         "a share with `of`",
         "Nearly eight of 10 voters say the ferry is too dear.",
         ["Nearly eight of 10 voters"],

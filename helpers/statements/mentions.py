@@ -134,9 +134,12 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
     if head.isdigit() and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
         return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)  # `Berg, 56, who`
-    if low == "who" and i >= 1 and depth < MAX_DEPTH:  # `an architect who said`
+    if low in ("who", "which") and i >= 1 and depth < MAX_DEPTH:
+        # `an architect who said`, `a staffer at the ministry who told`, `the police
+        # department which reported`: the phrase before the relative pronoun
         found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
-        if found.mention is not None and found.mention.kind in ("name", "description"):
+        kinds = ("name", "description", "org") if low == "who" else ("name", "org")
+        if found.mention is not None and found.mention.kind in kinds:
             return found
         return NOTHING
     share = share_group(toks, i, lex)
