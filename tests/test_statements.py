@@ -289,3 +289,36 @@ def test_gender_pronouns_are_those_of_the_plain_pattern():
         hi = rng.randrange(lo, len(text) + 1)
         got = [(m.span(), m.group()) for m in _GENDER_PRONOUN.finditer(text, lo, hi)]
         assert got == [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)], (text, lo)
+
+
+def test_lazy_tokens_read_as_the_token_list():
+    """The content rules read the tokens after a cue lazily; whatever is asked (an index, a
+    slice, the length, a loop, in any order), the answers are those of the token list."""
+    import random
+
+    from helpers.statements.words import LazyTokens, tokens
+
+    text = "Anna Berg said on Monday, however, that Mr. Lind’s ferry (the 5,000-ton one) was late."
+    rng = random.Random(3)
+    for _ in range(500):
+        lo = rng.randrange(len(text))
+        hi = rng.randrange(lo, len(text) + 1)
+        full, lazy = tokens(text, lo, hi), LazyTokens(text, lo, hi)
+        for _ in range(4):
+            k = rng.randrange(-3, len(full) + 3)
+            op = rng.choice(["index", "slice", "open slice", "len", "iter", "bool"])
+            if op == "index" and -len(full) <= k < len(full):
+                assert lazy[k] == full[k]
+            elif op == "index":
+                with pytest.raises(IndexError):
+                    lazy[k]
+            elif op == "slice":
+                assert lazy[k : k + 3] == full[k : k + 3]
+            elif op == "open slice":
+                assert lazy[k:] == full[k:]
+            elif op == "len":
+                assert len(lazy) == len(full)
+            elif op == "iter":
+                assert list(lazy) == full
+            else:
+                assert bool(lazy) == bool(full)

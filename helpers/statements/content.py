@@ -37,11 +37,11 @@ from helpers.statements.reasons import Rejection
 from helpers.statements.that_clause import that_start
 from helpers.statements.words import (
     POSSESSIVE_END,
+    LazyTokens,
     Token,
     is_cap,
     is_role,
     is_stop,
-    tokens,
 )
 
 _ADJUNCT = "|".join(ADJUNCT_STARTS)
@@ -160,10 +160,10 @@ class VerbContent:
         self.left_core = self.left.strip(_EDGE)
 
     @cached_property
-    def toks(self) -> list[Token]:
-        """The phrase tokens after the cue clause (up to _OBJECT_WINDOW characters): made
-        when a rule first reads them (the quotation rules rarely do)."""
-        return tokens(self.sent.masked, *self._window)
+    def toks(self) -> LazyTokens:
+        """The phrase tokens after the cue clause (up to _OBJECT_WINDOW characters), made as
+        far as the rules read them (the quotation rules never do, `that` is often first)."""
+        return LazyTokens(self.sent.masked, *self._window)
 
     def relayed(self) -> bool:
         """`..., Peskov told reporters, TASS reports`: the outlet only relays."""

@@ -39,12 +39,15 @@ def that_start(toks: list[Token], k: int, base: str, lex: Lexicons) -> int | Non
     """The offset where the content starts: after the `that` of a that-clause opening within
     THAT_WINDOW tokens of toks[k] (the first token after the cue and the person told), at
     the `if` of a condition after a say verb; None when there is neither."""
-    first = toks[k][2].lower() if k < len(toks) else ""
+    head = toks[k : k + 2]  # (the tokens are made as far as they are read)
+    first = head[0][2].lower() if head else ""
+    if first == "that":
+        return head[0][1]
     if first == "if" and base in lex.zero_that:
-        return toks[k][0]  # `said if elected he would`
-    if first == "," and k + 1 < len(toks) and toks[k + 1][2].lower() == "if":
+        return head[0][0]  # `said if elected he would`
+    if first == "," and len(head) > 1 and head[1][2].lower() == "if":
         if base in lex.zero_that:
-            return toks[k + 1][0]  # `said, if elected, she would`
+            return head[1][0]  # `said, if elected, she would`
     if not (
         first == "that"
         or first in ADJUNCT_WORDS
@@ -53,7 +56,7 @@ def that_start(toks: list[Token], k: int, base: str, lex: Lexicons) -> int | Non
         or is_adverb(first)
         or (first == "of" and base in lex.tell_verbs)
         or (first == "to" and _to_addressee_that(toks, k, lex))
-        or (first == "," and _aside_end(toks, k, lex) is not None)
+        or (first == "," and _aside_end(toks[k : k + THAT_WINDOW], 0, lex) is not None)
     ):
         return None
     window = toks[k : k + THAT_WINDOW]

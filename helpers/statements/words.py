@@ -28,6 +28,48 @@ def tokens(text: str, lo: int, hi: int) -> list[Token]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
+class LazyTokens:
+    """The phrase tokens of [lo, hi), made only as far as they are read (a rule that needs
+    the first word after a cue does not tokenise the next 140 characters). Indexing and
+    slicing give what ``tokens(text, lo, hi)`` gives; ``len`` makes them all."""
+
+    __slots__ = ("_matches", "_toks", "_done")
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self._matches = _TOKEN.finditer(text, lo, hi)
+        self._toks: list[Token] = []
+        self._done = False
+
+    def _fill(self, n: int | None) -> list[Token]:
+        """The token list, made up to n tokens (all of them when n is None)."""
+        toks = self._toks
+        while not self._done and (n is None or len(toks) < n):
+            m = next(self._matches, None)
+            if m is None:
+                self._done = True
+            else:
+                toks.append((m.start(), m.end(), m.group()))
+        return toks
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            whole = k.stop is None or k.stop < 0 or (k.start or 0) < 0
+            return self._fill(None if whole else k.stop)[k]
+        return self._fill(None if k < 0 else k + 1)[k]
+
+    def __len__(self) -> int:
+        return len(self._fill(None))
+
+    def __bool__(self) -> bool:
+        return bool(self._fill(1))
+
+    def __iter__(self):
+        k = 0
+        while k < len(self._fill(k + 1)):
+            yield self._toks[k]
+            k += 1
+
+
 def is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
