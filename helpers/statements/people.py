@@ -482,7 +482,9 @@ class Registry:
         for p in self._by_last.get(name[-1], ()):
             core = p.core
             if core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core):
-                pos = p.last_before(at)
+                positions = p.positions  # p.last_before(at), written out: called very often
+                k = bisect_right(positions, at)
+                pos = positions[k - 1] if k else -1
                 if best is None or pos > best_pos:
                     best, best_pos = p, pos
         return best
