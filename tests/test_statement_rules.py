@@ -876,6 +876,12 @@ SPEAKERS += [
         ["an architect", "Tom Kell"],
     ),
     (
+        "a participle shares a subject that opens with a number",
+        "After the vote, two harbour pilots urged the council to wait, arguing that the quay "
+        "was unsafe.",
+        ["two harbour pilots"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],
