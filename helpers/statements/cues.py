@@ -151,12 +151,12 @@ class CueIndex:
         return k == len(self._any_starts) or self._any_starts[k] >= b
 
     def within(self, a: int, b: int):
-        out = []
-        for items, starts in zip(
-            (self.verbs, self.according, self.views), self._starts, strict=True
-        ):
-            out.append(items[bisect_left(starts, a) : bisect_left(starts, b)])
-        verbs, according, views = out
+        verb_starts, according_starts, view_starts = self._starts
+        verbs = self.verbs[bisect_left(verb_starts, a) : bisect_left(verb_starts, b)]
+        k = bisect_left(according_starts, a)
+        according = self.according[k : bisect_left(according_starts, b, k)]
+        k = bisect_left(view_starts, a)
+        views = self.views[k : bisect_left(view_starts, b, k)]
         # a phrase may run past b in the whole text: such a one is not in the range
         return verbs, [x for x in according if x[1] <= b], [x for x in views if x[1] <= b]
 
