@@ -362,6 +362,19 @@ CONTENT = [
         [("mixed", "said", "The ferry plan was “a disgrace,”"), ("direct", "said", "it may pass")],
     ),
     (
+        "a source phrase as an aside inside the reported clause",
+        "Tom Hale, according to the council, made an unscheduled trip to the port. The ferry "
+        "is late, according to the council, and the fares went up.",
+        [
+            (
+                "indirect",
+                "according to",
+                "Tom Hale, according to the council, made an unscheduled trip to the port",
+            ),
+            ("indirect", "according to", "The ferry is late"),
+        ],
+    ),
+    (
         "a number with a thousands comma in a clause without `that`",
         "Harbour police reported at least 5,000 people crossed the bridge.",
         [("indirect", "reported", "at least 5,000 people crossed the bridge")],

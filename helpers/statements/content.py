@@ -411,6 +411,10 @@ def verb_content(sent: Sentence, cue: Cue, site: Site, lex: Lexicons) -> Content
     return Rejection(reasons.CONTENT, reasons.NO_CONTENT_RULE)
 
 
+# after a source phrase between commas, the reported clause going on (`, made a trip`)
+_CLAUSE_GOES_ON = re.compile(r",\s+(?!(?:and|but|while|which|who|whose|where|when)\b)[a-z]")
+
+
 def according_site(
     sent: Sentence, cue: Cue, lex: Lexicons
 ) -> tuple[Mention, Content, int] | Rejection:
@@ -437,6 +441,10 @@ def according_site(
     if after.startswith(",") and m[a : cue.start].strip() == "":
         return ph, Span(m.find(",", ph.end, b) + 1, b), cue.start
     left = m.rfind(",", a, cue.start)
+    if left >= 0 and _CLAUSE_GOES_ON.match(m, ph.end, b):
+        # `Trump, according to the White House, made a trip`: the source is an aside inside
+        # the reported clause, which is the whole sentence (like an interrupting cue)
+        return ph, Span(a, b), a
     return ph, Span(a, left if left >= 0 else cue.start), a
 
 
