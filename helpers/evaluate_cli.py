@@ -9,7 +9,7 @@ from pathlib import Path
 from helpers.errors import KitError
 from helpers.evaluate import evaluate_files
 from helpers.gold import expand_gold_paths
-from helpers.output import print_table, table_records
+from helpers.output import print_json, print_table, table_records
 from helpers.paths import display_path
 
 
@@ -85,7 +85,7 @@ def run(args) -> int:
         }
         if args.details:
             out["details"] = table_records(result.details)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json(out)
         return _verdict(result, args.min_f1)
     print("Totals (micro, over all files)")
     print_table(result.totals, "table")

@@ -3,11 +3,11 @@ each cue candidate was kept or rejected (`--explain`)."""
 
 from __future__ import annotations
 
-import json
 import sys
 
 from helpers.article import load_article
 from helpers.corrections_cli import add_arguments, corrections_file
+from helpers.output import print_json
 
 _TABLE_TEXT_WIDTH = 60
 _EXPLAIN_TABLE_COLUMNS = ["cue", "stage", "decision", "reason", "speaker", "sentence"]
@@ -48,8 +48,7 @@ def run(args) -> int:
             rows = explain_records(article)
         else:
             rows = [st.as_row() for st in statement_records(article)]
-        # one write of the whole text: json.dump writes each piece apart (5 times slower)
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        print_json(rows)
         return 0
     import pandas as pd
 

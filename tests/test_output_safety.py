@@ -95,3 +95,34 @@ def test_write_csv_is_safe_and_whole(tmp_path, monkeypatch):
         write_csv(TABLE.head(1), path)
     assert len(pd.read_csv(path)) == len(TABLE)  # the previous file is intact
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+def test_statements_json_to_a_terminal_shows_controls_as_codes(write_article, monkeypatch):
+    """The statements command writes its JSON straight from the records (start-up matters):
+    on a terminal, the escape sequences, C1 controls and bidi overrides of an article's text
+    are still shown as codes, and the JSON still reads back as the article's words."""
+    hostile = f"the plan{ESC} is \x9b31mfine\x9b0m {BIDI}"
+    path = write_article(f"Council news\n\n“{hostile},” said Ann Lee on Monday.\n")
+    out = Terminal()
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["statements", str(path), "--format", "json"]) == 0
+    assert no_controls(out.getvalue()) and "\\u009b" in out.getvalue()
+    assert json.loads(out.getvalue())[0]["text"] == hostile
+
+
+def test_fast_json_of_records_is_json_dumps_indented():
+    """print_json writes a list of flat records value by value; the text is exactly what
+    json.dumps(indent=2, ensure_ascii=False) writes, on any keys and values."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from helpers.output import _records_json
+
+    scalar = st.none() | st.booleans() | st.integers() | st.text() | st.floats()
+    rows = st.lists(st.dictionaries(st.text(), scalar, max_size=6), max_size=5)
+
+    @given(rows)
+    def same(value):
+        assert "".join(_records_json(value)) == json.dumps(value, ensure_ascii=False, indent=2)
+
+    same()

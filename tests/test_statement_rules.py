@@ -327,6 +327,15 @@ CONTENT = [
             ("mixed", "described", "the rules as “unworkable.”"),
         ],
     ),
+    (
+        "an accusation: the accused, `of`, and what they are accused of",
+        "Anna Berg accused the council of hiding the report. Tom Hale accused Berg, Lind and "
+        "the mayor of lying.",
+        [
+            ("indirect", "accused", "the council of hiding the report"),
+            ("indirect", "accused", "Berg, Lind and the mayor of lying"),
+        ],
+    ),
     ("call without a frame is no cue", "The mayor called the police. Berg called for a vote.", []),
     # what is NOT a statement
     (
@@ -347,6 +356,61 @@ CONTENT = [
         [("direct", "said", "The bridge is safe")],
     ),
     ("narration only", "The bridge opened on Monday. Traffic was light in the morning.", []),
+    (
+        "narration before a quotation in the reported clause makes it mixed, whole",
+        "The ferry plan was “a disgrace,” Anna Berg said. But “it may pass,” she said.",
+        [("mixed", "said", "The ferry plan was “a disgrace,”"), ("direct", "said", "it may pass")],
+    ),
+    (
+        "a source phrase as an aside inside the reported clause",
+        "Tom Hale, according to the council, made an unscheduled trip to the port. The ferry "
+        "is late, according to the council, and the fares went up.",
+        [
+            (
+                "indirect",
+                "according to",
+                "Tom Hale, according to the council, made an unscheduled trip to the port",
+            ),
+            ("indirect", "according to", "The ferry is late"),
+        ],
+    ),
+    (
+        "a number with a thousands comma in a clause without `that`",
+        "Harbour police reported at least 5,000 people crossed the bridge.",
+        [("indirect", "reported", "at least 5,000 people crossed the bridge")],
+    ),
+    (
+        "a condition after a say verb is the content",
+        "Anna Berg said if elected she would cut the fares. Tom Hale said, if pressed, he "
+        "would agree.",
+        [
+            ("indirect", "said", "if elected she would cut the fares"),
+            ("indirect", "said", "if pressed, he would agree"),
+        ],
+    ),
+    (
+        "an aside or a programme's name between the cue and `that`",
+        "Anna Berg said, however, that the fares were too high. Tom Hale said on Radio Ness, "
+        "where he is a regular guest, that the ferry was late. Ivo Lind said on Channel 9’s "
+        "“Harbour Hour” that the quay was unsafe.",
+        [
+            ("indirect", "said", "the fares were too high"),
+            ("indirect", "said", "the ferry was late"),
+            ("indirect", "said", "the quay was unsafe"),
+        ],
+    ),
+    (
+        "the person told, with a possessive, before `that`",
+        "Anna Berg complained to Channel 9's Ivo Lind that the fares were too high.",
+        [("indirect", "complained", "the fares were too high")],
+    ),
+    (
+        "a noun cue with an aside before `that` opens no statement",
+        "The council answered a recent claim, first made by the Harbour Post, that the "
+        "ferry was unsafe. It reviewed a false report from the last election that the quay "
+        "had closed.",
+        [],
+    ),
 ]
 
 
@@ -825,6 +889,12 @@ SPEAKERS += [
         ["an architect", "Tom Kell"],
     ),
     (
+        "a participle shares a subject that opens with a number",
+        "After the vote, two harbour pilots urged the council to wait, arguing that the quay "
+        "was unsafe.",
+        ["two harbour pilots"],
+    ),
+    (
         "a participle shares the speaker",
         "“It is safe,” Anna Berg said, adding that the bridge would open in May.",
         ["Anna Berg", "Anna Berg"],
@@ -839,6 +909,49 @@ SPEAKERS += [
         "“We are ready. The bridge is safe, Anna Berg said.\n\n"
         "The council met on Monday. Tom Hale said that the vote was close.",
         ["Anna Berg", "Tom Hale"],
+    ),
+    (
+        "a share of a group in a poll speaks as a group",
+        "Six in 10 Harlow County voters said the ferry was too dear. Nearly half said they "
+        "would drive instead, and more than 3 in 10 said the timetable was wrong.",
+        ["Six in 10 Harlow County voters", "Nearly half", "more than 3 in 10"],
+    ),
+    (
+        "a percentage of those surveyed",
+        "Forty-two percent of those surveyed say the ferry is too dear.",
+        ["Forty-two percent of those surveyed"],
+    ),
+    (
+        "a time adjunct between the speaker and the cue",
+        "Dana Feld last week said the ferry was too dear. The council this month said it would "
+        "wait, and Tom Hale earlier this year said the same.",
+        ["Dana Feld", "the council", "Tom Hale"],
+    ),
+    (
+        "a nominal reference (`the actress`, `the billionaire`) is the person named before",
+        "Lena Dahl won the Harbour award on Sunday. “It is a dream,” the actress said. Ivo "
+        "Brandt bought the ferry line. The billionaire said the fares would fall.",
+        ["Lena Dahl", "Ivo Brandt"],
+    ),
+    (
+        "a discourse adverb between the speaker and the cue",
+        "Tom Hale however said the ferry was late. Anna Berg meanwhile said it was early.",
+        ["Tom Hale", "Anna Berg"],
+    ),
+    (
+        "a relative clause after a phrase ending in an organisation",
+        "Tom Hale met a staffer at the Harbour Department who told him the plan was dead.",
+        ["a staffer at the Harbour Department"],
+    ),
+    (
+        "a share with `of`",
+        "Nearly eight of 10 voters say the ferry is too dear.",
+        ["Nearly eight of 10 voters"],
+    ),
+    (
+        "two shares are two groups",
+        "Six in 10 said the fares were fair. Four in 10 said they were not.",
+        ["Six in 10", "Four in 10"],
     ),
 ]
 

@@ -185,7 +185,8 @@ def test_narration_and_headline_are_not_statements(write_article):
 
 def test_cue_index_finds_what_a_scan_of_each_range_finds():
     """The extractor takes a sentence's cue candidates from one scan of the whole text; for any
-    range ending at a word's edge they are the candidates a scan of that range alone finds."""
+    range ending at a word's edge they are the candidates a scan of that range alone finds, and
+    a range the index says has none has none."""
     import random
 
     from helpers.paths import ARTICLES_DIR
@@ -194,7 +195,7 @@ def test_cue_index_finds_what_a_scan_of_each_range_finds():
 
     lex = lexicons()
     rng = random.Random(7)
-    checked = 0
+    checked = empty = 0
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         index = CueIndex(text, lex)
@@ -205,5 +206,119 @@ def test_cue_index_finds_what_a_scan_of_each_range_finds():
             if not index.covers(a, b):
                 continue
             checked += 1
-            assert candidates(sent, lex, index) == candidates(sent, lex), (path.name, a, b)
+            scanned = candidates(sent, lex)
+            assert candidates(sent, lex, index) == scanned, (path.name, a, b)
+            empty += index.has_none(a, b)
+            assert not (index.has_none(a, b) and scanned), (path.name, a, b)
     assert checked > 500
+    assert 50 < empty < checked  # ranges with and without candidates were both checked
+
+
+def test_phrase_tokens_are_those_of_the_plain_pattern():
+    """The phrase tokeniser's pattern opens its abbreviation branches with look-aheads, for
+    speed; on any text and range it finds the tokens of the plain pattern it stands for."""
+    import random
+    import re
+
+    from helpers.statements.words import tokens
+
+    plain = re.compile(
+        r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Hon|[A-Z])\.(?=\s)"
+        r"|(?:Jr|Sr|Co|Corp|Inc|Ltd|Bros)\.(?=[\s,]|$)"
+        r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=\s\d)"
+        r"|[A-Za-z](?:\.[A-Za-z])+\.?|[\w][\w’'.-]*(?<![.’'])|\x00+|[^\w\s]"
+    )
+    pieces = "Mr. Mrs. Sgt. Capt. Sept. Sep. Jr. Inc. Nov. Dec U.S. e.g. P. A. Tom Ann".split()
+    pieces += ["said", "well-known", "O’Neil", "ends.", "9", "12", ",", "’", "(", "\x00\x00", "é"]
+    gaps = ["", " ", "\n", " ", "  "]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(8))
+        lo = rng.randrange(len(text))
+        hi = rng.randrange(lo, len(text) + 1)
+        expected = [(m.start(), m.end(), m.group()) for m in plain.finditer(text, lo, hi)]
+        assert tokens(text, lo, hi) == expected, (text, lo, hi)
+
+
+@pytest.mark.parametrize(
+    "word, number",
+    [
+        ("70", True),
+        ("1,200", True),
+        ("12.5", True),
+        ("twelve", True),
+        ("Fifty-one", True),
+        ("dozens", True),
+        ("fifty-", False),
+        ("3-year-old", False),
+        ("1990s", False),
+        ("twenty-Cats", False),
+        ("officials", False),
+        ("", False),
+        ("²", False),
+    ],
+)
+def test_is_number(word, number):
+    """Numbers in digits or words open a counted group (`70 percent`, `two officials`)."""
+    from helpers.statements.grammar import is_number
+
+    assert is_number(word) is number
+
+
+def test_gender_pronouns_are_those_of_the_plain_pattern():
+    """The gender-pronoun pattern opens with its first letters written out, for speed; on any
+    text and range it finds what the plain case-blind pattern finds."""
+    import random
+    import re
+
+    from helpers.statements.people import _GENDER_PRONOUN
+
+    plain = re.compile(
+        r"(?<![\w’'])(?:he|she|his|himself|herself"
+        r"|her(?=\s+[a-z])(?!\s+(?:that|to|a|an|the|and|or|in|on|at|for|with|about|as|if|from"
+        r"|by|of|was|is|when|because|but|not|into|up|out|back|off|down|over)\b))(?![\w’'])",
+        re.I,
+    )
+    pieces = "he He HE she She his HIS himself Herself her HER Ashe sheer hers o’he x-he".split()
+    pieces += ["staff", "Staff", "that", "to", "over", "the", ",", ".", "’", "'", "9"]
+    gaps = ["", " ", "  ", "\n", "-"]
+    rng = random.Random(13)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(6))
+        lo = rng.randrange(len(text))
+        hi = rng.randrange(lo, len(text) + 1)
+        got = [(m.span(), m.group()) for m in _GENDER_PRONOUN.finditer(text, lo, hi)]
+        assert got == [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)], (text, lo)
+
+
+def test_lazy_tokens_read_as_the_token_list():
+    """The content rules read the tokens after a cue lazily; whatever is asked (an index, a
+    slice, the length, a loop, in any order), the answers are those of the token list."""
+    import random
+
+    from helpers.statements.words import LazyTokens, tokens
+
+    text = "Anna Berg said on Monday, however, that Mr. Lind’s ferry (the 5,000-ton one) was late."
+    rng = random.Random(3)
+    for _ in range(500):
+        lo = rng.randrange(len(text))
+        hi = rng.randrange(lo, len(text) + 1)
+        full, lazy = tokens(text, lo, hi), LazyTokens(text, lo, hi)
+        for _ in range(4):
+            k = rng.randrange(-3, len(full) + 3)
+            op = rng.choice(["index", "slice", "open slice", "len", "iter", "bool"])
+            if op == "index" and -len(full) <= k < len(full):
+                assert lazy[k] == full[k]
+            elif op == "index":
+                with pytest.raises(IndexError):
+                    lazy[k]
+            elif op == "slice":
+                assert lazy[k : k + 3] == full[k : k + 3]
+            elif op == "open slice":
+                assert lazy[k:] == full[k:]
+            elif op == "len":
+                assert len(lazy) == len(full)
+            elif op == "iter":
+                assert list(lazy) == full
+            else:
+                assert bool(lazy) == bool(full)

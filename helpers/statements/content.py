@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from helpers.statements import reasons
 from helpers.statements.cues import POSSESSIVE_VIEW, Cue, Sentence, Site
@@ -16,7 +17,6 @@ from helpers.statements.grammar import (
     ADJUNCT_STARTS,
     ADJUNCT_WORDS,
     CLAUSE_STARTERS,
-    DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
@@ -34,14 +34,14 @@ from helpers.statements.mentions import Mention
 from helpers.statements.mentions_after import mention_after, source_phrase
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
+from helpers.statements.that_clause import that_start
 from helpers.statements.words import (
     POSSESSIVE_END,
+    LazyTokens,
     Token,
-    is_adverb,
     is_cap,
     is_role,
     is_stop,
-    tokens,
 )
 
 _ADJUNCT = "|".join(ADJUNCT_STARTS)
@@ -49,8 +49,6 @@ _ADJUNCT = "|".join(ADJUNCT_STARTS)
 _COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
 _ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
-# `to Sanders’ Senate office that`: the body addressed before `that` is this short
-_TO_ADDRESSEE_WINDOW = 6
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
@@ -65,20 +63,21 @@ _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 _AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
 _APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _EDGE = " ,;:—–-\n"
+_NON_SPACE = re.compile(r"\S")  # where the first phrase token after a cue starts
 # Between a quotation and the speaker phrase after it: up to six words that modify the
 # speaker (`lead researcher and`, `the 14th-ranked`), with no comma or clause.
 _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # How many words after a cue a plain clause's verb is looked for (`suggested the most likely
 # reason residents stay is fear`).
 _CLAUSE_WINDOW = 9
-# How many words after a cue the word `that` is looked for.
-_THAT_WINDOW = 14
 # How far after a tell verb its addressee and content are read.
 _OBJECT_WINDOW = 140
 # A clause before a trailing cue needs at least this many words (or a quotation).
 _MIN_TRAILING_WORDS = 4
 # A lead-in before a quotation that a cue after it still covers (`Still, “...,” he said`).
 _MAX_LEAD_WORDS = 4
+# Lead-in words that only link a quotation to what came before (`But “...,” he said`).
+_LEAD_CONNECTIVES = frozenset("and but so yet still also now then indeed instead or".split())
 _AS_WINDOW = 60
 # The object of a predicative cue has at most this many tokens (`called the new ferry plan`).
 _MAX_OBJECT_TOKENS = 6
@@ -141,9 +140,14 @@ class VerbContent:
         self.sent, self.cue, self.site, self.lex = sent, cue, site, lex
         m, b = sent.masked, sent.end
         clause_end = site.mention.end if site.inverted else cue.end
-        self.toks = tokens(m, clause_end, min(b, clause_end + _OBJECT_WINDOW))
-        self.k = _addressee_end(self.toks, cue.base, lex)
-        after_obj = self.toks[self.k][0] if self.k < len(self.toks) else b
+        self._window = (clause_end, min(b, clause_end + _OBJECT_WINDOW))
+        if cue.base in lex.tell_verbs:
+            self.k = _addressee_end(self.toks, cue.base, lex)
+            after_obj = self.toks[self.k][0] if self.k < len(self.toks) else b
+        else:  # no addressee: the first token starts at the first non-space in the window
+            self.k = 0
+            first = _NON_SPACE.search(m, *self._window)
+            after_obj = first.start() if first else b
         rest = m[after_obj:b]
         self.rest = rest.lstrip()  # what follows the cue (and its addressee)
         self.rest_at = after_obj + (len(rest) - len(self.rest))
@@ -155,6 +159,12 @@ class VerbContent:
         self.left = m[lo : site.clause_start].rstrip()  # what precedes the cue clause
         self.left_core = self.left.strip(_EDGE)
 
+    @cached_property
+    def toks(self) -> LazyTokens:
+        """The phrase tokens after the cue clause (up to _OBJECT_WINDOW characters), made as
+        far as the rules read them (the quotation rules never do, `that` is often first)."""
+        return LazyTokens(self.sent.masked, *self._window)
+
     def relayed(self) -> bool:
         """`..., Peskov told reporters, TASS reports`: the outlet only relays."""
         return (
@@ -165,11 +175,12 @@ class VerbContent:
 
     def predicative(self) -> Content | None:
         """`called the plan “a disgrace”`, `called it a sham`, `described the rules as
-        unworkable`: the object and the predicate (verb frames, data/lexicons/verb_frames.txt)."""
+        unworkable`, `accused the board of lying`: the object and the predicate (verb frames,
+        data/lexicons/verb_frames.txt)."""
         frames = self.lex.frames.get(self.cue.base)
-        toks = self.toks
-        if not frames or self.site.inverted or not toks:
+        if not frames or self.site.inverted or not self.toks:
             return None
+        toks = self.toks
         for n, (_s0, _e0, t) in enumerate(toks[: _MAX_OBJECT_TOKENS + 1]):
             low = t.lower()
             if n == 0 and low in _NOT_AN_OBJECT:
@@ -178,6 +189,10 @@ class VerbContent:
                 return Span(toks[0][0], self._predicate_end(n + 1))
             if n and "name" in frames and (t.startswith(PLACEHOLDER) or low in ("a", "an")):
                 return Span(toks[0][0], self._predicate_end(n))
+            if n and "of" in frames and low == "of" and n + 1 < len(toks):
+                return Span(toks[0][0], self._predicate_end(n + 1))  # `accused X of Y`
+            if n and t == "," and "of" in frames:
+                continue  # `accused Braun, Borchetta and the label of ...`: a list
             if t in _CLAUSE_PUNCTUATION or t.startswith(PLACEHOLDER):
                 return None
         return None
@@ -214,7 +229,16 @@ class VerbContent:
                 break
             first_q = q
         lead = m[lo : first_q.open].strip(" \n")
-        if lead and not lead.endswith((",", ":", "—")) and len(lead.split()) > _MAX_LEAD_WORDS:
+        if (
+            lead
+            and not lead.endswith((",", ":", "—"))
+            and (
+                len(lead.split()) > _MAX_LEAD_WORDS
+                or not all(w.lower() in _LEAD_CONNECTIVES for w in lead.split())
+            )
+        ):
+            # `The plan was “a disgrace,” Berg said`: the narration is part of the reported
+            # clause (mixed), which the trailing-cue rule takes whole
             return None
         mint = _INTERRUPTED.match(self.rest)
         if mint:
@@ -240,48 +264,13 @@ class VerbContent:
             return Span(self.rest_at, self.sent.end)
         return None
 
-    def _to_addressee_that(self, k: int) -> bool:
-        """`wrote to Sanders’ Senate office that`, `said to reporters that`: `to`, the person
-        or body addressed (a name, or an addressee word), then `that` (not `agreed to a deal
-        that`, where `that` opens a relative clause)."""
-        toks = self.toks[k + 1 : k + 1 + _TO_ADDRESSEE_WINDOW]
-        if not toks or not (is_cap(toks[0][2]) or toks[0][2].lower() in self.lex.addressees):
-            return False
-        words = [t[2] for t in toks]
-        if "that" not in words:
-            return False
-        lex = self.lex
-        return all(
-            is_cap(w) or w in ("’s", "'s", "’") or w.lower() in lex.addressees or w in lex.orgs
-            for w in words[1 : words.index("that")]
-        )
-
     def that_clause(self) -> Content | None:
         """`said that ...`, `said on Tuesday that ...`, `announced Nov. 18 that ...`, `told X of Y
-        that ...`"""
+        that ...`, `said, however, that ...`, `said if elected ...` (stage module that_clause)"""
         if self.site.inverted:
             return None
-        toks, k = self.toks, self.k
-        first = toks[k][2].lower() if k < len(toks) else ""
-        if not (
-            first == "that"
-            or first in ADJUNCT_WORDS
-            or first in DATE_WORDS
-            or is_adverb(first)
-            or (first == "of" and self.cue.base in self.lex.tell_verbs)
-            or (first == "to" and self._to_addressee_that(k))
-        ):
-            return None
-        window = toks[k : k + _THAT_WINDOW]
-        for n, (_s0, e0, t) in enumerate(window):
-            place = t == "," and n + 1 < len(window) and is_cap(window[n + 1][2])
-            if (t in (",", ";", ":", ".", "!", "?") and not place) or t.startswith(PLACEHOLDER):
-                return None  # (`told a town hall in Salem, New Hampshire, that`: a place)
-            if t.lower() == "that":
-                return Span(e0, self.sent.end)
-            if t.lower() in self.lex.verb_forms and t.lower() != "report":
-                return None
-        return None
+        start = that_start(self.toks, self.k, self.cue.base, self.lex)
+        return Span(start, self.sent.end) if start is not None else None
 
     def question(self) -> Content | None:
         """`asked Sanders whether ...`, `asked the workers if ...`: an indirect question after
@@ -422,6 +411,10 @@ def verb_content(sent: Sentence, cue: Cue, site: Site, lex: Lexicons) -> Content
     return Rejection(reasons.CONTENT, reasons.NO_CONTENT_RULE)
 
 
+# after a source phrase between commas, the reported clause going on (`, made a trip`)
+_CLAUSE_GOES_ON = re.compile(r",\s+(?!(?:and|but|while|which|who|whose|where|when)\b)[a-z]")
+
+
 def according_site(
     sent: Sentence, cue: Cue, lex: Lexicons
 ) -> tuple[Mention, Content, int] | Rejection:
@@ -448,6 +441,10 @@ def according_site(
     if after.startswith(",") and m[a : cue.start].strip() == "":
         return ph, Span(m.find(",", ph.end, b) + 1, b), cue.start
     left = m.rfind(",", a, cue.start)
+    if left >= 0 and _CLAUSE_GOES_ON.match(m, ph.end, b):
+        # `Trump, according to the White House, made a trip`: the source is an aside inside
+        # the reported clause, which is the whole sentence (like an interrupting cue)
+        return ph, Span(a, b), a
     return ph, Span(a, left if left >= 0 else cue.start), a
 
 
@@ -474,6 +471,18 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 _APOSTROPHE = re.compile(r"[’']")
 
 
+def _thousands_comma(toks: list[Token], n: int) -> bool:
+    """Whether toks[n] is the comma inside a number (`5,000`: tokens `5`, `,`, `000`)."""
+    return (
+        toks[n][2] == ","
+        and 0 < n < len(toks) - 1
+        and toks[n - 1][2].isdigit()
+        and toks[n + 1][2].isdigit()
+        and toks[n - 1][1] == toks[n][0]
+        and toks[n][1] == toks[n + 1][0]
+    )
+
+
 def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:
     """A subject and a finite verb, with no punctuation before the verb: `the aid had been
     paused`, `at least 5,000 people entered`; not `a loss` or `victory`."""
@@ -484,6 +493,8 @@ def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:
         return False
     for n, (_s, _e, t) in enumerate(toks):
         low = t.lower()
+        if _thousands_comma(toks, n):
+            continue  # `at least 5,000 people entered`
         if not (t[0].isalnum() or t.startswith(PLACEHOLDER)):
             return False
         after_determiner = n > 0 and toks[n - 1][2].lower() in DETERMINERS  # `the label`

@@ -115,7 +115,8 @@ def candidates(sent: Sentence, lex, index: CueIndex | None = None) -> list[Cue]:
     for start, end, first in verbs:
         c = lex.verb_re.complete(m, start, end, first, b)
         if c is not None:
-            form = squash(m[c.start : c.end]).lower()
+            # a one-word form is its first word, found lower-cased
+            form = first if c.end == end else squash(m[c.start : c.end]).lower()
             cues.append(Cue("verb", c.start, c.end, form, lex.verb_forms.get(form, "")))
     cues += [Cue("according", s0, e0) for s0, e0 in according]
     cues += [Cue("view", s0, e0) for s0, e0 in views]
@@ -134,19 +135,28 @@ class CueIndex:
         self.views = [(x.start(), x.end()) for x in POSSESSIVE_VIEW.finditer(text)]
         self._starts = [[v[0] for v in self.verbs], [x[0] for x in self.according]]
         self._starts.append([x[0] for x in self.views])
+        self._any_starts = sorted(x for starts in self._starts for x in starts)
 
     def covers(self, a: int, b: int) -> bool:
         """Whether [a, b) ends at a word's edge, so that a scan of the range alone finds what
         the whole text's scan found there (the patterns look one character past their end)."""
         return b == len(self.text) or not _WORD_EDGE.match(self.text, b)
 
+    def has_none(self, a: int, b: int) -> bool:
+        """Whether [a, b) surely holds no cue candidate (half of all sentences hold none: the
+        extractor skips them)."""
+        if not self.covers(a, b):
+            return False
+        k = bisect_left(self._any_starts, a)
+        return k == len(self._any_starts) or self._any_starts[k] >= b
+
     def within(self, a: int, b: int):
-        out = []
-        for items, starts in zip(
-            (self.verbs, self.according, self.views), self._starts, strict=True
-        ):
-            out.append(items[bisect_left(starts, a) : bisect_left(starts, b)])
-        verbs, according, views = out
+        verb_starts, according_starts, view_starts = self._starts
+        verbs = self.verbs[bisect_left(verb_starts, a) : bisect_left(verb_starts, b)]
+        k = bisect_left(according_starts, a)
+        according = self.according[k : bisect_left(according_starts, b, k)]
+        k = bisect_left(view_starts, a)
+        views = self.views[k : bisect_left(view_starts, b, k)]
         # a phrase may run past b in the whole text: such a one is not in the range
         return verbs, [x for x in according if x[1] <= b], [x for x in views if x[1] <= b]
 

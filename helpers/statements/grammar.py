@@ -19,7 +19,8 @@ SKIPPED_BEFORE_CUE = _words(
     "also later earlier then again repeatedly previously recently once further first "
     "publicly privately separately similarly reportedly has have had did does do is was "
     "simply just only even still already quickly initially now long often always never "
-    "frequently since itself himself herself themselves"
+    "frequently since itself himself herself themselves however meanwhile instead nonetheless "
+    "nevertheless therefore"
 )
 # Auxiliaries of the passive: `was told` is not the subject speaking.
 AUX_PASSIVE = _words("was were is are be been being get got gets")
@@ -45,9 +46,10 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 def is_number(word: str) -> bool:
     """`70`, `1,200`, `twelve`, `Fifty-one`."""
-    return bool(_NUMBER.fullmatch(word)) or all(
-        part in NUMBER_WORDS for part in word.lower().split("-")
-    )
+    if word[:1].isdigit():
+        return bool(_NUMBER.fullmatch(word))
+    low = word.lower()
+    return low in NUMBER_WORDS or ("-" in low and all(p in NUMBER_WORDS for p in low.split("-")))
 
 
 # Days, and the last word of a time adjunct (`on Wednesday`, `last week`).

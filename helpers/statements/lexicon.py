@@ -128,6 +128,7 @@ class Lexicons:
     relay_verbs: frozenset[str]
     addressees: frozenset[str]
     collective: frozenset[str]  # `police`, `staff`: a group without a determiner
+    person_nouns: dict[str, str]  # `the actor`: a nominal reference -> gender ("m", "f", "")
     participle_subjects: dict[str, frozenset[str]]  # `as`, `before`, `media` -> words
     honorifics: frozenset[str]
     name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
@@ -240,6 +241,7 @@ def lexicons() -> Lexicons:
         relay_verbs=lexicon_set("relay_verbs"),
         addressees=lexicon_set("addressees"),
         collective=lexicon_set("collective_nouns"),
+        person_nouns=_pairs("person_nouns"),
         participle_subjects={
             kind: frozenset(words.split()) for kind, words in _pairs("participle_subjects").items()
         },

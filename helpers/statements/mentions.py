@@ -29,11 +29,12 @@ from helpers.statements.grammar import (
     RELATIVE_PRONOUNS,
     SKIPPED_BEFORE_CUE,
     SOURCE_DETERMINERS,
-    WEEKDAYS,
+    TIME_WORDS,
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
+from helpers.statements.shares import share_group
 from helpers.statements.words import (
     Token,
     is_adverb,
@@ -56,6 +57,9 @@ MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
+# The first word of a time adjunct between a speaker and the cue (`on Tuesday`, `last week`,
+# `this month`; `earlier this year` loses `earlier` as an adverb).
+_TIME_OPENERS = frozenset(("on", "last", "this"))
 # `passive` and `modal` as the word before a phrase are reasons, not words.
 PASSIVE, MODAL = "passive", "modal"
 
@@ -102,8 +106,10 @@ def mention_before(
     while i >= 0:
         if toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2]):
             i -= 1
-        elif i >= 1 and toks[i][2].lower() in WEEKDAYS and toks[i - 1][2].lower() in ("on", "last"):
-            i -= 2  # `Alden on Tuesday announced`: a time adjunct
+        elif (
+            i >= 1 and toks[i][2].lower() in TIME_WORDS and toks[i - 1][2].lower() in _TIME_OPENERS
+        ):
+            i -= 2  # `Alden on Tuesday announced`, `Alden last week said`: a time adjunct
         else:
             break
     if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
@@ -128,14 +134,22 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
     if head.isdigit() and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
         return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)  # `Berg, 56, who`
-    if low == "who" and i >= 1 and depth < MAX_DEPTH:  # `an architect who said`
+    if low in ("who", "which") and i >= 1 and depth < MAX_DEPTH:
+        # `an architect who said`, `a staffer at the ministry who told`, `the police
+        # department which reported`: the phrase before the relative pronoun
         found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
-        if found.mention is not None and found.mention.kind in ("name", "description"):
+        kinds = ("name", "description", "org") if low == "who" else ("name", "org")
+        if found.mention is not None and found.mention.kind in kinds:
             return found
         return NOTHING
+    share = share_group(toks, i, lex)
+    if share is not None:  # `six in 10 voters said`, `Nearly half said`
+        first, before = share
+        s0, e0 = toks[first][0], toks[i][1]
+        return Found(Mention(s0, e0, masked[s0:e0], "description"), first, before)
     if low in MODALS:
         return Found(None, -1, MODAL)
-    if is_number(low) and i >= 2 and toks[i - 1][2] == "of":
+    if i >= 2 and toks[i - 1][2] == "of" and is_number(low):
         return _of_number(masked, lo, toks, i, lex, depth)
     before = toks[i - 1][2].lower() if i > 0 else ""
     if low in GROUP_PRONOUNS and (not before[:1].isalnum() or before in CLAUSE_OPENERS):

@@ -90,12 +90,13 @@ _ROLE_AFTER = re.compile(
     r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
 )
 # he, she, his, himself, herself, and `her` as a possessive (`her staff`, like `his staff`);
-# an object `her` or `him` (`told her that`) is mostly about someone else, and is left out
+# an object `her` or `him` (`told her that`) is mostly about someone else, and is left out.
+# In any case; the pattern opens with its first letters written out, so that the engine
+# skips to them (three times faster than a case-blind pattern opening with a look-behind).
 _GENDER_PRONOUN = re.compile(
-    r"(?<![\w’'])(?:he|she|his|himself|herself"
-    r"|her(?=\s+[a-z])(?!\s+(?:that|to|a|an|the|and|or|in|on|at|for|with|about|as|if|from|by"
-    r"|of|was|is|when|because|but|not|into|up|out|back|off|down|over)\b))(?![\w’'])",
-    re.I,
+    r"[hHsS](?<![\w’'].)(?i:(?<=h)(?:e|is|imself|erself"
+    r"|er(?=\s+[a-z])(?!\s+(?:that|to|a|an|the|and|or|in|on|at|for|with|about|as|if|from|by"
+    r"|of|was|is|when|because|but|not|into|up|out|back|off|down|over)\b))|(?<=s)he)(?![\w’'])"
 )
 _MALE = frozenset("he his himself".split())
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
@@ -272,6 +273,10 @@ class _Reading:
     last: str = ""  # its last word kept, without a sentence's full stop
     split: NameSplit | None = None
     name: tuple[str, ...] = ()  # a person's name
+    # offsets from the run's start: its first word kept, the end of its last, a person's name
+    kept_at: int = 0
+    end_at: int = 0
+    name_at: int = 0
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -281,7 +286,7 @@ def _read_run(names: tuple[str, ...], initial: bool, seen_inside: bool, lex: Lex
     McClatchy Co.`); what is left names an organisation or a person, or nothing."""
     bare = names[1:] if names[0] == "The" else names
     if len(bare) == 1 and _ACRONYM.fullmatch(bare[0]):
-        return _Reading("acronym", len(names) - 1)
+        return _Reading("acronym", len(names) - 1, kept_at=_offset(0, names, len(names) - 1))
     words = list(names)
     if _loses_stop(words[-1], lex):
         words[-1] = words[-1].rstrip(".")
@@ -292,10 +297,15 @@ def _read_run(names: tuple[str, ...], initial: bool, seen_inside: bool, lex: Lex
         return _Reading("")
     kept = tuple(words[first:])
     split = split_name(kept, lex)
+    kept_at = _offset(0, names, first)
+    end_at = _offset(0, names, len(names) - 1) + len(kept[-1])
     if split.is_org:
-        return _Reading("org", first, kept[-1], split)
+        return _Reading("org", first, kept[-1], split, kept_at=kept_at, end_at=end_at)
     name = _person_name(split.name, lex)
-    return _Reading("person" if name else "", first, kept[-1], split, name)
+    name_at = _offset(0, names, len(names) - len(name)) if len(name) <= len(kept) else kept_at
+    return _Reading(
+        "person" if name else "", first, kept[-1], split, name, kept_at, end_at, name_at
+    )
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -346,26 +356,29 @@ class Registry:
             reading = _read_run(names, initial, opening in noninitial, lex)
             if not reading.kind:
                 continue
-            at = _offset(run_start, names, reading.first)  # where the kept words start
+            at = run_start + reading.kept_at  # where the kept words start
             if reading.kind == "acronym":
                 self.org_mentions.append((at, names[reading.first]))  # `NASA`, `The BBC`
                 continue
             split = reading.split
-            end = _offset(run_start, names, len(names) - 1) + len(reading.last)
+            end = run_start + reading.end_at
             if reading.kind == "org":
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
                 self.org_mentions.append((at, split.org))
                 continue
             name = reading.name
-            if _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
+            # (the patterns run only when the word before can be `a`, `an` or `the`)
+            before = text[max(0, at - 4) : at]
+            word_end = before.rstrip()
+            article = word_end != before and word_end.endswith(("a", "A", "n", "the"))
+            if article and _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
                 continue  # `a Go-Kart Track`: a thing, not a person
             if not split.role and (
-                names[0] == "The" or _THE_BEFORE.search(text, max(0, at - 4), at)
+                names[0] == "The" or (article and _THE_BEFORE.search(text, max(0, at - 4), at))
             ):
                 continue  # `the Dream Chaser`: a thing, not a person
-            kept = len(names) - reading.first
-            start = _offset(run_start, names, len(names) - len(name)) if len(name) <= kept else at
+            start = run_start + reading.name_at
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = role_before(text, start, lex, block_starts)
@@ -469,7 +482,9 @@ class Registry:
         for p in self._by_last.get(name[-1], ()):
             core = p.core
             if core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core):
-                pos = p.last_before(at)
+                positions = p.positions  # p.last_before(at), written out: called very often
+                k = bisect_right(positions, at)
+                pos = positions[k - 1] if k else -1
                 if best is None or pos > best_pos:
                     best, best_pos = p, pos
         return best

@@ -53,7 +53,8 @@ _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 _BOUNDARY_WINDOW = 12
-_NOT_FLOATING = re.compile(r"[\x00\s.,;:!?…—–-]")
+# a character of narration: a sentence holding one is no floating quotation
+_NARRATION_CHAR = re.compile(r"[^\x00\s.,;:!?…—–-]")
 _ASIDE_AFTER = re.compile(r"\x00\s*\([^()\x00]*\)[\s.]*$")
 # A quoted line of at most this many words, mostly capitalised, is a heading, not a quote.
 _HEADING_WORDS = 10
@@ -161,7 +162,10 @@ class Extractor:
             for a, b in split_sentences(text, masked, lo, hi, qs, lex):
                 self.resolver.sentence_starts.append(a)
                 sq = self.quotes_in(a, b)
-                found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
+                if self._cues.has_none(a, b):
+                    found = []  # no cue candidate: nothing for the sentence's stages to do
+                else:
+                    found = self.sentence(Sentence(text, masked, a, b, sq, [], False))
                 if not found and sq:
                     self.floating(masked, a, b, sq, out)
                 for st in found:
@@ -393,7 +397,7 @@ class Extractor:
     # ---- floating and nested statements
     def floating(self, masked: str, a: int, b: int, sq: list[Quote], out: list[Statement]) -> None:
         """A sentence that is only quotation: it continues the previous speaker."""
-        if _NOT_FLOATING.sub("", _ASIDE_AFTER.sub("", masked[a:b])) or not out:
+        if _NARRATION_CHAR.search(_ASIDE_AFTER.sub("", masked[a:b])) or not out:
             return  # (an aside in brackets after the quotation may follow it)
         prev = self._last_top
         if prev is None:
@@ -442,7 +446,7 @@ class Extractor:
 
     def nested_statements(self, out: list[Statement]) -> list[Statement]:
         """Statements reported inside the quotations of direct and mixed statements."""
-        nested: list[Statement] = []
+        todo: list[tuple[Quote, Statement]] = []
         q_starts = [q.start for q in self.quotes]  # quotations come in text order
         for st in out:
             if st.kind == "indirect" or st.nested:
@@ -451,20 +455,27 @@ class Extractor:
                 q = self.quotes[k]
                 if q.start > st.end + 1:
                     break
-                if q.end <= st.end + 1:
-                    nested.extend(self.inside(q, st))
+                if q.end <= st.end + 1 and self._may_report(q):
+                    todo.append((q, st))
+        # the inner quotations of these quotations masked, once
+        self._inner = inner_masked(self.text, list({id(q): q for q, _ in todo}.values()))
+        nested: list[Statement] = []
+        for q, st in todo:
+            nested.extend(self.inside(q, st))
         return nested
 
-    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
-        """Statements reported inside a quotation (nested)."""
-        text, lex = self.text, self.lex
-        if lex.verb_re.search(text, q.start, q.end) is None and not (
+    def _may_report(self, q: Quote) -> bool:
+        """Whether a quotation holds a cue word at all (most hold none)."""
+        text = self.text
+        return self.lex.verb_re.search(text, q.start, q.end) is not None or bool(
             SPEECH_NOUN_PHRASES.search(text, q.start, q.end)
             or POSSESSIVE_VIEW.search(text, q.start, q.end)
-        ):
-            return []
-        if self._inner is None:  # built once: the inner quotations of every quotation masked
-            self._inner = inner_masked(text, self.quotes)
+        )
+
+    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
+        """Statements reported inside a quotation (nested); its inner quotations are masked
+        in ``self._inner``."""
+        text, lex = self.text, self.lex
         masked, inner_of = self._inner
         inner = inner_of[q.start]
         res: list[Statement] = []

@@ -17,18 +17,22 @@ from helpers.statements.grammar import (
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
+    QUANTITY_NOUNS,
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
+from helpers.statements.shares import APPROXIMATORS, COMPARATIVES
 from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
+# A nominal reference has at most this many words (`the 34-year-old Danish coach`).
+_NOMINAL_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
@@ -386,12 +390,21 @@ class Resolver:
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
             return self._role(ph, head, det, fits)
+        if det in DEFINITE and head in lex.person_nouns and len(low_words) <= _NOMINAL_WORDS:
+            # `the actor`, `the Danish coach`: a nominal reference to the person the sentences
+            # before are about
+            p = self._antecedent(ph.start, lex.person_nouns[head])
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
         if head in lex.documents and det in _REFERRING:
             # `the statement said`: whoever issued it, that is, who spoke last
             last = next(self.recent(), None)
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
+        if is_number(head) or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
+            # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
+            return Speaker(self._as_description(ph.text, det), "", "anonymous")
         for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():
             if sp.kind == "anonymous" and _head_noun(sp.name) == head:
                 return sp

@@ -35,7 +35,7 @@ def sentence_subject(
         a = fronted.end()
     m = _FIRST_WORDS.match(masked, a, cue_start)
     if m is None:
-        return None
+        return None if near else _before_first_verb(masked, a, cue_start, lex)
     ph = None
     # with the lower-case word after, or not; else up to a verb inside the run of words
     # (`Anna Berg attacked Tom Kell, saying`: the subject is `Anna Berg`)
@@ -46,9 +46,28 @@ def sentence_subject(
             break
         ph = None
     if ph is None:
-        return None
+        return None if near else _before_first_verb(masked, a, cue_start, lex)
     if ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i") and not near:
         return None
     if near and len(masked[ph.end : cue_start].split()) > _NEAR_WORDS:
+        return None
+    return ph
+
+
+# the first past-tense verb of a clause (`two speechwriters implored`, `the chain filed`)
+_FIRST_PAST = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s)")
+
+
+def _before_first_verb(masked: str, a: int, cue_start: int, lex: Lexicons) -> Mention | None:
+    """The phrase before the sentence's first past-tense verb, when it opens the sentence:
+    `two Democratic speechwriters implored her ..., arguing`, `The Times and the Gannett
+    newspaper chain filed a motion, arguing` (subjects the capitalised-run reading misses)."""
+    verb = _FIRST_PAST.search(masked, a, cue_start)
+    if verb is None:
+        return None
+    found = mention_before(masked, a, verb.start(), lex, progressive=True)
+    ph = found.mention
+    first = len(masked[a:cue_start]) - len(masked[a:cue_start].lstrip())
+    if ph is None or ph.kind == "pronoun" or ph.start != a + first:
         return None
     return ph

@@ -1,0 +1,120 @@
+"""Stage 5, content: where a reported `that`-clause (or `if`-clause) starts after its cue.
+
+What may stand between a cue and `that`: a time or place adjunct (`said on Tuesday that`,
+`said in a written statement in March that`), a date (`announced Nov. 18 that`), the person
+told (`told reporters that`, `complained to Channel 4's Ann Lee that`), the name of a
+programme in quotation marks (`said on BBC's “Newsnight” that`), and an aside between
+commas or dashes (`said, however, that`, `said on Radio Ness, where she is a regular
+guest, that`). A say verb may also report a condition: `said if elected she would ...`.
+"""
+
+from __future__ import annotations
+
+from helpers.statements.grammar import ADJUNCT_WORDS, DATE_WORDS
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.quotes import PLACEHOLDER
+from helpers.statements.words import Token, is_adverb, is_cap
+
+# How many tokens after the cue `that` is looked for.
+THAT_WINDOW = 14
+# How many tokens after `to` the person told and `that` are looked for.
+TO_ADDRESSEE_WINDOW = 6
+# An aside between commas is at most this many tokens (`, among other things,`).
+MAX_ASIDE_TOKENS = 8
+# Prepositions that open an adjunct before `that` besides the time and place words
+# (`explained through a spokesman that`, `said via Twitter that`, `wrote as a member that`).
+_MORE_ADJUNCTS = frozenset("through via as outside".split())
+# The first words of an aside between commas (`, however,`, `, for example,`, `, in an
+# interview,`, `, where she is a regular guest,`); not a participle (`the claim, first made
+# by X, that`: `claim` is a noun there).
+_ASIDE_OPENERS = ADJUNCT_WORDS | frozenset(
+    "however though too instead meanwhile moreover furthermore nonetheless nevertheless "
+    "then therefore for among as where when according via through with without".split()
+)
+_STOPS = frozenset(",;:.!?")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+def that_start(toks: list[Token], k: int, base: str, lex: Lexicons) -> int | None:
+    """The offset where the content starts: after the `that` of a that-clause opening within
+    THAT_WINDOW tokens of toks[k] (the first token after the cue and the person told), at
+    the `if` of a condition after a say verb; None when there is neither."""
+    head = toks[k : k + 2]  # (the tokens are made as far as they are read)
+    first = head[0][2].lower() if head else ""
+    if first == "that":
+        return head[0][1]
+    if first == "if" and base in lex.zero_that:
+        return head[0][0]  # `said if elected he would`
+    if first == "," and len(head) > 1 and head[1][2].lower() == "if":
+        if base in lex.zero_that:
+            return head[1][0]  # `said, if elected, she would`
+    if not (
+        first == "that"
+        or first in ADJUNCT_WORDS
+        or first in DATE_WORDS
+        or first in _MORE_ADJUNCTS
+        or is_adverb(first)
+        or (first == "of" and base in lex.tell_verbs)
+        or (first == "to" and _to_addressee_that(toks, k, lex))
+        or (first == "," and _aside_end(toks[k : k + THAT_WINDOW], 0, lex) is not None)
+    ):
+        return None
+    window = toks[k : k + THAT_WINDOW]
+    n = 0
+    while n < len(window):
+        t = window[n][2]
+        low = t.lower()
+        if low == "that":
+            return window[n][1]
+        if t == ",":
+            nxt = window[n + 1][2] if n + 1 < len(window) else ""
+            if is_cap(nxt) or nxt.lower() == "that":
+                n += 1  # `told a town hall in Salem, New Hampshire, that`: a place
+                continue
+            end = _aside_end(window, n, lex)
+            if end is None:
+                return None
+            n = end  # the comma closing the aside: `that` must follow it
+            if n + 1 >= len(window) or window[n + 1][2].lower() != "that":
+                return None
+            n += 1
+            continue
+        if t in _STOPS:
+            return None
+        if t.startswith(PLACEHOLDER) and not (n and window[n - 1][2].endswith(_POSSESSIVE)):
+            return None  # (a programme's name after a possessive is an adjunct's)
+        if low in lex.verb_forms and low != "report":
+            return None
+        n += 1
+    return None
+
+
+def _aside_end(toks: list[Token], comma: int, lex: Lexicons) -> int | None:
+    """The index of the comma closing an aside opened by the comma at `comma` (`, however,`,
+    `, for example,`, `, where he is a regular guest,`), when it holds no cue verb."""
+    opener = toks[comma + 1][2].lower() if comma + 1 < len(toks) else ""
+    if not (opener in _ASIDE_OPENERS or is_adverb(opener)):  # `, apparently for the first time,`
+        return None
+    for n in range(comma + 1, min(len(toks), comma + 2 + MAX_ASIDE_TOKENS)):
+        t = toks[n][2]
+        if t == ",":
+            return n if n > comma + 1 else None
+        if t in _STOPS or t.startswith(PLACEHOLDER) or t.lower() in lex.verb_forms:
+            return None
+    return None
+
+
+def _to_addressee_that(toks: list[Token], k: int, lex: Lexicons) -> bool:
+    """`wrote to Sanders’ Senate office that`, `said to reporters that`: `to`, the person
+    or body addressed (a name, or an addressee word), then `that` (not `agreed to a deal
+    that`, where `that` opens a relative clause)."""
+    after = toks[k + 1 : k + 1 + TO_ADDRESSEE_WINDOW]
+    if not after or not (is_cap(after[0][2]) or after[0][2].lower() in lex.addressees):
+        return False
+    words = [t[2] for t in after]
+    if "that" not in words:
+        return False
+    return all(
+        is_cap(w) or w.endswith(_POSSESSIVE) or w.lower() in lex.addressees or w in lex.orgs
+        for w in words[1 : words.index("that")]
+    )
