@@ -400,6 +400,11 @@ CONTENT = [
         ],
     ),
     (
+        "the person told ends before a clause's determiner",
+        "Anna Berg told the paper the claims are false.",
+        [("indirect", "told", "the claims are false")],
+    ),
+    (
         "the person told, with a possessive, before `that`",
         "Anna Berg complained to Channel 9's Ivo Lind that the fares were too high.",
         [("indirect", "complained", "the fares were too high")],
@@ -942,6 +947,12 @@ SPEAKERS += [
         "a relative clause after a phrase ending in an organisation",
         "Tom Hale met a staffer at the Harbour Department who told him the plan was dead.",
         ["a staffer at the Harbour Department"],
+    ),
+    (
+        "a floating quantifier after several speakers",
+        "Tom Hale and Anna Berg both said the plan was dead. Ivo Lind, Dana Feld and Tom Kell "
+        "all said it was alive.",
+        ["Tom Hale; Anna Berg", "Ivo Lind; Dana Feld; Tom Kell"],
     ),
     (
         "a share with `of`",

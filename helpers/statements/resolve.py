@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from helpers.statements.conjuncts import conjunct_spans
 from helpers.statements.grammar import (
     DATE_WORDS,
     DEFINITE,
@@ -21,7 +22,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
+from helpers.statements.mentions import AGE_NOUN, Mention
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES
