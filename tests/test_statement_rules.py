@@ -955,6 +955,19 @@ SPEAKERS += [
         ["Tom Hale; Anna Berg", "Ivo Lind; Dana Feld; Tom Kell"],
     ),
     (
+        "the antecedent of `who` after `to` or `with` speaks; after a place it does not",
+        "The plan gave hope to the fishermen who say the quay is unsafe. In the poll, 40 "
+        "percent backed it, compared with 23 percent who said it was too dear. A guide at the "
+        "harbour in Tamsworth who said the fares were fair left.",
+        ["the fishermen", "23 percent"],
+    ),
+    (
+        "a share with a percent sign",
+        "In Harlow, 85% of residents said the fares were too high. About 60% said the ferry "
+        "was late.",
+        ["85% of residents", "About 60%"],
+    ),
+    (
         "a share with `of`",
         "Nearly eight of 10 voters say the ferry is too dear.",
         ["Nearly eight of 10 voters"],

@@ -84,6 +84,7 @@ class Found:
     mention: Mention | None
     index: int = -1
     word_before: str = ""
+    relative: bool = False  # the antecedent of a relative `who` (`to Republicans who say`)
 
 
 NOTHING = Found(None)
@@ -139,7 +140,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
         kinds = ("name", "description", "org") if low == "who" else ("name", "org")
         if found.mention is not None and found.mention.kind in kinds:
-            return found
+            return Found(found.mention, found.index, found.word_before, relative=True)
         return NOTHING
     share = share_group(toks, i, lex)
     if share is not None:  # `six in 10 voters said`, `Nearly half said`

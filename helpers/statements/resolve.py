@@ -149,7 +149,10 @@ class Resolver:
             k = len(clean)
             while k > 0 and is_cap(clean[k - 1]):
                 k -= 1
-            if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
+            before = clean[k - 1] if k > 0 else ""
+            # `85% of Democrats`: a share of a group, not the group's name
+            share = before == "of" and is_number(clean[0].removesuffix("%"))
+            if before.islower() and not share:  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
             elif (
@@ -403,7 +406,8 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
-        if is_number(head) or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
+        share = is_number(head.removesuffix("%"))  # `six in 10`, `about 85%`
+        if share or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
             # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():

@@ -37,6 +37,10 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
     core = None  # (first, last) token of the share itself
     if i >= 2 and toks[i - 1][2] in _RATIO and is_number(low) and is_number(toks[i - 2][2]):
         core = i - 2  # `six in 10`
+    elif low == "%" and i >= 1 and is_number(toks[i - 1][2]):
+        core = i - 1  # `85% said`
+    elif i >= 3 and toks[i - 1][2] == "of" and toks[i - 2][2] == "%" and _counted_group(low):
+        core = i - 3 if is_number(toks[i - 3][2]) else None  # `85% of Democrats said`
     elif low in QUANTITY_NOUNS and low != "percent":
         core = i  # `nearly half` (a share only with an approximator: checked below)
         if _start(toks, core) == core:
@@ -77,3 +81,8 @@ def _start(toks: list[Token], k: int) -> int:
     if k >= 2 and toks[k - 1][2].lower() == "than" and toks[k - 2][2].lower() in COMPARATIVES:
         return k - 2
     return k
+
+
+def _counted_group(low: str) -> bool:
+    """A plural that a share counts (`Democrats`, `voters`; not `Class`)."""
+    return low.endswith("s") and not low.endswith("ss")
