@@ -968,6 +968,12 @@ SPEAKERS += [
         ["85% of residents", "About 60%"],
     ),
     (
+        "a participle after `with` has its own subject",
+        "The ferry plan lost ground, with 30 percent of residents saying the fares were too "
+        "high. The hearing opened with pilots saying the quay was unsafe.",
+        ["30 percent of residents", "pilots"],
+    ),
+    (
         "a share with `of`",
         "Nearly eight of 10 voters say the ferry is too dear.",
         ["Nearly eight of 10 voters"],

@@ -151,7 +151,7 @@ class Resolver:
                 k -= 1
             before = clean[k - 1] if k > 0 else ""
             # `85% of Democrats`: a share of a group, not the group's name
-            share = before == "of" and is_number(clean[0].removesuffix("%"))
+            share = before == "of" and any(is_number(w.removesuffix("%")) for w in clean[:k])
             if before.islower() and not share:  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
