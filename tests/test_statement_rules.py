@@ -400,6 +400,11 @@ CONTENT = [
         ],
     ),
     (
+        "the person told ends before a clause's determiner",
+        "Anna Berg told the paper the claims are false.",
+        [("indirect", "told", "the claims are false")],
+    ),
+    (
         "the person told, with a possessive, before `that`",
         "Anna Berg complained to Channel 9's Ivo Lind that the fares were too high.",
         [("indirect", "complained", "the fares were too high")],
@@ -942,6 +947,31 @@ SPEAKERS += [
         "a relative clause after a phrase ending in an organisation",
         "Tom Hale met a staffer at the Harbour Department who told him the plan was dead.",
         ["a staffer at the Harbour Department"],
+    ),
+    (
+        "a floating quantifier after several speakers",
+        "Tom Hale and Anna Berg both said the plan was dead. Ivo Lind, Dana Feld and Tom Kell "
+        "all said it was alive.",
+        ["Tom Hale; Anna Berg", "Ivo Lind; Dana Feld; Tom Kell"],
+    ),
+    (
+        "the antecedent of `who` after `to` or `with` speaks; after a place it does not",
+        "The plan gave hope to the fishermen who say the quay is unsafe. In the poll, 40 "
+        "percent backed it, compared with 23 percent who said it was too dear. A guide at the "
+        "harbour in Tamsworth who said the fares were fair left.",
+        ["the fishermen", "23 percent"],
+    ),
+    (
+        "a share with a percent sign",
+        "In Harlow, 85% of residents said the fares were too high. About 60% said the ferry "
+        "was late.",
+        ["85% of residents", "About 60%"],
+    ),
+    (
+        "a participle after `with` has its own subject",
+        "The ferry plan lost ground, with 30 percent of residents saying the fares were too "
+        "high. The hearing opened with pilots saying the quay was unsafe.",
+        ["30 percent of residents", "pilots"],
     ),
     (
         "a share with `of`",

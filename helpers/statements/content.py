@@ -125,6 +125,7 @@ def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
             and toks[k][2].isalpha()
             and toks[k][2] != "that"
             and toks[k][2].lower() not in PREPOSITIONS
+            and toks[k][2].lower() not in SOURCE_DETERMINERS  # `told the paper the claims`
         ):
             k += 1
         return k

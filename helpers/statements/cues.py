@@ -54,6 +54,9 @@ _WHO_AFTER = re.compile(r"\s*,?\s*who\b")  # a relative clause's speaker
 _CLAUSE_START = re.compile(rf",\s+(?:{'|'.join(sorted(COORDINATORS))})\s+$")
 _QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
+# Prepositions before the antecedent of a relative `who` that still speaks (not `a member
+# of the campaign in Philadelphia who said`: a place)
+_RELATIVE_AFTER = frozenset(("to", "with", "among"))
 _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
@@ -271,6 +274,8 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     for _ in range(_MAX_PP_CHAIN):  # `Mr. Morgan of the Sierra Club said`, `The deputy head
         if word_before not in PHRASE_PREPOSITIONS:  # of China’s delegation to the forum said`
             break
+        if found.relative and word_before in _RELATIVE_AFTER:
+            break  # `gave hope to the fishermen who say`: the verb's object, no chain
         longer, word_before = extend_left(m, a, ph, lex)
         if longer is ph:
             break
@@ -282,7 +287,10 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
         group = _group_before(m, a, ph.start, ph.end, lex)  # `Two people briefed on the talks`
         if group is not None:
             return Site(group, group.start)
-    if word_before in PREPOSITIONS or word_before == "who":
+    # (the antecedent of a relative pronoun may follow a preposition that takes a person:
+    # `offered help to Republicans who say`, `compared with 23 percent who said`)
+    relative = found.relative and word_before in _RELATIVE_AFTER
+    if (word_before in PREPOSITIONS or word_before == "who") and not relative:
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
     if mod:  # `“...,” retired Air Force general Lloyd Newton said`

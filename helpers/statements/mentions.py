@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from helpers.statements.conjuncts import conjuncts, list_comma
 from helpers.statements.grammar import (
     ADJUNCT_WORDS,
     AUX_PASSIVE,
@@ -83,13 +84,12 @@ class Found:
     mention: Mention | None
     index: int = -1
     word_before: str = ""
+    relative: bool = False  # the antecedent of a relative `who` (`to Republicans who say`)
 
 
 NOTHING = Found(None)
 
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
-_CONJUNCT = re.compile(r"[^,]+?(?=\s+and\s+|$)|(?<=and\s)[^,]+")  # `Volker and Morrison`
 # `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
 AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
 
@@ -140,7 +140,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
         kinds = ("name", "description", "org") if low == "who" else ("name", "org")
         if found.mention is not None and found.mention.kind in kinds:
-            return found
+            return Found(found.mention, found.index, found.word_before, relative=True)
         return NOTHING
     share = share_group(toks, i, lex)
     if share is not None:  # `six in 10 voters said`, `Nearly half said`
@@ -301,6 +301,9 @@ def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool)
         ):
             j -= 1
             continue
+        if t == "," and list_comma(toks, j, i, lex):
+            j -= 1  # `Ivo Lind, Dana Feld and Tom Kell said`
+            continue
         if (
             tl in ("a", "the")
             and j - 3 >= 0
@@ -355,7 +358,7 @@ def _name_phrase(
     before = toks[j - 1][2].lower() if j > 0 else ""
     start, end = toks[j][0], toks[i][1]
     words = masked[start:end]
-    parts = _conjuncts(words, start)
+    parts = conjuncts(masked, start, end)
     if parts:
         return Found(Mention(start, end, words, "multi", parts), j, before)
     kind = "name"
@@ -364,20 +367,6 @@ def _name_phrase(
     elif org and not role:
         kind = "org"
     return Found(Mention(start, end, words, kind), j, before)
-
-
-def _conjuncts(words: str, start: int) -> list[tuple[int, int]]:
-    """`Volker and Morrison`: the names joined by `and`, when every one is capitalised."""
-    if " and " not in words or not all(
-        is_cap(p.strip()[:1] or "x") for p in words.split(" and ") if p.strip()
-    ):
-        return []
-    parts = []
-    for p in _CONJUNCT.finditer(words):
-        if p.group().strip():
-            s0 = start + p.start()
-            parts.append((s0, s0 + len(p.group().rstrip())))
-    return parts if len(parts) >= 2 else []
 
 
 def _before_aside(
@@ -469,14 +458,3 @@ def extend_left(masked: str, a: int, ph: Mention, lex: Lexicons) -> tuple[Mentio
         return ph, m.group(1).lower()
     merged = Mention(head.start, ph.end, masked[head.start : ph.end], head.kind, core_end=head.end)
     return merged, found.word_before
-
-
-def conjunct_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The conjuncts of `Volker and Morrison`, `Tom Okafor, Lena Brandt and Ann Lee`."""
-    parts = []
-    pos = s
-    for m in _LIST_SEPARATOR.finditer(text[s:e]):
-        parts.append((pos, s + m.start()))
-        pos = s + m.end()
-    parts.append((pos, e))
-    return [(a, b) for a, b in parts if b > a]

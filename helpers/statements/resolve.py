@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from helpers.statements.conjuncts import conjunct_spans
 from helpers.statements.grammar import (
     DATE_WORDS,
     DEFINITE,
@@ -21,7 +22,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import AGE_NOUN, Mention, conjunct_spans
+from helpers.statements.mentions import AGE_NOUN, Mention
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES
@@ -148,7 +149,10 @@ class Resolver:
             k = len(clean)
             while k > 0 and is_cap(clean[k - 1]):
                 k -= 1
-            if k > 0 and clean[k - 1].islower():  # `the operator Westline Rail`
+            before = clean[k - 1] if k > 0 else ""
+            # `85% of Democrats`: a share of a group, not the group's name
+            share = before == "of" and any(is_number(w.removesuffix("%")) for w in clean[:k])
+            if before.islower() and not share:  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
             elif (
@@ -402,7 +406,8 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
-        if is_number(head) or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
+        share = is_number(head.removesuffix("%"))  # `six in 10`, `about 85%`
+        if share or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
             # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():

@@ -27,7 +27,7 @@ MAX_GROUP_MODIFIERS = 4
 # The word between the two numbers of a ratio (`six in 10`, `eight of 10`).
 _RATIO = frozenset(("in", "of"))
 # Words after which a share can open the subject of a clause.
-_OPENERS = CLAUSE_OPENERS | COORDINATORS | {"that", ",", "and", ";", ":", "—", "–"}
+_OPENERS = CLAUSE_OPENERS | COORDINATORS | {"that", ",", "and", ";", ":", "—", "–", "with"}
 
 
 def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | None:
@@ -37,6 +37,13 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
     core = None  # (first, last) token of the share itself
     if i >= 2 and toks[i - 1][2] in _RATIO and is_number(low) and is_number(toks[i - 2][2]):
         core = i - 2  # `six in 10`
+    elif low == "%" and i >= 1 and is_number(toks[i - 1][2]):
+        core = i - 1  # `85% said`
+    elif i >= 3 and toks[i - 1][2] == "of" and _counted_group(low):
+        # `85% of Democrats said`, `30 percent of voters saying`
+        unit = toks[i - 2][2].lower()
+        if (unit == "%" or unit == "percent") and is_number(toks[i - 3][2]):
+            core = i - 3
     elif low in QUANTITY_NOUNS and low != "percent":
         core = i  # `nearly half` (a share only with an approximator: checked below)
         if _start(toks, core) == core:
@@ -77,3 +84,8 @@ def _start(toks: list[Token], k: int) -> int:
     if k >= 2 and toks[k - 1][2].lower() == "than" and toks[k - 2][2].lower() in COMPARATIVES:
         return k - 2
     return k
+
+
+def _counted_group(low: str) -> bool:
+    """A plural that a share counts (`Democrats`, `voters`; not `Class`)."""
+    return low.endswith("s") and not low.endswith("ss")

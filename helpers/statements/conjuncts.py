@@ -1,0 +1,50 @@
+"""Stage 4, mentions: several speakers of one cue, joined by `and` and commas (`Volker and
+Morrison said`, `Ivo Lind, Dana Feld and Tom Kell said`): the guideline's one statement
+whose speaker is their canonical names joined by `; `.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.statements.grammar import ADJUNCT_WORDS, PREPOSITIONS
+from helpers.statements.lexicon import Lexicons
+from helpers.statements.words import Token, is_cap, is_name_word
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
+
+
+def conjunct_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The conjuncts of `Volker and Morrison`, `Tom Okafor, Lena Brandt and Ann Lee`."""
+    parts = []
+    pos = s
+    for m in _LIST_SEPARATOR.finditer(text[s:e]):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def conjuncts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The names of a list joined by `and` in [s, e), when every one is capitalised; [] for
+    one name."""
+    if " and " not in text[s:e]:
+        return []
+    parts = conjunct_spans(text, s, e)
+    if len(parts) < 2 or not all(is_cap(text[a:b]) for a, b in parts):
+        return []
+    return parts
+
+
+def list_comma(toks: list[Token], j: int, i: int, lex: Lexicons) -> bool:
+    """Whether the comma before toks[j] joins names in a list that ends with `and` before
+    toks[i] (`Ivo Lind, Dana Feld and Tom Kell`), not a place or time before a name (`In
+    Paris, Tom Kell and Ann Lee said`)."""
+    if not any(toks[k][2] == "and" for k in range(j, i)) or not is_cap(toks[j][2]):
+        return False
+    k0 = j - 1  # the comma; the name before it starts at k0
+    while k0 - 1 >= 0 and is_name_word(toks[k0 - 1][2], lex):
+        k0 -= 1
+    if k0 == j - 1:
+        return False
+    return k0 == 0 or toks[k0 - 1][2].lower() not in PREPOSITIONS | ADJUNCT_WORDS
