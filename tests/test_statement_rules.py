@@ -970,8 +970,8 @@ SPEAKERS += [
     (
         "a participle after `with` has its own subject",
         "The ferry plan lost ground, with 30 percent of residents saying the fares were too "
-        "high. The hearing opened with pilots saying the quay was unsafe.",
-        ["30 percent of residents", "pilots"],
+        "high. The hearing opened with the pilots saying the quay was unsafe.",
+        ["30 percent of residents", "the pilots"],
     ),
     (
         "a share with `of`",
