@@ -974,6 +974,12 @@ SPEAKERS += [
         ["30 percent of residents", "the pilots"],
     ),
     (
+        "a progressive cue after `are`, an adverb or a contracted `is`",
+        "Harbour pilots are increasingly warning that the quay is unsafe. Tom Hale came late. "
+        "He’s predicting that the fares will rise.",
+        ["Harbour pilots", "Tom Hale"],
+    ),
+    (
         "a share with `of`",
         "Nearly eight of 10 voters say the ferry is too dear.",
         ["Nearly eight of 10 voters"],

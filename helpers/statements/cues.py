@@ -61,7 +61,15 @@ _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
 )
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)$")
+# `he’s predicting`: a pronoun with a contracted `is`, not a possessive
+_CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
+# a progressive before an -ing cue: `are admitting`, `are increasingly admitting`, `he’s
+# predicting`
+_PROGRESSIVE = re.compile(
+    r"(?:\b(?:is|are|was|were|been)|\b(?:he|she|it|who|that)[’']s|\b(?:they|we|you)[’']re)"
+    r"(?:\s+[a-z]+ly)?$",
+    re.IGNORECASE,
+)
 _MODIFIERS_AFTER_QUOTE = re.compile(r"\x00,?\s+((?:[a-z]+\s+){1,2})$")
 # How far before a cue its left context is read (participles, coordination).
 _BEFORE_WINDOW = 80
@@ -172,7 +180,8 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
     if _NOUN_OR_INFINITIVE.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
         return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
-        return Rejection(reasons.CUE, reasons.POSSESSIVE)
+        if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
+            return Rejection(reasons.CUE, reasons.POSSESSIVE)
     return None
 
 
