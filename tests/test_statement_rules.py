@@ -980,6 +980,12 @@ SPEAKERS += [
         ["Harbour pilots", "Tom Hale"],
     ),
     (
+        "a cue after `continued to` or `went on to` reports speech; after `wants to`, not",
+        "Tom Hale continued to complain that the fares were high. Ann Lee went on to say "
+        "that the ferry was late. Ivo Lind wants to say that the quay is safe.",
+        ["Tom Hale", "Ann Lee"],
+    ),
+    (
         "a share with `of`",
         "Nearly eight of 10 voters say the ferry is too dear.",
         ["Nearly eight of 10 voters"],

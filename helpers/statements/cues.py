@@ -61,6 +61,12 @@ _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
 )
+# `continued to complain`, `went on to say`: an infinitive that reports speech that happened
+# (not `wants to say`, `declined to say`)
+ASPECTUAL_TO = re.compile(
+    r"(?<![\w’'])(?:continued|continues|began|begins|started|starts|went\s+on)\s+to\s+$"
+)
+_ASPECTUAL_WINDOW = 20
 # `he’s predicting`: a pronoun with a contracted `is`, not a possessive
 _CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
 # a progressive before an -ing cue: `are admitting`, `are increasingly admitting`, `he’s
@@ -178,7 +184,8 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
     if m[cs].isupper() and cs != a:
         return Rejection(reasons.CUE, reasons.CAPITALISED)
     if _NOUN_OR_INFINITIVE.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
-        return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
+        if not ASPECTUAL_TO.search(m, max(a, cs - _ASPECTUAL_WINDOW), cs):
+            return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
         if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
             return Rejection(reasons.CUE, reasons.POSSESSIVE)
