@@ -986,6 +986,12 @@ SPEAKERS += [
         ["Tom Hale", "Ann Lee"],
     ),
     (
+        "a participle after a quotation that closes on a comma",
+        "Tom Hale called the plan “fantastic,” telling reporters that it would pass. Ann Lee "
+        "said of it, “I do not like it,” adding that it would fail.",
+        ["Tom Hale", "Tom Hale", "Ann Lee", "Ann Lee"],
+    ),
+    (
         "a share with `of`",
         "Nearly eight of 10 voters say the ferry is too dear.",
         ["Nearly eight of 10 voters"],

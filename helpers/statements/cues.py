@@ -67,6 +67,8 @@ ASPECTUAL_TO = re.compile(
     r"(?<![\w’'])(?:continued|continues|began|begins|started|starts|went\s+on)\s+to\s+$"
 )
 _ASPECTUAL_WINDOW = 20
+# a quotation closing on a comma right before a participle (`“fantastic,” telling`)
+_COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
 # `he’s predicting`: a pronoun with a contracted `is`, not a possessive
 _CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
 # a progressive before an -ing cue: `are admitting`, `are increasingly admitting`, `he’s
@@ -230,6 +232,8 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     m, a, cs = sent.masked, sent.start, cue.start
     clause_start = max(a, m.rfind(",", a, cs))
     relative = prev is not None and _WHO_AFTER.match(m, prev.phrase.end, cs) is not None
+    if tail.endswith(PLACEHOLDER) and _COMMA_IN_QUOTE.search(sent.text, max(a, cs - 4), cs):
+        tail += ","  # `called it “fantastic,” telling reporters`: the comma inside the marks
     if prev is not None and tail.endswith((",", " and", ", also")) and not relative:
         return Site(prev.phrase, clause_start)  # (`an architect who said ..., saying`: not his)
     by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")
