@@ -970,8 +970,26 @@ SPEAKERS += [
     (
         "a participle after `with` has its own subject",
         "The ferry plan lost ground, with 30 percent of residents saying the fares were too "
-        "high. The hearing opened with pilots saying the quay was unsafe.",
-        ["30 percent of residents", "pilots"],
+        "high. The hearing opened with the pilots saying the quay was unsafe.",
+        ["30 percent of residents", "the pilots"],
+    ),
+    (
+        "a progressive cue after `are`, an adverb or a contracted `is`",
+        "Harbour pilots are increasingly warning that the quay is unsafe. Tom Hale came late. "
+        "He’s predicting that the fares will rise.",
+        ["Harbour pilots", "Tom Hale"],
+    ),
+    (
+        "a cue after `continued to` or `went on to` reports speech; after `wants to`, not",
+        "Tom Hale continued to complain that the fares were high. Ann Lee went on to say "
+        "that the ferry was late. Ivo Lind wants to say that the quay is safe.",
+        ["Tom Hale", "Ann Lee"],
+    ),
+    (
+        "a participle after a quotation that closes on a comma",
+        "Tom Hale called the plan “fantastic,” telling reporters that it would pass. Ann Lee "
+        "said of it, “I do not like it,” adding that it would fail.",
+        ["Tom Hale", "Tom Hale", "Ann Lee", "Ann Lee"],
     ),
     (
         "a share with `of`",

@@ -61,7 +61,23 @@ _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
 )
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)$")
+# `continued to complain`, `went on to say`: an infinitive that reports speech that happened
+# (not `wants to say`, `declined to say`)
+ASPECTUAL_TO = re.compile(
+    r"(?<![\w’'])(?:continued|continues|began|begins|started|starts|went\s+on)\s+to\s+$"
+)
+_ASPECTUAL_WINDOW = 20
+# a quotation closing on a comma right before a participle (`“fantastic,” telling`)
+_COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
+# `he’s predicting`: a pronoun with a contracted `is`, not a possessive
+_CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
+# a progressive before an -ing cue: `are admitting`, `are increasingly admitting`, `he’s
+# predicting`
+_PROGRESSIVE = re.compile(
+    r"(?:\b(?:is|are|was|were|been)|\b(?:he|she|it|who|that)[’']s|\b(?:they|we|you)[’']re)"
+    r"(?:\s+[a-z]+ly)?$",
+    re.IGNORECASE,
+)
 _MODIFIERS_AFTER_QUOTE = re.compile(r"\x00,?\s+((?:[a-z]+\s+){1,2})$")
 # How far before a cue its left context is read (participles, coordination).
 _BEFORE_WINDOW = 80
@@ -170,9 +186,11 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
     if m[cs].isupper() and cs != a:
         return Rejection(reasons.CUE, reasons.CAPITALISED)
     if _NOUN_OR_INFINITIVE.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
-        return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
+        if not ASPECTUAL_TO.search(m, max(a, cs - _ASPECTUAL_WINDOW), cs):
+            return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
-        return Rejection(reasons.CUE, reasons.POSSESSIVE)
+        if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
+            return Rejection(reasons.CUE, reasons.POSSESSIVE)
     return None
 
 
@@ -214,6 +232,8 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     m, a, cs = sent.masked, sent.start, cue.start
     clause_start = max(a, m.rfind(",", a, cs))
     relative = prev is not None and _WHO_AFTER.match(m, prev.phrase.end, cs) is not None
+    if tail.endswith(PLACEHOLDER) and _COMMA_IN_QUOTE.search(sent.text, max(a, cs - 4), cs):
+        tail += ","  # `called it “fantastic,” telling reporters`: the comma inside the marks
     if prev is not None and tail.endswith((",", " and", ", also")) and not relative:
         return Site(prev.phrase, clause_start)  # (`an architect who said ..., saying`: not his)
     by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")

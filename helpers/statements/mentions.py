@@ -58,6 +58,8 @@ MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
+# Verbs before `to` and a cue that report speech that happened (`continued to complain`).
+_ASPECTUAL = frozenset("continued continues began begins started starts".split())
 # The first word of a time adjunct between a speaker and the cue (`on Tuesday`, `last week`,
 # `this month`; `earlier this year` loses `earlier` as an adverb).
 _TIME_OPENERS = frozenset(("on", "last", "this"))
@@ -106,6 +108,10 @@ def mention_before(
     while i >= 0:
         if toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2]):
             i -= 1
+        elif i >= 1 and toks[i][2] == "to" and toks[i - 1][2].lower() in _ASPECTUAL:
+            i -= 2  # `he continued to complain`
+        elif i >= 2 and toks[i][2] == "to" and toks[i - 1][2] == "on" and toks[i - 2][2] == "went":
+            i -= 3  # `she went on to say`
         elif (
             i >= 1 and toks[i][2].lower() in TIME_WORDS and toks[i - 1][2].lower() in _TIME_OPENERS
         ):

@@ -19,7 +19,7 @@ from helpers.statements.words import Token, is_stop
 
 # Words that make a share approximate (`nearly half`, `about six in 10`), and the words
 # before `than` that do (`more than 4 in 10`).
-APPROXIMATORS = frozenset("nearly almost about roughly around over under just only fully".split())
+APPROXIMATORS = frozenset("nearly almost about roughly around over under fully".split())
 COMPARATIVES = frozenset("more fewer less".split())
 # At most this many words between a share and the group it counts (`six in 10 Virginia
 # Democratic primary voters`).
