@@ -905,6 +905,13 @@ SPEAKERS += [
         ["an architect", "Tom Kell"],
     ),
     (
+        "a participle shares a subject after a long fronted adverbial, or a pronoun subject",
+        "After a long and bitter primary season, Dana Feld appeared with Tom Hale and endorsed "
+        "him, saying he was ready. On Monday, she seemed to doubt it, warning that the vote "
+        "was close.",
+        ["Dana Feld", "Dana Feld"],
+    ),
+    (
         "a participle shares a subject that opens with a number",
         "After the vote, two harbour pilots urged the council to wait, arguing that the quay "
         "was unsafe.",
