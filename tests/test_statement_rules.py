@@ -907,7 +907,7 @@ SPEAKERS += [
     (
         "a participle shares a subject after a long fronted adverbial, or a pronoun subject",
         "After a long and bitter primary season, Dana Feld appeared with Tom Hale and endorsed "
-        "him, saying he was ready. On Monday, she seemed to doubt it, warning that the vote "
+        "him, saying the plan was ready. On Monday, she seemed to doubt it, warning that the vote "
         "was close.",
         ["Dana Feld", "Dana Feld"],
     ),
