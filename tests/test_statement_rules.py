@@ -912,6 +912,12 @@ SPEAKERS += [
         ["Dana Feld", "Dana Feld"],
     ),
     (
+        "a `he` after someone else named between the speaker and the content tells nothing "
+        "of the speaker's gender",
+        "Dana Feld endorsed Tom Hale, saying he was ready. Later she said the vote was close.",
+        ["Dana Feld", "Dana Feld"],
+    ),
+    (
         "a participle shares a subject that opens with a number",
         "After the vote, two harbour pilots urged the council to wait, arguing that the quay "
         "was unsafe.",

@@ -133,9 +133,19 @@ class Resolver:
         if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
             return
         p = self._by_name.get(st.speaker)
-        if p is not None:
-            p.gender = want
-            self.gender[p.name] = want
+        if p is None or self._other_person_between(p, st.mention_end, st.start):
+            return  # (`Feld endorsed Hale, saying he was ready`: he is Hale)
+        p.gender = want
+        self.gender[p.name] = want
+
+    def _other_person_between(self, p, lo: int | None, hi: int) -> bool:
+        """Whether someone other than p is named in [lo, hi)."""
+        if lo is None or lo >= hi:
+            return False
+        mentions, starts = self.reg.mentions, self._mention_at
+        return any(
+            q is not p for _s, _e, q in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        )
 
     def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
