@@ -410,6 +410,17 @@ CONTENT = [
         [("indirect", "complained", "the fares were too high")],
     ),
     (
+        "an -ing form other than `saying` with an object is no statement",
+        "Eight in 10 firms are writing custom apps, Tom Hale told the council.",
+        [
+            (
+                "indirect",
+                "told",
+                "Eight in 10 firms are writing custom apps",
+            )
+        ],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "
@@ -894,6 +905,19 @@ SPEAKERS += [
         ["an architect", "Tom Kell"],
     ),
     (
+        "a participle shares a subject after a long fronted adverbial, or a pronoun subject",
+        "After a long and bitter primary season, Dana Feld appeared with Tom Hale and endorsed "
+        "him, saying the plan was ready. On Monday, she seemed to doubt it, warning that the vote "
+        "was close.",
+        ["Dana Feld", "Dana Feld"],
+    ),
+    (
+        "a `he` after someone else named between the speaker and the content tells nothing "
+        "of the speaker's gender",
+        "Dana Feld endorsed Tom Hale, saying he was ready. Later she said the vote was close.",
+        ["Dana Feld", "Dana Feld"],
+    ),
+    (
         "a participle shares a subject that opens with a number",
         "After the vote, two harbour pilots urged the council to wait, arguing that the quay "
         "was unsafe.",
@@ -990,6 +1014,13 @@ SPEAKERS += [
         "Tom Hale called the plan “fantastic,” telling reporters that it would pass. Ann Lee "
         "said of it, “I do not like it,” adding that it would fail.",
         ["Tom Hale", "Tom Hale", "Ann Lee", "Ann Lee"],
+    ),
+    (
+        "poll shares with `some`, `out of`, a trailing `polled`, and `those surveyed`",
+        "Some 56 percent of residents polled said the fares were high. Nearly nine out of 10 "
+        "say the quay is unsafe. While those surveyed said the ferry was late, the council "
+        "disagreed.",
+        ["some 56 percent of residents polled", "Nearly nine out of 10", "those surveyed"],
     ),
     (
         "a share with `of`",

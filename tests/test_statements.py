@@ -214,10 +214,20 @@ def test_cue_index_finds_what_a_scan_of_each_range_finds():
     assert 50 < empty < checked  # ranges with and without candidates were both checked
 
 
+def random_ranges(pieces: list[str], gaps: list[str], words: int, n: int, seed: int):
+    """n random texts of `words` pieces joined by gaps, each with a random range (lo, hi)."""
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(n):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(words))
+        lo = rng.randrange(len(text))
+        yield text, lo, rng.randrange(lo, len(text) + 1)
+
+
 def test_phrase_tokens_are_those_of_the_plain_pattern():
     """The phrase tokeniser's pattern opens its abbreviation branches with look-aheads, for
     speed; on any text and range it finds the tokens of the plain pattern it stands for."""
-    import random
     import re
 
     from helpers.statements.words import tokens
@@ -231,11 +241,7 @@ def test_phrase_tokens_are_those_of_the_plain_pattern():
     pieces = "Mr. Mrs. Sgt. Capt. Sept. Sep. Jr. Inc. Nov. Dec U.S. e.g. P. A. Tom Ann".split()
     pieces += ["said", "well-known", "O’Neil", "ends.", "9", "12", ",", "’", "(", "\x00\x00", "é"]
     gaps = ["", " ", "\n", " ", "  "]
-    rng = random.Random(11)
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(8))
-        lo = rng.randrange(len(text))
-        hi = rng.randrange(lo, len(text) + 1)
+    for text, lo, hi in random_ranges(pieces, gaps, words=8, n=3000, seed=11):
         expected = [(m.start(), m.end(), m.group()) for m in plain.finditer(text, lo, hi)]
         assert tokens(text, lo, hi) == expected, (text, lo, hi)
 
@@ -268,7 +274,6 @@ def test_is_number(word, number):
 def test_gender_pronouns_are_those_of_the_plain_pattern():
     """The gender-pronoun pattern opens with its first letters written out, for speed; on any
     text and range it finds what the plain case-blind pattern finds."""
-    import random
     import re
 
     from helpers.statements.people import _GENDER_PRONOUN
@@ -282,11 +287,7 @@ def test_gender_pronouns_are_those_of_the_plain_pattern():
     pieces = "he He HE she She his HIS himself Herself her HER Ashe sheer hers o’he x-he".split()
     pieces += ["staff", "Staff", "that", "to", "over", "the", ",", ".", "’", "'", "9"]
     gaps = ["", " ", "  ", "\n", "-"]
-    rng = random.Random(13)
-    for _ in range(4000):
-        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(6))
-        lo = rng.randrange(len(text))
-        hi = rng.randrange(lo, len(text) + 1)
+    for text, lo, hi in random_ranges(pieces, gaps, words=6, n=4000, seed=13):
         got = [(m.span(), m.group()) for m in _GENDER_PRONOUN.finditer(text, lo, hi)]
         assert got == [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)], (text, lo)
 

@@ -358,11 +358,16 @@ class VerbContent:
         t0 = toks[k][2]
         w0 = _APOSTROPHE.split(t0.lower())[0]
         long_enough = sum(3 if t[2][0] == PLACEHOLDER else 1 for t in toks[k : k + 3]) >= 3
+        # (`writing custom apps`, `adding fuel`, `telling customers at ...`: an -ing form
+        # other than `saying` takes an object as often as a clause)
+        bare_clause = self.cue.base in lex.zero_that and (
+            self.cue.base == "say" or not self.cue.form.endswith("ing")
+        )
         if long_enough and (
             w0 in SUBJECT_PRONOUNS
             or w0 == "it"
             or (
-                self.cue.base in lex.zero_that
+                bare_clause
                 and t0[0].isalpha()
                 and w0 not in PREPOSITIONS
                 and w0 not in ADJUNCT_WORDS

@@ -36,6 +36,23 @@ _GENERIC_WORDS = 4
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
 _NOMINAL_WORDS = 4
+# A share's number is among the first few words of its description.
+_SHARE_NUMBER_WORDS = 3
+_SHARE_LINKS = frozenset(("in", "of", "out", "percent"))
+
+
+def _is_share(low_words: list[str]) -> bool:
+    """A share of a group: `six in 10`, `about 85%`, `some 56 percent of residents polled`,
+    `nearly nine out of 10` (not `one official`)."""
+    for k, w in enumerate(low_words[:_SHARE_NUMBER_WORDS]):
+        if w.endswith("%") and is_number(w[:-1]):
+            return True
+        after = low_words[k + 1] if k + 1 < len(low_words) else ""
+        if is_number(w) and (not after or after in _SHARE_LINKS):
+            return True
+    return False
+
+
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
@@ -116,9 +133,19 @@ class Resolver:
         if not want or st.speaker_kind != "person" or self.gender.get(st.speaker, ""):
             return
         p = self._by_name.get(st.speaker)
-        if p is not None:
-            p.gender = want
-            self.gender[p.name] = want
+        if p is None or self._other_person_between(p, st.mention_end, st.start):
+            return  # (`Feld endorsed Hale, saying he was ready`: he is Hale)
+        p.gender = want
+        self.gender[p.name] = want
+
+    def _other_person_between(self, p, lo: int | None, hi: int) -> bool:
+        """Whether someone other than p is named in [lo, hi)."""
+        if lo is None or lo >= hi:
+            return False
+        mentions, starts = self.reg.mentions, self._mention_at
+        return any(
+            q is not p for _s, _e, q in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        )
 
     def remember(self, speaker: Speaker, mention_start: int | None = None) -> None:
         if speaker.kind == "unknown":
@@ -408,7 +435,7 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
-        share = is_number(head.removesuffix("%"))  # `six in 10`, `about 85%`
+        share = _is_share(low_words)
         if share or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
             # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
@@ -420,6 +447,7 @@ class Resolver:
             or (head.endswith("s") and det not in DETERMINERS)
             or (det == "the" and len(low_words) > 1 and head.isalpha() and head.islower())
             or head in GROUP_PRONOUNS  # `some note that`
+            or (det == "those" and len(low_words) > 1)  # `those surveyed`
             or is_number(det)  # `70 percent`, `two officials`
         ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")

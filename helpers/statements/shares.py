@@ -19,7 +19,10 @@ from helpers.statements.words import Token, is_stop
 
 # Words that make a share approximate (`nearly half`, `about six in 10`), and the words
 # before `than` that do (`more than 4 in 10`).
-APPROXIMATORS = frozenset("nearly almost about roughly around over under fully".split())
+APPROXIMATORS = frozenset("nearly almost about roughly around over under fully some".split())
+# Words after a group that say how it was asked (`58 percent of voters polled`, `those
+# surveyed`)
+_SURVEY_WORDS = frozenset("polled surveyed questioned interviewed overall".split())
 COMPARATIVES = frozenset("more fewer less".split())
 # At most this many words between a share and the group it counts (`six in 10 Virginia
 # Democratic primary voters`).
@@ -35,15 +38,18 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
     toks[i] and that opens a clause, or None."""
     low = toks[i][2].lower()
     core = None  # (first, last) token of the share itself
-    if i >= 2 and toks[i - 1][2] in _RATIO and is_number(low) and is_number(toks[i - 2][2]):
-        core = i - 2  # `six in 10`
-    elif low == "%" and i >= 1 and is_number(toks[i - 1][2]):
-        core = i - 1  # `85% said`
-    elif i >= 3 and toks[i - 1][2] == "of" and _counted_group(low):
-        # `85% of Democrats said`, `30 percent of voters saying`
-        unit = toks[i - 2][2].lower()
-        if (unit == "%" or unit == "percent") and is_number(toks[i - 3][2]):
-            core = i - 3
+    if low in _SURVEY_WORDS and i >= 1 and toks[i - 1][2].lower() != "those":
+        return share_group(toks, i - 1, lex)  # `58 percent of voters polled`
+    if low in _SURVEY_WORDS and (i < 2 or toks[i - 2][2] != "of"):
+        core = i - 1  # `those surveyed` (`31 percent of those surveyed`: below)
+    elif i >= 2 and toks[i - 1][2] in _RATIO and is_number(low):
+        core = _ratio_first(toks, i - 1)  # `six in 10`, `nine out of 10`
+    elif low in ("%", "percent") and i >= 1 and is_number(toks[i - 1][2]):
+        core = i - 1  # `85% said`, `Some 22 percent said`
+    elif _counted_group(low) and _percent_of(toks, _modifiers_start(toks, i, lex)) is not None:
+        # `85% of Democrats said`, `30 percent of voters saying`, `58 percent of harbour
+        # voters`
+        core = _percent_of(toks, _modifiers_start(toks, i, lex))
     elif low in QUANTITY_NOUNS and low != "percent":
         core = i  # `nearly half` (a share only with an approximator: checked below)
         if _start(toks, core) == core:
@@ -55,19 +61,9 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
         k = i - 3
         core = k - 1 if k >= 1 and is_number(toks[k - 1][2]) else k
     elif low.endswith("s") and not low.endswith("ss"):
-        g = i  # `six in 10 Virginia Democratic primary voters`: the words before the plural
-        while (
-            g - 1 >= 0
-            and i - g < MAX_GROUP_MODIFIERS
-            and toks[g - 1][2].isalpha()
-            and not is_number(toks[g - 1][2])
-            and not is_stop(toks[g - 1][2], lex)
-            and toks[g - 1][2].lower() not in lex.verb_forms
-        ):
-            g -= 1
+        g = _modifiers_start(toks, i, lex)  # `six in 10 Virginia Democratic primary voters`
         if g >= 3 and toks[g - 2][2] in _RATIO and is_number(toks[g - 1][2]):
-            if is_number(toks[g - 3][2]):
-                core = g - 3
+            core = _ratio_first(toks, g - 2)
     if core is None:
         return None
     first = _start(toks, core)
@@ -89,3 +85,36 @@ def _start(toks: list[Token], k: int) -> int:
 def _counted_group(low: str) -> bool:
     """A plural that a share counts (`Democrats`, `voters`; not `Class`)."""
     return low.endswith("s") and not low.endswith("ss")
+
+
+def _ratio_first(toks: list[Token], k: int) -> int | None:
+    """The index of the first number of a ratio whose `in`/`of` is toks[k] (`six in 10`,
+    `nine out of 10`), or None."""
+    if toks[k][2] == "of" and k >= 2 and toks[k - 1][2] == "out" and is_number(toks[k - 2][2]):
+        return k - 2
+    if k >= 1 and is_number(toks[k - 1][2]):
+        return k - 1
+    return None
+
+
+def _modifiers_start(toks: list[Token], i: int, lex: Lexicons) -> int:
+    """The first of the words before a plural that modify it (`Virginia Democratic primary`
+    before `voters`), at most MAX_GROUP_MODIFIERS."""
+    g = i
+    while (
+        g - 1 >= 0
+        and i - g < MAX_GROUP_MODIFIERS
+        and toks[g - 1][2].isalpha()
+        and not is_number(toks[g - 1][2])
+        and not is_stop(toks[g - 1][2], lex)
+        and toks[g - 1][2].lower() not in lex.verb_forms
+    ):
+        g -= 1
+    return g
+
+
+def _percent_of(toks: list[Token], g: int) -> int | None:
+    """The index of the number of `N percent of` / `N% of` right before toks[g], or None."""
+    if g >= 3 and toks[g - 1][2] == "of" and toks[g - 2][2].lower() in ("%", "percent"):
+        return g - 3 if is_number(toks[g - 3][2]) else None
+    return None

@@ -59,15 +59,17 @@ _FIRST_PAST = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s)")
 
 
 def _before_first_verb(masked: str, a: int, cue_start: int, lex: Lexicons) -> Mention | None:
-    """The phrase before the sentence's first past-tense verb, when it opens the sentence:
-    `two Democratic speechwriters implored her ..., arguing`, `The Times and the Gannett
-    newspaper chain filed a motion, arguing` (subjects the capitalised-run reading misses)."""
+    """The phrase before the sentence's first past-tense verb, when it opens the sentence or
+    follows a fronted adverbial: `two Democratic speechwriters implored her ..., arguing`, `On
+    Wednesday, he seemed to ..., warning` (subjects the capitalised-run reading misses)."""
     verb = _FIRST_PAST.search(masked, a, cue_start)
     if verb is None:
         return None
     found = mention_before(masked, a, verb.start(), lex, progressive=True)
     ph = found.mention
-    first = len(masked[a:cue_start]) - len(masked[a:cue_start].lstrip())
-    if ph is None or ph.kind == "pronoun" or ph.start != a + first:
+    if ph is None or (ph.kind == "pronoun" and ph.text.lower() in ("it", "we", "i")):
         return None
+    lead = masked[a : ph.start].strip()
+    if lead and not lead.endswith(","):
+        return None  # (not the subject: something other than a fronted adverbial before it)
     return ph
