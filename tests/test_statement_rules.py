@@ -963,6 +963,12 @@ SPEAKERS += [
         ["Lena Dahl", "Ivo Brandt"],
     ),
     (
+        "an organisation noun with a capitalised modifier is not another organisation's name",
+        "The Harbour Ministry of Transport opened a quay. According to the Danish ministry, "
+        "the quay is unsafe. The ministry said the quay was safe.",
+        ["Danish ministry", "Harbour Ministry of Transport"],
+    ),
+    (
         "a discourse adverb between the speaker and the cue",
         "Tom Hale however said the ferry was late. Anna Berg meanwhile said it was early.",
         ["Tom Hale", "Anna Berg"],

@@ -501,7 +501,10 @@ class Resolver:
 
     def _org(self, ph: Mention, clean, low_words, head: str, det: str) -> Speaker:
         org = self.reg.org_name(head)
-        if org:
+        # (`the Jordanian government` is not `Government of Syria`: a capitalised modifier
+        # must be in the organisation's name)
+        named = {w.lower() for w in clean if is_cap(w) and w.lower() not in ("the", head)}
+        if org and named <= set(org.lower().split()):
             return Speaker(org, "", "org")
         if det == "the" and len(low_words) <= _GENERIC_WORDS and head in self.lex.generic_orgs:
             # `the company`, `the agency`: the organisation named last before it in the
