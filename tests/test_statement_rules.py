@@ -969,6 +969,12 @@ SPEAKERS += [
         ["Danish ministry", "Harbour Ministry of Transport"],
     ),
     (
+        "a sentence-opening adverb is no part of the name after it",
+        "Anna Berg spoke first. Yet Berg said the plan was dead. Still Kell warned that the "
+        "quay was unsafe.",
+        ["Anna Berg", "Kell"],
+    ),
+    (
         "a discourse adverb between the speaker and the cue",
         "Tom Hale however said the ferry was late. Anna Berg meanwhile said it was early.",
         ["Tom Hale", "Anna Berg"],

@@ -134,3 +134,9 @@ FINITE_VERBS = _words(
 CONTRACTIONS_PATTERN = r"[’'](?:s|re|ve|d|ll)$"
 # Lower-case words ending in -ly that are not adverbs.
 NOT_ADVERBS = _words("family ally")
+# Adverbs and conjunctions that open a sentence and are never part of the name after them
+# (`Whatever Apple says`, `Still Kell warned`, `Yet Berg said`).
+OPENING_ADVERBS = _words(
+    "whatever maybe perhaps since still outside despite unlike once yet whenever wherever "
+    "whoever besides now then"
+)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from helpers.article import Article
+from helpers.statements.grammar import OPENING_ADVERBS
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.words import is_role, is_stop, tokens
 
@@ -228,6 +229,7 @@ def _common_start(w0: str, lex: Lexicons) -> bool:
     return (
         low in lex.stop
         or low in lex.starters
+        or low in OPENING_ADVERBS
         or low in lex.verb_forms
         or (is_role(w0, lex) and low.rstrip(".") not in lex.titles)
     )
