@@ -17,13 +17,11 @@ from helpers.statements.grammar import (
     ADJUNCT_STARTS,
     ADJUNCT_WORDS,
     CLAUSE_STARTERS,
-    DETERMINERS,
     FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
     NOUN_VERBS,
     PREPOSITIONS,
     QUESTION_WORDS,
-    RELATIVE_WORDS,
     SOURCE_DETERMINERS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -34,7 +32,7 @@ from helpers.statements.mentions import Mention
 from helpers.statements.mentions_after import mention_after, source_phrase
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
-from helpers.statements.that_clause import that_start
+from helpers.statements.that_clause import plain_clause, that_start
 from helpers.statements.words import (
     POSSESSIVE_END,
     LazyTokens,
@@ -336,7 +334,7 @@ class VerbContent:
             j < len(toks)
             and (base in lex.zero_that or base in lex.clause_that)
             and toks[j][2][0].isalpha()
-            and _plain_clause(toks[j : j + _CLAUSE_WINDOW], lex)
+            and plain_clause(toks[j : j + _CLAUSE_WINDOW], lex)
         )
 
     def zero_that(self) -> Content | None:
@@ -381,7 +379,7 @@ class VerbContent:
         if (
             self.cue.base in lex.clause_that
             and not noun_like  # `state attorney general`, `news reports`: nouns
-            and _plain_clause(toks[k : k + _CLAUSE_WINDOW], lex)
+            and plain_clause(toks[k : k + _CLAUSE_WINDOW], lex)
         ):
             return Span(toks[k][0], self.sent.end)  # `Simpson suggested the reason was fear`
         return None
@@ -475,37 +473,3 @@ def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Re
 # Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
 # they only learned of it on Friday`).
 _APOSTROPHE = re.compile(r"[’']")
-
-
-def _thousands_comma(toks: list[Token], n: int) -> bool:
-    """Whether toks[n] is the comma inside a number (`5,000`: tokens `5`, `,`, `000`)."""
-    return (
-        toks[n][2] == ","
-        and 0 < n < len(toks) - 1
-        and toks[n - 1][2].isdigit()
-        and toks[n + 1][2].isdigit()
-        and toks[n - 1][1] == toks[n][0]
-        and toks[n][1] == toks[n + 1][0]
-    )
-
-
-def _plain_clause(toks: list[Token], lex: Lexicons) -> bool:
-    """A subject and a finite verb, with no punctuation before the verb: `the aid had been
-    paused`, `at least 5,000 people entered`; not `a loss` or `victory`."""
-    first = " ".join(t[2].lower() for t in toks[:2])
-    if not toks or toks[0][2].lower() in NOT_CLAUSE_OPENERS:
-        return False
-    if toks[0][2].lower() in PREPOSITIONS and first not in ("at least", "at most"):
-        return False
-    for n, (_s, _e, t) in enumerate(toks):
-        low = t.lower()
-        if _thousands_comma(toks, n):
-            continue  # `at least 5,000 people entered`
-        if not (t[0].isalnum() or t.startswith(PLACEHOLDER)):
-            return False
-        after_determiner = n > 0 and toks[n - 1][2].lower() in DETERMINERS  # `the label`
-        if low in RELATIVE_WORDS or (low in lex.verb_forms and not after_determiner):
-            return False
-        if n >= 1 and (low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)):
-            return True
-    return False

@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 from helpers.article import Article
 from helpers.statements.grammar import OPENING_ADVERBS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.words import is_role, is_stop, tokens
+from helpers.statements.roles import role_after, role_before
+from helpers.statements.words import is_role
 
 # How many distinct capitalised runs the name functions remember (a few MB): names recur
 # within an article and across a corpus.
@@ -81,15 +82,9 @@ _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
-# the letters before spaces and a comma, in text read backwards (for _may_be_role)
-_REVERSED_WORD_BEFORE = re.compile(r"\s*(?:,\s*)?([A-Za-z]*)")
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 _THE_BEFORE = re.compile(r"(?<![\w’'])the\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
-_ROLE_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
-    r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
-)
 # he, she, his, himself, herself, and `her` as a possessive (`her staff`, like `his staff`);
 # an object `her` or `him` (`told her that`) is mostly about someone else, and is left out.
 # In any case; the pattern opens with its first letters written out, so that the engine
@@ -105,9 +100,6 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 _GENDER_WINDOW = 300
 # between a name and the next: an apposition or relative clause opened by a comma, still open
 _APPOSITION_OPEN = re.compile(r"’?s?,\s+(?:who\s+|which\s+)?[^,.!?;:\n]*$")
-# How far before a name a lower-case job description is looked for.
-_ROLE_BEFORE_WINDOW = 60
-_ROLE_AFTER_WINDOW = 80
 
 
 @dataclass
@@ -142,54 +134,6 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     org = " ".join(words) if is_org else ""
     gender = genders.pop() if len(genders) == 1 else ""
     return NameSplit(" ".join(role_words), name, is_org, org, gender)
-
-
-def role_after(text: str, end: int, lex: Lexicons) -> str:
-    """A job description in apposition right after a name: `Ruth Adeyemi, a spokeswoman for
-    the company` gives `spokeswoman`; `Tom Berg, a farmer` gives nothing unless the head noun
-    is one of our role nouns."""
-    m = _ROLE_AFTER.match(text, end, min(len(text), end + _ROLE_AFTER_WINDOW))
-    if m is None or m.group(2).lower() not in lex.role_fits:
-        return ""
-    return m.group(1)
-
-
-def _may_be_role(text: str, start: int, lex: Lexicons) -> bool:
-    """A quick test before tokenising: whether the letters right before `start` (past spaces
-    and one comma) can be a role noun. Role nouns are letters only, so a word that is one has
-    just these letters; a word that may be cut by role_before's window is left to it."""
-    seg = text[max(0, start - _ROLE_BEFORE_WINDOW // 2) : start][::-1]  # read backwards
-    m = _REVERSED_WORD_BEFORE.match(seg)
-    return m.end() == len(seg) or m.group(1)[::-1].lower() in lex.role_fits
-
-
-def role_before(text: str, start: int, lex: Lexicons, block_starts=()) -> str:
-    """A lower-case job description right before a name: `councillor Marcus Lindqvist`,
-    `our chief engineer, Ruth Adeyemi`."""
-    if not _may_be_role(text, start, lex):
-        return ""
-    k = bisect_right(block_starts, start) - 1  # block_starts are sorted
-    lo = block_starts[k] if k >= 0 else 0
-    toks = tokens(text, max(lo, start - _ROLE_BEFORE_WINDOW), start)
-    if toks and toks[-1][2] == ",":
-        toks = toks[:-1]
-    if not toks:
-        return ""
-    head = toks[-1][2].lower()
-    if head not in lex.role_fits or (head.endswith("s") and head[:-1] in lex.role_fits):
-        return ""  # a singular job only: "Residents Tom Okafor and Lena Brandt" is no role
-    k = len(toks) - 1
-    lower = 0
-    while k - 1 >= 0:
-        t = toks[k - 1][2]
-        if not t.isalpha() or is_stop(t, lex) or t.lower() in lex.verb_forms:
-            break
-        if t.islower():
-            lower += 1
-            if lower > 2:
-                break
-        k -= 1
-    return " ".join(t for _, _, t in toks[k:])
 
 
 Run = tuple[bool, int, tuple[str, ...]]  # (at a sentence start, offset, words)

@@ -43,7 +43,7 @@ from helpers.statements.quotes import (
     sections,
 )
 from helpers.statements.reasons import Rejection
-from helpers.statements.records import Speaker, Statement
+from helpers.statements.records import Speaker, Statement, content_kind, trim_end, trim_start
 from helpers.statements.resolve import Resolver
 from helpers.statements.sentences import split_sentences
 from helpers.statements.words import squash
@@ -59,38 +59,6 @@ _ASIDE_AFTER = re.compile(r"\x00\s*\([^()\x00]*\)[\s.]*$")
 # A quoted line of at most this many words, mostly capitalised, is a heading, not a quote.
 _HEADING_WORDS = 10
 _HEADING_CAPS = 0.7
-_ABBREV_END = re.compile(r"(?:\b[A-Z]\.)+$|\.\.\.$")
-_EDGE = ",;:—–"
-
-
-def trim_start(text: str, s: int, e: int) -> int:
-    while s < e and (text[s].isspace() or text[s] in _EDGE):
-        s += 1
-    return s
-
-
-def trim_end(text: str, s: int, e: int, keep_stop: bool = False) -> int:
-    """The content end without white space and edge punctuation; a full stop outside any
-    quotation closes the sentence, not the content (unless it ends an abbreviation)."""
-    while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE):
-        e -= 1
-    if (
-        not keep_stop
-        and e > s
-        and text[e - 1] == "."
-        and not _ABBREV_END.search(text, max(s, e - 12), e)
-    ):
-        e -= 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return e
-
-
-def content_kind(sq: list[Quote], s: int, e: int, old: str) -> str:
-    inside = [q for q in sq if q.open < e and q.close > s]
-    if not inside:
-        return "indirect"
-    return "direct" if old == "direct" else "mixed"
 
 
 def _cue_after_content(st: Statement) -> bool:

@@ -5,9 +5,11 @@ The column contract (names, order, dtypes) is documented in docs/statements.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from helpers.statements.mentions import Mention
+from helpers.statements.quotes import Quote
 
 COLUMNS = [
     "speaker",
@@ -108,3 +110,38 @@ def to_frame(rows: list[Statement]):
         else:
             cols[c] = objects(values)
     return pd.DataFrame(cols, columns=COLUMNS)
+
+
+# ---- a statement's content span: its edges and its kind
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.)+$|\.\.\.$")
+_EDGE = ",;:—–"
+
+
+def trim_start(text: str, s: int, e: int) -> int:
+    while s < e and (text[s].isspace() or text[s] in _EDGE):
+        s += 1
+    return s
+
+
+def trim_end(text: str, s: int, e: int, keep_stop: bool = False) -> int:
+    """The content end without white space and edge punctuation; a full stop outside any
+    quotation closes the sentence, not the content (unless it ends an abbreviation)."""
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE):
+        e -= 1
+    if (
+        not keep_stop
+        and e > s
+        and text[e - 1] == "."
+        and not _ABBREV_END.search(text, max(s, e - 12), e)
+    ):
+        e -= 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def content_kind(sq: list[Quote], s: int, e: int, old: str) -> str:
+    inside = [q for q in sq if q.open < e and q.close > s]
+    if not inside:
+        return "indirect"
+    return "direct" if old == "direct" else "mixed"

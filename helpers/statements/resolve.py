@@ -26,7 +26,7 @@ from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import AGE_NOUN, Mention
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
-from helpers.statements.shares import APPROXIMATORS, COMPARATIVES
+from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
@@ -36,23 +36,6 @@ _GENERIC_WORDS = 4
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
 _NOMINAL_WORDS = 4
-# A share's number is among the first few words of its description.
-_SHARE_NUMBER_WORDS = 3
-_SHARE_LINKS = frozenset(("in", "of", "out", "percent"))
-
-
-def _is_share(low_words: list[str]) -> bool:
-    """A share of a group: `six in 10`, `about 85%`, `some 56 percent of residents polled`,
-    `nearly nine out of 10` (not `one official`)."""
-    for k, w in enumerate(low_words[:_SHARE_NUMBER_WORDS]):
-        if w.endswith("%") and is_number(w[:-1]):
-            return True
-        after = low_words[k + 1] if k + 1 < len(low_words) else ""
-        if is_number(w) and (not after or after in _SHARE_LINKS):
-            return True
-    return False
-
-
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
@@ -435,7 +418,7 @@ class Resolver:
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org":
             return self._org(ph, clean, low_words, head, det)
-        share = _is_share(low_words)
+        share = is_share(low_words)
         if share or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
             # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
             return Speaker(self._as_description(ph.text, det), "", "anonymous")

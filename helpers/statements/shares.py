@@ -118,3 +118,20 @@ def _percent_of(toks: list[Token], g: int) -> int | None:
     if g >= 3 and toks[g - 1][2] == "of" and toks[g - 2][2].lower() in ("%", "percent"):
         return g - 3 if is_number(toks[g - 3][2]) else None
     return None
+
+
+# A share's number is among the first few words of its description.
+_SHARE_NUMBER_WORDS = 3
+_SHARE_LINKS = frozenset(("in", "of", "out", "percent"))
+
+
+def is_share(low_words: list[str]) -> bool:
+    """A share of a group: `six in 10`, `about 85%`, `some 56 percent of residents polled`,
+    `nearly nine out of 10` (not `one official`)."""
+    for k, w in enumerate(low_words[:_SHARE_NUMBER_WORDS]):
+        if w.endswith("%") and is_number(w[:-1]):
+            return True
+        after = low_words[k + 1] if k + 1 < len(low_words) else ""
+        if is_number(w) and (not after or after in _SHARE_LINKS):
+            return True
+    return False

@@ -1,4 +1,5 @@
-"""Stage 5, content: where a reported `that`-clause (or `if`-clause) starts after its cue.
+"""Stage 5, content: where a reported clause starts after its cue: a `that`-clause (or an
+`if`-clause), or a plain clause without `that` (`plain_clause`).
 
 What may stand between a cue and `that`: a time or place adjunct (`said on Tuesday that`,
 `said in a written statement in March that`), a date (`announced Nov. 18 that`), the person
@@ -10,7 +11,15 @@ guest, that`). A say verb may also report a condition: `said if elected she woul
 
 from __future__ import annotations
 
-from helpers.statements.grammar import ADJUNCT_WORDS, DATE_WORDS
+from helpers.statements.grammar import (
+    ADJUNCT_WORDS,
+    DATE_WORDS,
+    DETERMINERS,
+    FINITE_VERBS,
+    NOT_CLAUSE_OPENERS,
+    PREPOSITIONS,
+    RELATIVE_WORDS,
+)
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
 from helpers.statements.words import Token, is_adverb, is_cap
@@ -118,3 +127,37 @@ def _to_addressee_that(toks: list[Token], k: int, lex: Lexicons) -> bool:
         is_cap(w) or w.endswith(_POSSESSIVE) or w.lower() in lex.addressees or w in lex.orgs
         for w in words[1 : words.index("that")]
     )
+
+
+def _thousands_comma(toks: list[Token], n: int) -> bool:
+    """Whether toks[n] is the comma inside a number (`5,000`: tokens `5`, `,`, `000`)."""
+    return (
+        toks[n][2] == ","
+        and 0 < n < len(toks) - 1
+        and toks[n - 1][2].isdigit()
+        and toks[n + 1][2].isdigit()
+        and toks[n - 1][1] == toks[n][0]
+        and toks[n][1] == toks[n + 1][0]
+    )
+
+
+def plain_clause(toks: list[Token], lex: Lexicons) -> bool:
+    """A subject and a finite verb, with no punctuation before the verb: `the aid had been
+    paused`, `at least 5,000 people entered`; not `a loss` or `victory`."""
+    first = " ".join(t[2].lower() for t in toks[:2])
+    if not toks or toks[0][2].lower() in NOT_CLAUSE_OPENERS:
+        return False
+    if toks[0][2].lower() in PREPOSITIONS and first not in ("at least", "at most"):
+        return False
+    for n, (_s, _e, t) in enumerate(toks):
+        low = t.lower()
+        if _thousands_comma(toks, n):
+            continue  # `at least 5,000 people entered`
+        if not (t[0].isalnum() or t.startswith(PLACEHOLDER)):
+            return False
+        after_determiner = n > 0 and toks[n - 1][2].lower() in DETERMINERS  # `the label`
+        if low in RELATIVE_WORDS or (low in lex.verb_forms and not after_determiner):
+            return False
+        if n >= 1 and (low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)):
+            return True
+    return False
