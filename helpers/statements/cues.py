@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from helpers.statements import reasons
 from helpers.statements.grammar import (
+    ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
     COORDINATORS,
     DETERMINERS,
@@ -63,9 +64,7 @@ _NOUN_OR_INFINITIVE = re.compile(
 )
 # `continued to complain`, `went on to say`: an infinitive that reports speech that happened
 # (not `wants to say`, `declined to say`)
-ASPECTUAL_TO = re.compile(
-    r"(?<![\w’'])(?:continued|continues|began|begins|started|starts|went\s+on)\s+to\s+$"
-)
+ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
 _ASPECTUAL_WINDOW = 20
 # a quotation closing on a comma right before a participle (`“fantastic,” telling`)
 _COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")

@@ -140,3 +140,6 @@ OPENING_ADVERBS = _words(
     "whatever maybe perhaps since still outside despite unlike once yet whenever wherever "
     "whoever besides now then"
 )
+# Verbs before `to` and a cue that report speech that happened (`continued to complain`; not
+# `wants to say`, `declined to say`); `went on to say` is read apart.
+ASPECTUAL_VERBS = _words("continued continues began begins started starts")

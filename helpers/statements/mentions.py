@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from helpers.statements.conjuncts import conjuncts, list_comma
 from helpers.statements.grammar import (
     ADJUNCT_WORDS,
+    ASPECTUAL_VERBS,
     AUX_PASSIVE,
     CLAUSE_OPENERS,
     CONTRACTIONS_PATTERN,
@@ -42,6 +43,7 @@ from helpers.statements.words import (
     is_adverb,
     is_cap,
     is_name_word,
+    is_plural,
     is_role,
     is_stop,
     tokens,
@@ -59,8 +61,6 @@ MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
 _CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
-# Verbs before `to` and a cue that report speech that happened (`continued to complain`).
-_ASPECTUAL = frozenset("continued continues began begins started starts".split())
 # The first word of a time adjunct between a speaker and the cue (`on Tuesday`, `last week`,
 # `this month`; `earlier this year` loses `earlier` as an adverb).
 _TIME_OPENERS = frozenset(("on", "last", "this"))
@@ -109,7 +109,7 @@ def mention_before(
     while i >= 0:
         if toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2]):
             i -= 1
-        elif i >= 1 and toks[i][2] == "to" and toks[i - 1][2].lower() in _ASPECTUAL:
+        elif i >= 1 and toks[i][2] == "to" and toks[i - 1][2].lower() in ASPECTUAL_VERBS:
             i -= 2  # `he continued to complain`
         elif i >= 2 and toks[i][2] == "to" and toks[i - 1][2] == "on" and toks[i - 2][2] == "went":
             i -= 3  # `she went on to say`
@@ -192,7 +192,7 @@ def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, d
 def _counted(head: str) -> bool:
     """A noun a number can open as a group: `percent`, or a plural (`70 nurses`; not a year's
     `1996 opinion`, nor `20 different`)."""
-    return head == "percent" or (head.endswith("s") and not head.endswith("ss"))
+    return head == "percent" or is_plural(head)
 
 
 def _unnamed_source(

@@ -27,7 +27,7 @@ from helpers.statements.mentions import AGE_NOUN, Mention
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
-from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
+from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
@@ -443,7 +443,7 @@ class Resolver:
     def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
-        plural = head.endswith("s") and not head.endswith("ss")
+        plural = is_plural(head)
         if det not in INDEFINITE and plural:
             # `Prosecutors` after `federal prosecutors`: the same group; `the doctors` is a
             # group, never one person whose role fits

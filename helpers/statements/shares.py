@@ -15,7 +15,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.words import Token, is_stop
+from helpers.statements.words import Token, is_plural, is_stop
 
 # Words that make a share approximate (`nearly half`, `about six in 10`), and the words
 # before `than` that do (`more than 4 in 10`).
@@ -46,7 +46,7 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
         core = _ratio_first(toks, i - 1)  # `six in 10`, `nine out of 10`
     elif low in ("%", "percent") and i >= 1 and is_number(toks[i - 1][2]):
         core = i - 1  # `85% said`, `Some 22 percent said`
-    elif _counted_group(low) and _percent_of(toks, _modifiers_start(toks, i, lex)) is not None:
+    elif is_plural(low) and _percent_of(toks, _modifiers_start(toks, i, lex)) is not None:
         # `85% of Democrats said`, `30 percent of voters saying`, `58 percent of harbour
         # voters`
         core = _percent_of(toks, _modifiers_start(toks, i, lex))
@@ -60,7 +60,7 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
             return None
         k = i - 3
         core = k - 1 if k >= 1 and is_number(toks[k - 1][2]) else k
-    elif low.endswith("s") and not low.endswith("ss"):
+    elif is_plural(low):
         g = _modifiers_start(toks, i, lex)  # `six in 10 Virginia Democratic primary voters`
         if g >= 3 and toks[g - 2][2] in _RATIO and is_number(toks[g - 1][2]):
             core = _ratio_first(toks, g - 2)
@@ -80,11 +80,6 @@ def _start(toks: list[Token], k: int) -> int:
     if k >= 2 and toks[k - 1][2].lower() == "than" and toks[k - 2][2].lower() in COMPARATIVES:
         return k - 2
     return k
-
-
-def _counted_group(low: str) -> bool:
-    """A plural that a share counts (`Democrats`, `voters`; not `Class`)."""
-    return low.endswith("s") and not low.endswith("ss")
 
 
 def _ratio_first(toks: list[Token], k: int) -> int | None:

@@ -84,6 +84,11 @@ def is_stop(tok: str, lex: Lexicons) -> bool:
     return tok.lower() in lex.stop and not (len(tok) > 1 and tok.isupper())
 
 
+def is_plural(low: str) -> bool:
+    """A lower-case word that looks like a plural noun (`voters`; not `class`)."""
+    return low.endswith("s") and not low.endswith("ss")
+
+
 def is_adverb(tok: str) -> bool:
     """A lower-case -ly word (boldly, repeatedly): skipped between a speaker and the cue."""
     return tok.islower() and tok.endswith("ly") and len(tok) > 4 and tok not in NOT_ADVERBS
