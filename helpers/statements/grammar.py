@@ -131,7 +131,7 @@ FINITE_VERBS = _words(
     "thought knew made took got went came saw found gave felt kept left put ran began became "
     "brought bought paid won lost held meant sent spent built stood understood"
 )
-CONTRACTIONS_PATTERN = r"[’'](?:s|re|ve|d|ll)$"
+CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 # Lower-case words ending in -ly that are not adverbs.
 NOT_ADVERBS = _words("family ally")
 # Adverbs and conjunctions that open a sentence and are never part of the name after them

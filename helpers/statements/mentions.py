@@ -18,7 +18,7 @@ from helpers.statements.grammar import (
     ASPECTUAL_VERBS,
     AUX_PASSIVE,
     CLAUSE_OPENERS,
-    CONTRACTIONS_PATTERN,
+    CONTRACTION,
     COORDINATORS,
     DETERMINERS,
     GROUP_PRONOUNS,
@@ -60,7 +60,6 @@ MAX_ASIDE_TOKENS = 32
 MAX_DEPTH = 3
 # A lower-case modifier of a role or organisation noun (`the senior White House official`).
 MAX_LOWER_MODIFIERS = 3
-_CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
 # The first word of a time adjunct between a speaker and the cue (`on Tuesday`, `last week`,
 # `this month`; `earlier this year` loses `earlier` as an adverb).
 _TIME_OPENERS = frozenset(("on", "last", "this"))
@@ -163,7 +162,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         # `But some note that`, `..., others said`: an unnamed group (not `for some`, `Edwards
         # and others`)
         return Found(Mention(toks[i][0], toks[i][1], head, "description"), i, before)
-    low = _CONTRACTION.sub("", low)
+    low = CONTRACTION.sub("", low)
     if low in lex.pronouns or low in ("i", "we"):
         before = toks[i - 1][2].lower() if i > 0 else ""
         return Found(Mention(toks[i][0], toks[i][1], head, "pronoun"), i, before)

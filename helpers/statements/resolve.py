@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from helpers.statements.conjuncts import conjunct_spans
 from helpers.statements.grammar import (
-    CONTRACTIONS_PATTERN,
+    CONTRACTION,
     DATE_WORDS,
     DEFINITE,
     DETERMINERS,
@@ -33,7 +33,6 @@ from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_fi
 _ANTECEDENT_SENTENCES = 3
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
-_CONTRACTION = re.compile(CONTRACTIONS_PATTERN)
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
 _NOMINAL_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
@@ -319,7 +318,7 @@ class Resolver:
         return Speaker("; ".join(names), "", "multi")
 
     def _pronoun(self, ph: Mention, nested: bool) -> Speaker:
-        low = _CONTRACTION.sub("", ph.text.lower())  # `he’s saying`: he
+        low = CONTRACTION.sub("", ph.text.lower())  # `he’s saying`: he
         want = self.lex.pronouns.get(low, "")
         if nested or low in ("i", "we", "you"):
             return NOBODY
