@@ -46,6 +46,7 @@ from helpers.statements.words import (
     is_plural,
     is_role,
     is_stop,
+    opens_sentence,
     tokens,
 )
 
@@ -336,17 +337,6 @@ def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool)
     return j
 
 
-def _opens_sentence(masked: str, at: int) -> bool:
-    """Whether the word at `at` opens a sentence (after a stop, a quotation or a line)."""
-    before = masked[max(0, at - _OPENING_WINDOW) : at].rstrip()
-    return not before or before[-1] in _SENTENCE_ENDS
-
-
-# what a sentence-opening word follows, and how far back it is looked for
-_SENTENCE_ENDS = frozenset('.!?\n\x00”"')
-_OPENING_WINDOW = 4
-
-
 def _name_phrase(
     masked: str, toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool
 ) -> Found:
@@ -374,7 +364,7 @@ def _name_phrase(
         j < i
         and toks[j][2].lower() in OPENING_ADVERBS
         and is_name_word(toks[j + 1][2], lex)
-        and _opens_sentence(masked, toks[j][0])
+        and opens_sentence(masked, toks[j][0])
     ):
         j += 1  # `Still Kell warned`: an adverb opening the sentence (not `Outside experts`)
     if j > i:

@@ -17,7 +17,7 @@ from helpers.article import Article
 from helpers.statements.grammar import OPENING_ADVERBS
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.roles import role_after, role_before
-from helpers.statements.words import is_role
+from helpers.statements.words import is_role, opens_sentence
 
 # How many distinct capitalised runs the name functions remember (a few MB): names recur
 # within an article and across a corpus.
@@ -76,7 +76,6 @@ def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
 _CAP_START = re.compile(r"[A-Z](?<![\w’'-][A-Z])")
 
 
-_INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;]|\n)[\s“”‘\"'«(—-]*$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -160,7 +159,7 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
                 continue
             at = _CAP_START.search(text, m.end(), hi)
             start = m.start()
-            initial = start == lo or bool(_INITIAL_BEFORE.search(text, max(lo, start - 6), start))
+            initial = opens_sentence(text, start, lo)
             run = tuple(m.group().split())
             runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)

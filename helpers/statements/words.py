@@ -109,6 +109,18 @@ _SPACES = re.compile(r"\s+")
 POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
+# What a sentence-opening word follows: a stop (or a quotation's placeholder), then opening
+# marks and space; `^` is the text's start.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\x00]|\n)[\s“”‘\"'«(—-]*$")
+# How far back from a word its sentence opening is looked for.
+_OPENING_WINDOW = 6
+
+
+def opens_sentence(text: str, at: int, lo: int = 0) -> bool:
+    """Whether the word at `at` opens a sentence: the start of [lo, ...), or after a stop."""
+    return at == lo or bool(_SENTENCE_OPENING.search(text, max(lo, at - _OPENING_WINDOW), at))
+
+
 def squash(s: str) -> str:
     """Runs of white space as one space."""
     return _SPACES.sub(" ", s)
