@@ -337,6 +337,22 @@ CONTENT = [
         ],
     ),
     ("call without a frame is no cue", "The mayor called the police. Berg called for a vote.", []),
+    (
+        "a noun phrase as the whole content (the frame `object`, borderline)",
+        "The council announced a new ferry timetable on Monday, and Anna Berg acknowledged "
+        "the delays because of the storm. Tom Hale stressed its safety record.",
+        [
+            ("indirect", "announced", "a new ferry timetable on Monday"),
+            ("indirect", "acknowledged", "the delays"),
+            ("indirect", "stressed", "its safety record"),
+        ],
+    ),
+    (
+        "no noun phrase after a verb without the frame, or after a time or a preposition",
+        "Anna Berg recalled the old ferry. The council announced on Monday. Tom Hale noted "
+        "Tuesday. Berg stressed it.",
+        [],
+    ),
     # what is NOT a statement
     (
         "scare quotes and titles",
