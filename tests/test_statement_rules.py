@@ -348,6 +348,14 @@ CONTENT = [
         ],
     ),
     (
+        "a comma inside a quotation's closing mark ends the clause before a participle cue",
+        "Tom Hale insisted that he had “saved the ferry,” claiming that the quay was his idea.",
+        [
+            ("mixed", "insisted", "he had “saved the ferry,”"),
+            ("indirect", "claiming", "the quay was his idea"),
+        ],
+    ),
+    (
         "no noun phrase after a verb without the frame, or after a time or a preposition",
         "Anna Berg recalled the old ferry. The council announced on Monday. Tom Hale noted "
         "Tuesday. Berg stressed it.",

@@ -231,8 +231,10 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     m, a, cs = sent.masked, sent.start, cue.start
     clause_start = max(a, m.rfind(",", a, cs))
     relative = prev is not None and _WHO_AFTER.match(m, prev.phrase.end, cs) is not None
-    if tail.endswith(PLACEHOLDER) and _COMMA_IN_QUOTE.search(sent.text, max(a, cs - 4), cs):
+    quoted = tail.endswith(PLACEHOLDER) and _COMMA_IN_QUOTE.search(sent.text, max(a, cs - 4), cs)
+    if quoted:
         tail += ","  # `called it “fantastic,” telling reporters`: the comma inside the marks
+        clause_start = quoted.end()
     if prev is not None and tail.endswith((",", " and", ", also")) and not relative:
         return Site(prev.phrase, clause_start)  # (`an architect who said ..., saying`: not his)
     by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")

@@ -52,6 +52,9 @@ _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 # a cue after a clause boundary starts a new clause of the sentence, not a nested one
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
+# `he has “saved the ferry,” claiming that ...`: a comma inside a quotation's closing mark ends
+# the clause as one outside it does (in the masked text the quotation hides it)
+_QUOTED_COMMA = re.compile(r"[,;][”\"’'»]+\s*$")
 _BOUNDARY_WINDOW = 12
 # a character of narration: a sentence holding one is no floating quotation
 _NARRATION_CHAR = re.compile(r"[^\x00\s.,;:!?…—–-]")
@@ -218,12 +221,12 @@ class Extractor:
             return self.view_statement(sent, cue)
         st = self.verb_statement(sent, cue)
         prev = sent.found[-1] if sent.found else None
+        before = max(sent.start, cue.start - _BOUNDARY_WINDOW)
         inner = (
             prev is not None
             and prev.start < cue.start < prev.end
-            and not _COORD_BEFORE.search(
-                sent.masked, max(sent.start, cue.start - _BOUNDARY_WINDOW), cue.start
-            )
+            and not _COORD_BEFORE.search(sent.masked, before, cue.start)
+            and not _QUOTED_COMMA.search(self.text, before, cue.start)
         )
         if (
             isinstance(st, Statement)
@@ -245,8 +248,14 @@ class Extractor:
         prev = sent.found[-1]
         if not (prev.end > st.clause_start and prev.start < st.clause_start):
             return
-        cut = sent.masked.rfind(",", prev.start, st.clause_start)
-        end = cut if cut > prev.start else st.clause_start
+        quoted = _QUOTED_COMMA.search(
+            self.text, max(prev.start, st.clause_start - _BOUNDARY_WINDOW), st.clause_start
+        )
+        if quoted is not None:
+            end = quoted.end()  # the quotation with its comma: `“saved the ferry,”`
+        else:
+            cut = sent.masked.rfind(",", prev.start, st.clause_start)
+            end = cut if cut > prev.start else st.clause_start
         prev.end = trim_end(self.text, prev.start, end)
         prev.text = self.text[prev.start : prev.end]
         prev.kind = content_kind(sent.quotes, prev.start, prev.end, prev.kind)
