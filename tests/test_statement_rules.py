@@ -534,6 +534,12 @@ SPEAKERS = [
         ["Dock workers", "Health care providers"],
     ),
     (
+        "a group opening the sentence after `But` or `And`",
+        "But harbour traders say they have yet to see the money. And dock workers said the "
+        "offer ignored inflation.",
+        ["harbour traders", "dock workers"],
+    ),
+    (
         "a second verb after `and` shares the sentence's subject, not the first verb's object",
         "The union denies the charges of fraud and says the books are open.",
         ["the union"],

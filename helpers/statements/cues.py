@@ -400,6 +400,8 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
         return False
     if _CLAUSE_START.search(sent.masked, max(sent.start, ph.start - 8), ph.start):
         return False  # `..., and human rights groups warned`: a coordinated clause's subject
+    if sent.masked[sent.start : ph.start].strip() in ("But", "And", "Yet"):
+        return False  # `But dock workers say`: the subject of the sentence's one clause
     core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
     head = core_text.lower().split()[-1]
     return (

@@ -55,6 +55,8 @@ from helpers.statements.words import (
 LOOK_BEHIND = 110
 # A sentence-opening group (`Health care providers said`) has at most this many words.
 _MAX_GROUP_WORDS = 3
+# The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
+_GROUP_OPENERS = frozenset(("but", "and", "yet"))
 # Asides between commas are looked through when shorter than this many tokens.
 MAX_ASIDE_TOKENS = 32
 # Nested asides (`X, 56, who ..., said`) are followed this many levels deep.
@@ -222,9 +224,13 @@ def _unnamed_source(
         group = _clause_first_group(masked, toks, i, lex)  # `..., and rights groups warned`
         if group is not None:
             return group
-    if det is None and at_start and _sentence_first_group(toks, i, lex):
-        s0, e0 = toks[0][0], toks[i][1]  # `Dock workers said`, `Health care providers said`
-        return Found(Mention(s0, e0, masked[s0:e0], "description"), 0, "")
+    if det is None and at_start:
+        first = _sentence_first_group(toks, i, lex)
+        if first is not None:
+            # `Dock workers said`, `Health care providers said`, `But harbour traders say`
+            s0, e0 = toks[first][0], toks[i][1]
+            before = toks[first - 1][2] if first else ""
+            return Found(Mention(s0, e0, masked[s0:e0], "description"), first, before)
     if low in lex.stop or low in lex.verb_forms:
         return NOTHING
     words = [toks[k][2] for k in range(det + 1, i)] if det is not None else []
@@ -267,14 +273,17 @@ def _clause_first_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -
     return None
 
 
-def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> bool:
-    """`Dock workers`, `Health care providers` opening a sentence: a capitalised word, then
-    lower-case words ending in a plural noun, and nothing else before the verb."""
-    words = [t[2] for t in toks[: i + 1]]
+def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> int | None:
+    """`Dock workers`, `Health care providers` opening a sentence, or its clause after `But`
+    or `And`: a capitalised word (or any word after the opener), then lower-case words ending
+    in a plural noun, and nothing else before the verb. The index of its first token."""
+    first = 1 if i >= 1 and toks[0][2].lower() in _GROUP_OPENERS else 0
+    words = [t[2] for t in toks[first : i + 1]]
     head = words[-1].lower()
-    return (
-        1 <= i <= _MAX_GROUP_WORDS
-        and toks[0][2] == toks[0][2].capitalize()
+    opening = words[0] == words[0].capitalize() or (first and words[0].islower())
+    ok = (
+        1 <= i - first <= _MAX_GROUP_WORDS
+        and opening
         and words[0].isalpha()
         and words[0].lower() not in lex.stop
         and all(w.isalpha() and w.islower() and w not in PREPOSITIONS for w in words[1:])
@@ -283,6 +292,7 @@ def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> bool:
         and head not in lex.stop
         and head not in lex.verb_forms
     )
+    return first if ok else None
 
 
 def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool) -> int:
