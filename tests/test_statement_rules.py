@@ -857,6 +857,13 @@ SPEAKERS += [
         ["Anselm Rookwood"],
     ),
     (
+        "a place and its country inside an apposition, and a second apposition after `and`",
+        "“The tide is late,” Kit Lind, a researcher at the Harbour Institute in Arden, Norway, "
+        "and co-author of the study, said. On Monday, the director of the Federal Bureau of "
+        "Tides, Anna B. Berg, said that the tide was late.",
+        ["Kit Lind", "Anna B. Berg"],
+    ),
+    (
         "an apposition too long to look through; the addressee is not the speaker",
         "Ian Holm, an expert in addiction and mental health at the Department of Health "
         "Sciences at the University of Yorvik who did not work on the study, told the Gazette: "

@@ -55,6 +55,9 @@ from helpers.statements.words import (
 LOOK_BEHIND = 110
 # A sentence-opening group (`Health care providers said`) has at most this many words.
 _MAX_GROUP_WORDS = 3
+# A place's name, and its country's or state's after it (`in Arden, North Dakota,`), have at
+# most this many words each.
+_MAX_PLACE_WORDS = 2
 # The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
 _GROUP_OPENERS = frozenset(("but", "and", "yet"))
 # Asides between commas are looked through when shorter than this many tokens.
@@ -409,6 +412,15 @@ def _before_aside(
         return NOTHING
     seg = toks[k + 1 : i]
     first = seg[0][2].lower()
+    if first == "and" and len(seg) > 1 and seg[1][2].islower() and depth < MAX_DEPTH:
+        # `Kit Lind, a researcher at the institute, and co-author of the study, said`: a
+        # second apposition; the first one comes before it
+        return _before_aside(masked, lo, toks, k, lex, depth + 1)
+    if _place_after_place(toks, k, i, lex):
+        # `a researcher at the institute in Arden, Norway, said`: the country (or state) goes
+        # with the place before it; the aside ends after both
+        inner = toks[:k] + [toks[i]]
+        return _before_aside(masked, lo, inner, len(inner) - 1, lex, depth)
     if depth == 0 and all(is_name_word(t[2], lex) for t in seg):
         before = mention_before(masked, lo, toks[k][0], lex, depth + 1).mention
         if before is not None and before.kind in ("description", "org"):
@@ -447,6 +459,24 @@ def _before_aside(
     ):
         return found
     return NOTHING
+
+
+def _place_after_place(toks: list[Token], k: int, i: int, lex: Lexicons) -> bool:
+    """Whether the aside between the commas at k and i is a place's country or state after a
+    place named after `in`, `of` or `from` (`in Arden, Norway,`, `of Springfield, Va.,`)."""
+    if not 1 <= i - k - 1 <= _MAX_PLACE_WORDS or not all(
+        is_name_word(t[2], lex) for t in toks[k + 1 : i]
+    ):
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= _MAX_PLACE_WORDS and is_name_word(toks[j][2], lex):
+        j -= 1
+    # (not `the Bureau of Investigation, James Comey,`: a name's `of`, then a name)
+    return (
+        0 < j < k - 1
+        and toks[j][2] in ("in", "of", "from")
+        and not (toks[j][2] == "of" and is_name_word(toks[j - 1][2], lex))
+    )
 
 
 def _name_before_apposition(masked: str, lo: int, found: Found, lex: Lexicons, depth: int):
