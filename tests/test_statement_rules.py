@@ -864,6 +864,12 @@ SPEAKERS += [
         ["Kit Lind", "Anna B. Berg"],
     ),
     (
+        "an aside longer than the look-behind window: the speaker is looked for further back",
+        "“The tide is late,” Kit Lind, a postdoctoral fellow at the Harbour Institute for Tidal "
+        "Research in Arden, Norway, and co-author of the study, said in a statement.",
+        ["Kit Lind"],
+    ),
+    (
         "an apposition too long to look through; the addressee is not the speaker",
         "Ian Holm, an expert in addiction and mental health at the Department of Health "
         "Sciences at the University of Yorvik who did not work on the study, told the Gazette: "

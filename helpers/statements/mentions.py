@@ -53,6 +53,10 @@ from helpers.statements.words import (
 # How far before a cue the speaker phrase is looked for, in characters: long enough for
 # `Martin Esk, the finance director of Tallow Freight, which owns the yard, said`.
 LOOK_BEHIND = 110
+# ... and how far when an aside before the cue runs past that (`Kit Lind, a postdoctoral fellow
+# at the Harbour Institute for Tidal Research in Arden, Norway, and co-author of the study,
+# said`): looking this far for every cue would cost 5% of the extractor's time.
+LONG_LOOK_BEHIND = 170
 # A sentence-opening group (`Health care providers said`) has at most this many words.
 _MAX_GROUP_WORDS = 3
 # A place's name, and its country's or state's after it (`in Arden, North Dakota,`), have at
@@ -103,10 +107,16 @@ AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
 
 
 def mention_before(
-    masked: str, lo: int, verb_start: int, lex: Lexicons, depth: int = 0, progressive=False
+    masked: str,
+    lo: int,
+    verb_start: int,
+    lex: Lexicons,
+    depth: int = 0,
+    progressive=False,
+    look_behind: int = LOOK_BEHIND,
 ) -> Found:
     """The speaker phrase ending right before a verb (skipping adverbs and auxiliaries)."""
-    window = max(lo, verb_start - LOOK_BEHIND)
+    window = max(lo, verb_start - look_behind)
     toks = tokens(masked, window, verb_start)
     if toks and toks[0][0] > lo and window > lo:
         toks = toks[1:]  # the first token may be cut
@@ -408,6 +418,9 @@ def _before_aside(
         if toks[k][2].startswith(PLACEHOLDER):
             return NOTHING
         k -= 1
+    if k < 0 and toks[0][0] > lo and toks[i][1] - toks[0][0] <= LOOK_BEHIND and depth < MAX_DEPTH:
+        # the aside runs past the look-behind window: look again, further back
+        return mention_before(masked, lo, toks[i][1], lex, depth + 1, look_behind=LONG_LOOK_BEHIND)
     if k < 0 or toks[k][2] != "," or k == i - 1:
         return NOTHING
     seg = toks[k + 1 : i]
