@@ -703,6 +703,12 @@ SPEAKERS = [
         ["Kurt Volker; Tim Morrison"],
     ),
     (
+        "a person and their group speak together; a group named with a possessive",
+        "“The tide is late,” Kit Lind and her colleagues wrote. Tom Hale and his team said the "
+        "quay was safe. His aides said it was new.",
+        ["Kit Lind; her colleagues", "Tom Hale; his team", "his aides"],
+    ),
+    (
         "the canonical name is the longest",
         "Berg said the road is open. Later, Mayor Anna Berg said it is safe.",
         ["Anna Berg", "Anna Berg"],

@@ -27,6 +27,7 @@ from helpers.statements.grammar import (
     NAME_LINKS,
     OPENING_ADVERBS,
     PHRASE_PREPOSITIONS,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     QUANTITY_NOUNS,
     RELATIVE_PRONOUNS,
@@ -264,7 +265,29 @@ def _unnamed_source(
         return NOTHING
     before = toks[det - 1][2].lower() if det > 0 else ""
     s0, e0 = toks[det][0], toks[i][1]
-    return Found(Mention(s0, e0, masked[s0:e0], "description"), det, before)
+    return _person_and(masked, toks, det, e0, lex) or Found(
+        Mention(s0, e0, masked[s0:e0], "description"), det, before
+    )
+
+
+def _person_and(masked: str, toks: list[Token], det: int, e0: int, lex: Lexicons):
+    """`Lind and his team wrote`, `Kit Lind and her colleagues said`: a person and their
+    group, joined by `and`, speak together (a multi mention); None for anything else."""
+    if not (
+        det >= 2
+        and toks[det][2].lower() in POSSESSIVE_DETERMINERS
+        and toks[det - 1][2] == "and"
+        and is_cap(toks[det - 2][2])
+        and toks[det - 2][2].isalpha()
+    ):
+        return None
+    j = _name_start(toks, det - 2, lex, False, False)
+    if j > det - 2 or is_stop(toks[j][2], lex):
+        return None
+    n0 = toks[j][0]
+    parts = [(n0, toks[det - 2][1]), (toks[det][0], e0)]
+    word = toks[j - 1][2].lower() if j > 0 else ""
+    return Found(Mention(n0, e0, masked[n0:e0], "multi", parts), j, word)
 
 
 def _clause_first_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found | None:
@@ -401,6 +424,9 @@ def _name_phrase(
     kind = "name"
     if toks[j][2].lower() in DETERMINERS or not is_cap(head):
         kind = "org" if org and not role else "description"
+        together = _person_and(masked, toks, j, end, lex)  # `Lind and his team`
+        if together is not None:
+            return together
     elif org and not role:
         kind = "org"
     return Found(Mention(start, end, words, kind), j, before)
