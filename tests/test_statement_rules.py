@@ -328,6 +328,11 @@ CONTENT = [
         ],
     ),
     (
+        "`reject` is a cue only in its frame `as`",
+        "The council rejected the claims as “patently false.” The mayor rejected the offer.",
+        [("mixed", "rejected", "the claims as “patently false.”")],
+    ),
+    (
         "an accusation: the accused, `of`, and what they are accused of",
         "Anna Berg accused the council of hiding the report. Tom Hale accused Berg, Lind and "
         "the mayor of lying.",
