@@ -66,14 +66,11 @@ _CAP_WORD = (
 
 @cache
 def _cap_run(particles: tuple[str, ...]) -> re.Pattern:
-    """Runs of capitalised words, with name particles between them (`Ursula von der Leyen`)."""
+    """Runs of capitalised words, with name particles between them (`Ursula von der Leyen`),
+    that start a word. (The look-ahead opens with a capital letter, so that the engine skips
+    ahead to capitals; every _CAP_WORD starts with one.)"""
     links = "|".join(re.escape(p) for p in particles)
-    return re.compile(rf"{_CAP_WORD}(?:\s(?:(?:{links})\s)?{_CAP_WORD})*")
-
-
-# Where a run may start: a capital letter that starts a word (the letter comes first, so
-# that the engine skips ahead to capitals; every _CAP_WORD starts with one).
-_CAP_START = re.compile(r"[A-Z](?<![\w’'-][A-Z])")
+    return re.compile(rf"(?=[A-Z](?<![\w’'-][A-Z])){_CAP_WORD}(?:\s(?:(?:{links})\s)?{_CAP_WORD})*")
 
 
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+|[A-Z]+")
@@ -144,23 +141,23 @@ def _offset(start: int, words: tuple[str, ...], k: int) -> int:
 
 
 def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
-    """Every run of capitalised words, and the words seen other than sentence-first."""
+    """Every run of capitalised words, and the words seen other than sentence-first. (A
+    common word alone opening a sentence, `The`, `But`, a sixth of all runs, names nothing:
+    it is left out here.)"""
     text = article.text
     pattern = _cap_run(lex.name_particles)
+    stop = lex.stop
     runs: list[Run] = []
     noninitial: set[str] = set()
     for block in article.paragraphs:
-        lo, hi = block.start, block.end
-        at = _CAP_START.search(text, lo, hi)
-        while at is not None:
-            m = pattern.match(text, at.start(), hi)
-            if m is None:
-                at = _CAP_START.search(text, at.start() + 1, hi)
-                continue
-            at = _CAP_START.search(text, m.end(), hi)
+        lo = block.start
+        for m in pattern.finditer(text, lo, block.end):
             start = m.start()
             initial = opens_sentence(text, start, lo)
-            run = tuple(m.group().split())
+            word = m.group()
+            if initial and word.isalpha() and word.lower() in stop and not word.isupper():
+                continue
+            run = tuple(word.split())
             runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)
     return runs, noninitial
