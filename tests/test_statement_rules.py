@@ -934,6 +934,11 @@ SPEAKERS += [
         ["Anna Berg"],
     ),
     (
+        "... and with adverbs between: `while also suggesting`",
+        "The mayor wants to close the quay, while also suggesting that the ferry should stop.",
+        ["the mayor"],
+    ),
+    (
         "a participle with its own subject: `quoted X as saying`, `footage of X saying`",
         "The Tarrow Examiner quoted Anna Berg as saying that the bridge was safe. The advert "
         "ends with footage of Tom Kell saying, “We will win.” The share of voters saying the "

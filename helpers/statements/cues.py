@@ -37,7 +37,7 @@ from helpers.statements.quotes import PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
 from helpers.statements.subjects import sentence_subject
-from helpers.statements.words import squash
+from helpers.statements.words import is_adverb, squash
 
 # (the first letter before the lookbehind, as below: the engine skips ahead to that letter)
 SPEECH_NOUN_PHRASES = re.compile(
@@ -67,6 +67,8 @@ _NOUN_OR_INFINITIVE = re.compile(
 ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
 _ASPECTUAL_WINDOW = 20
 # a quotation closing on a comma right before a participle (`“fantastic,” telling`)
+# adverbs between a linking word and a participle (`while also suggesting`, `after first saying`)
+_LINK_ADVERBS = frozenset("also then later again even still first".split())
 _COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
 # `he’s predicting`: a pronoun with a contracted `is`, not a possessive
 _CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
@@ -237,7 +239,8 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
         clause_start = quoted.end()
     if prev is not None and tail.endswith((",", " and", ", also")) and not relative:
         return Site(prev.phrase, clause_start)  # (`an architect who said ..., saying`: not his)
-    by = tail.endswith((" by", " after", " before", " while")) and not tail.endswith(" and by")
+    linked = _without_adverbs(tail)  # `while also suggesting`, `after initially saying`
+    by = linked.endswith((" by", " after", " before", " while")) and not linked.endswith(" and by")
     if (tail.endswith((",", " and", "–", "—", "--")) or by) and not sent.nested:
         # `Clinton spoke out on Tuesday, arguing that`, `Obama responded by saying that`
         ph = sentence_subject(m, a, cs, lex)
@@ -248,6 +251,15 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     if own is not None:
         return Site(own, own.start)
     return Rejection(reasons.MENTION, reasons.PARTICIPLE_NOT_ADJUNCT)
+
+
+def _without_adverbs(tail: str) -> str:
+    """The words before a participle without the adverbs that end them (`while also`)."""
+    words = tail.split()
+    k = len(words)
+    while k > 1 and (words[k - 1] in _LINK_ADVERBS or is_adverb(words[k - 1])):
+        k -= 1
+    return tail if k == len(words) else " ".join(words[:k])
 
 
 def _participle_subject(sent: Sentence, cue: Cue, tail: str, lex) -> Mention | None:
