@@ -875,6 +875,13 @@ SPEAKERS += [
         ["Kit Lind", "Anna B. Berg"],
     ),
     (
+        "an apposition whose organisation has an apposition of its own",
+        "Mark Hale, chairman of the board of Tide Partners, the network’s funding arm, said the "
+        "quay would open. Kit Lind, a pollster who works with Tide Partners, a harbour lobby, "
+        "said it would not.",
+        ["Mark Hale", "Kit Lind"],
+    ),
+    (
         "an aside longer than the look-behind window: the speaker is looked for further back",
         "“The tide is late,” Kit Lind, a postdoctoral fellow at the Harbour Institute for Tidal "
         "Research in Arden, Norway, and co-author of the study, said in a statement.",

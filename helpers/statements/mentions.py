@@ -521,13 +521,24 @@ def _place_after_place(toks: list[Token], k: int, i: int, lex: Lexicons) -> bool
 def _name_before_apposition(masked: str, lo: int, found: Found, lex: Lexicons, depth: int):
     """`Anselm Rookwood, director of Kestle Buses, which runs the depot, said`: the phrase
     before the relative clause is an apposition; the name before it is the speaker."""
-    ph = found.mention
-    if ph is not None and found.word_before in PHRASE_PREPOSITIONS:
-        ph, _before = extend_left(masked, lo, ph, lex)  # `director of Kestle Buses`
-    if ph is None or ph.kind == "pronoun" or not ph.text[:1].islower():
+    ph, word = found.mention, found.word_before
+    for _ in range(_MAX_PP_CHAIN):
+        if ph is None or word not in PHRASE_PREPOSITIONS:
+            break
+        # `director of Kestle Buses`, `chairman of the board of Tide Partners`
+        ph, word = extend_left(masked, lo, ph, lex, kinds=_PP_HEADS)
+    if ph is None or ph.kind == "pronoun":
         return found
     comma = masked.rfind(",", lo, ph.start)
-    if comma < 0 or masked[comma + 1 : ph.start].strip() or depth + 1 >= MAX_DEPTH:
+    if comma < 0 or depth + 1 >= MAX_DEPTH:
+        return found
+    between = masked[comma + 1 : ph.start].split()
+    if ph.text[:1].isupper() and word in PHRASE_PREPOSITIONS:
+        # `Kit Lind, a pollster who works with Tide Partners, a lobby, said`: the apposition
+        # before the name reaches back to the comma after the speaker
+        if not between or between[0].lower() not in ("a", "an", "the"):
+            return found
+    elif between or not ph.text[:1].islower():
         return found
     name = mention_before(masked, lo, comma, lex, depth + 1)
     if name.mention is not None and name.mention.kind == "name":
@@ -536,18 +547,24 @@ def _name_before_apposition(masked: str, lo: int, found: Found, lex: Lexicons, d
 
 
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+# How many prepositional phrases an apposition's head may carry (`chairman of the board of X`).
+_MAX_PP_CHAIN = 3
+_PP_HEADS = ("name", "description", "org")  # `the board of X`: an organisation's part
 # How far back the noun before a prepositional phrase is looked for.
 _PP_WINDOW = 12
 
 
-def extend_left(masked: str, a: int, ph: Mention, lex: Lexicons) -> tuple[Mention, str]:
-    """`a lawyer for` + `the news outlets`: the phrase before the preposition is the speaker."""
+def extend_left(
+    masked: str, a: int, ph: Mention, lex: Lexicons, kinds=("name", "description")
+) -> tuple[Mention, str]:
+    """`a lawyer for` + `the news outlets`: the phrase before the preposition is the speaker
+    (when it is of one of the `kinds`)."""
     m = _LAST_WORD_BEFORE.search(masked, max(a, ph.start - _PP_WINDOW), ph.start)
     if m is None:
         return ph, ""
     found = mention_before(masked, a, m.start(1), lex)
     head = found.mention
-    if head is None or head.kind not in ("name", "description"):
+    if head is None or head.kind not in kinds:
         return ph, m.group(1).lower()
     merged = Mention(head.start, ph.end, masked[head.start : ph.end], head.kind, core_end=head.end)
     return merged, found.word_before
