@@ -86,6 +86,11 @@ CONTENT = [
         [("direct", "said", "We will build it")],
     ),
     (
+        "`remark` is a cue; the noun `remarks` is none",
+        "Anna Berg remarked that the quay was late. Her remarks were long.",
+        [("indirect", "remarked", "the quay was late")],
+    ),
+    (
         "colon before a quotation",
         "Mayor Anna Berg said: “The bridge opens today.”",
         [("direct", "said", "The bridge opens today.")],
