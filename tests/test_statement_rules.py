@@ -946,6 +946,13 @@ SPEAKERS += [
         ["Anna Berg"],
     ),
     (
+        "a participle after a document the subject issued: the issuer speaks",
+        "The council issued a statement saying the quay was safe. Tom Hale’s campaign sent out "
+        "a press release on Friday saying the ferry was late. The mayor read a report by the "
+        "Gazette saying it was not.",
+        ["the council", "Tom Hale’s campaign"],
+    ),
+    (
         "... and with adverbs between: `while also suggesting`",
         "The mayor wants to close the quay, while also suggesting that the ferry should stop.",
         ["the mayor"],

@@ -67,6 +67,9 @@ _NOUN_OR_INFINITIVE = re.compile(
 ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
 _ASPECTUAL_WINDOW = 20
 # a quotation closing on a comma right before a participle (`“fantastic,” telling`)
+# How far before a participle the verb that issued a document is looked for (`sent out a
+# two-page press release to reporters on Friday saying`).
+_ISSUED_WINDOW = 90
 # adverbs between a linking word and a participle (`while also suggesting`, `after first saying`)
 _LINK_ADVERBS = frozenset("also then later again even still first".split())
 _COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
@@ -247,10 +250,23 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
         if ph is None:
             return Rejection(reasons.MENTION, reasons.PARTICIPLE_NO_SUBJECT)
         return Site(ph, clause_start)
+    issuer = _issuer(sent, cs, lex)
+    if issuer is not None:
+        return Site(issuer, issuer.start)
     own = _participle_subject(sent, cue, tail, lex)
     if own is not None:
         return Site(own, own.start)
     return Rejection(reasons.MENTION, reasons.PARTICIPLE_NOT_ADJUNCT)
+
+
+def _issuer(sent: Sentence, cs: int, lex) -> Mention | None:
+    """`The council issued a statement saying ...`, `Hale sent a memo to the board explaining
+    ...`: the one who issued the document speaks (the guideline's written speech)."""
+    m, a = sent.masked, sent.start
+    found = lex.issued_document.search(m, max(a, cs - _ISSUED_WINDOW), cs)
+    if found is None:
+        return None
+    return mention_before(m, a, found.start(), lex).mention
 
 
 def _without_adverbs(tail: str) -> str:

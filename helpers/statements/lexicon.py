@@ -130,6 +130,7 @@ class Lexicons:
     collective: frozenset[str]  # `police`, `staff`: a group without a determiner
     person_nouns: dict[str, str]  # `the actor`: a nominal reference -> gender ("m", "f", "")
     participle_subjects: dict[str, frozenset[str]]  # `as`, `before`, `media` -> words
+    issued_document: re.Pattern  # `issued a statement` before a participle: the issuer speaks
     honorifics: frozenset[str]
     name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
     non_person: frozenset[str]
@@ -201,6 +202,17 @@ def _pairs(name: str) -> dict[str, str]:
     return out
 
 
+def _issued_document(verbs: frozenset[str], documents: frozenset[str]) -> re.Pattern:
+    """`issued a statement`, `sent out a two-page memo to the board on Friday`: a verb that
+    issues a document, its object, and what follows up to a participle (the pattern's end)."""
+    verb = "|".join(sorted(verbs))
+    doc = "|".join(sorted(documents))
+    return re.compile(
+        rf"(?<![\w’'-])(?:{verb})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
+        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{doc})s?(?![\w’'-])[^,;:.!?\x00]{{0,60}}\s$"
+    )
+
+
 @cache
 def lexicons() -> Lexicons:
     """Load and compile the lexicons (once per process)."""
@@ -209,6 +221,9 @@ def lexicons() -> Lexicons:
     fits = {
         noun: frozenset(w.lower().rstrip(".") for w in words.split())
         for noun, words in _pairs("role_nouns").items()
+    }
+    subjects = {
+        kind: frozenset(words.split()) for kind, words in _pairs("participle_subjects").items()
     }
     return Lexicons(
         verb_forms=forms,
@@ -242,9 +257,8 @@ def lexicons() -> Lexicons:
         addressees=lexicon_set("addressees"),
         collective=lexicon_set("collective_nouns"),
         person_nouns=_pairs("person_nouns"),
-        participle_subjects={
-            kind: frozenset(words.split()) for kind, words in _pairs("participle_subjects").items()
-        },
+        participle_subjects=subjects,
+        issued_document=_issued_document(subjects["issued"], lexicon_set("document_nouns")),
         honorifics=lexicon_set("honorifics"),
         name_titles=lexicon_set("name_titles"),
         non_person=lexicon_set("non_person_words"),
