@@ -112,6 +112,16 @@ CONTENT = [
         [("indirect", "told", "the bridge would open")],
     ),
     (
+        "a that-clause after `for years` or the aside `, per a translator,`; not a relative "
+        "`that` with its verb",
+        "The council has said for years that it would back the plan. Berg said, per a "
+        "translator, that the quay was unsafe. Hale asked for a review that would take a year.",
+        [
+            ("indirect", "said", "it would back the plan"),
+            ("indirect", "said", "the quay was unsafe"),
+        ],
+    ),
+    (
         "`at least` after a cue opens the reported clause, not a trailing adjunct",
         "As the ferry docked at Harwick, the Tarrow Examiner reported at least six boats were "
         "late.",

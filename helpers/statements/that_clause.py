@@ -32,13 +32,13 @@ TO_ADDRESSEE_WINDOW = 6
 MAX_ASIDE_TOKENS = 8
 # Prepositions that open an adjunct before `that` besides the time and place words
 # (`explained through a spokesman that`, `said via Twitter that`, `wrote as a member that`).
-_MORE_ADJUNCTS = frozenset("through via as outside".split())
+_MORE_ADJUNCTS = frozenset("through via as outside for".split())
 # The first words of an aside between commas (`, however,`, `, for example,`, `, in an
 # interview,`, `, where she is a regular guest,`); not a participle (`the claim, first made
 # by X, that`: `claim` is a noun there).
 _ASIDE_OPENERS = ADJUNCT_WORDS | frozenset(
     "however though too instead meanwhile moreover furthermore nonetheless nevertheless "
-    "then therefore for among as where when according via through with without".split()
+    "then therefore for among as where when according via through with without per".split()
 )
 _STOPS = frozenset(",;:.!?")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -74,6 +74,9 @@ def that_start(toks: list[Token], k: int, base: str, lex: Lexicons) -> int | Non
         t = window[n][2]
         low = t.lower()
         if low == "that":
+            nxt = window[n + 1][2].lower() if n + 1 < len(window) else ""
+            if n and nxt in FINITE_VERBS:
+                return None  # `asked for a review that would take a year`: a relative clause
             return window[n][1]
         if t == ",":
             nxt = window[n + 1][2] if n + 1 < len(window) else ""
