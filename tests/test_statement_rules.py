@@ -554,6 +554,12 @@ SPEAKERS = [
         ["Dock workers", "Health care providers"],
     ),
     (
+        "a progressive perfect: `has been warning`, not a passive (`has been told`)",
+        "The council has been warning that the fund is running out. Anna Berg has been told "
+        "that the quay is late.",
+        ["the council"],
+    ),
+    (
         "a group opening the sentence after `But` or `And`",
         "But harbour traders say they have yet to see the money. And dock workers said the "
         "offer ignored inflation.",

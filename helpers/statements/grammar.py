@@ -17,8 +17,8 @@ def _words(s: str) -> frozenset[str]:
 # Words skipped between a speaker phrase and its cue: `Peskov also said`, `he has said`.
 SKIPPED_BEFORE_CUE = _words(
     "also later earlier then again repeatedly previously recently once further first "
-    "publicly privately separately similarly reportedly has have had did does do is was are were "
-    "simply just only even still already quickly initially now long often always never "
+    "publicly privately separately similarly reportedly has have had did does do is was are "
+    "were been simply just only even still already quickly initially now long often always never "
     "frequently since itself himself herself themselves however meanwhile instead nonetheless "
     "nevertheless therefore both all"
 )
