@@ -554,6 +554,12 @@ SPEAKERS = [
         ["Dock workers", "Health care providers"],
     ),
     (
+        "a group after a short fronted phrase and a comma",
+        "In Arden, dock workers said the quay was late. When the ferry docked, passengers said "
+        "it was early.",
+        ["dock workers", "passengers"],
+    ),
+    (
         "a progressive perfect: `has been warning`, not a passive (`has been told`)",
         "The council has been warning that the fund is running out. Anna Berg has been told "
         "that the quay is late.",

@@ -37,7 +37,7 @@ from helpers.statements.quotes import PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
 from helpers.statements.subjects import sentence_subject
-from helpers.statements.words import is_adverb, squash
+from helpers.statements.words import is_adverb, is_plural, squash
 
 # (the first letter before the lookbehind, as below: the engine skips ahead to that letter)
 SPEECH_NOUN_PHRASES = re.compile(
@@ -52,6 +52,8 @@ POSSESSIVE_VIEW = re.compile(
 # How many prepositional phrases a speaker phrase may carry after its head
 _MAX_PP_CHAIN = 3
 _WHO_AFTER = re.compile(r"\s*,?\s*who\b")  # a relative clause's speaker
+# a short phrase before the subject of a sentence (`Overall,`, `In the old harbour town,`)
+_FRONTED_PHRASE = re.compile(r"[A-Z][^,;:\x00]{0,50},")
 _CLAUSE_START = re.compile(rf",\s+(?:{'|'.join(sorted(COORDINATORS))})\s+$")
 _QUOTE_AFTER = re.compile(r"\s*[:,]\s*\x00")  # `said Berg: “...”`
 _WORD_EDGE = re.compile(r"[\w’'-]")  # a character that continues a word
@@ -428,10 +430,17 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
         return False
     if _CLAUSE_START.search(sent.masked, max(sent.start, ph.start - 8), ph.start):
         return False  # `..., and human rights groups warned`: a coordinated clause's subject
-    if sent.masked[sent.start : ph.start].strip() in ("But", "And", "Yet"):
+    opening = sent.masked[sent.start : ph.start].strip()
+    if opening in ("But", "And", "Yet"):
         return False  # `But dock workers say`: the subject of the sentence's one clause
     core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
     head = core_text.lower().split()[-1]
+    if (
+        is_plural(head)
+        and _FRONTED_PHRASE.fullmatch(opening)
+        and not any(w.lower() in lex.verb_forms for w in opening.split())
+    ):
+        return False  # `In Arden, dock workers said`: a group after a short fronted phrase
     return (
         not any(w[:1].isupper() for w in ph.text.split())
         and not (head.endswith("s") and head[:-1] in lex.role_fits)

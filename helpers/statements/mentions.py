@@ -63,6 +63,10 @@ _MAX_GROUP_WORDS = 3
 # A place's name, and its country's or state's after it (`in Arden, North Dakota,`), have at
 # most this many words each.
 _MAX_PLACE_WORDS = 2
+# A fronted phrase before a sentence's group that speaks (`In the old harbour town, traders
+# said`) has at most this many tokens, none of them punctuation.
+_MAX_FRONTED_TOKENS = 6
+_CLAUSE_MARKS = frozenset(",;:—–()")
 # The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
 _GROUP_OPENERS = frozenset(("but", "and", "yet"))
 # Asides between commas are looked through when shorter than this many tokens.
@@ -235,7 +239,8 @@ def _unnamed_source(
     ):
         det -= 1  # `a dozen members`, `the two voters`
     if det is None and head.islower() and _counted(low) and low not in lex.stop:
-        group = _clause_first_group(masked, toks, i, lex)  # `..., and rights groups warned`
+        # `..., and rights groups warned`, `Overall, conservative groups reported`
+        group = _clause_first_group(masked, toks, i, lex, at_start)
         if group is not None:
             return group
     if det is None and at_start:
@@ -290,9 +295,13 @@ def _person_and(masked: str, toks: list[Token], det: int, e0: int, lex: Lexicons
     return Found(Mention(n0, e0, masked[n0:e0], "multi", parts), j, word)
 
 
-def _clause_first_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found | None:
+def _clause_first_group(
+    masked: str, toks: list[Token], i: int, lex: Lexicons, at_start: bool = False
+) -> Found | None:
     """`..., and human rights groups warned`: lower-case words ending in a plural noun that open
-    a coordinated clause."""
+    a coordinated clause, or the sentence's one clause after a short fronted phrase and a
+    comma (`Overall, conservative groups reported`, `In Arden, harbour workers said`; when
+    `toks` start at the sentence's start, `at_start`)."""
     g = i
     while (
         g - 1 >= 0
@@ -303,9 +312,18 @@ def _clause_first_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -
         and toks[g - 1][2] not in lex.verb_forms
     ):
         g -= 1
+    s0, e0 = toks[g][0], toks[i][1]
     if g >= 2 and toks[g - 1][2] in COORDINATORS and toks[g - 2][2] == ",":
-        s0, e0 = toks[g][0], toks[i][1]
         return Found(Mention(s0, e0, masked[s0:e0], "description"), g, toks[g - 1][2])
+    fronted = toks[: g - 1]
+    if (
+        at_start
+        and g >= 2
+        and toks[g - 1][2] == ","
+        and len(fronted) <= _MAX_FRONTED_TOKENS
+        and not any(t[2] in _CLAUSE_MARKS or t[2].lower() in lex.verb_forms for t in fronted)
+    ):
+        return Found(Mention(s0, e0, masked[s0:e0], "description"), g, ",")
     return None
 
 
