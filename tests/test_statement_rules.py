@@ -106,6 +106,15 @@ CONTENT = [
         ],
     ),
     (
+        "a reported clause ends before `, but he ...ed` or `— and she ...ed`",
+        "Anna Berg said the quay was late, but she praised the crew. Tom Hale said the ferry "
+        "was full — and he blamed the timetable.",
+        [
+            ("indirect", "said", "the quay was late"),
+            ("indirect", "said", "the ferry was full"),
+        ],
+    ),
+    (
         "a that-clause after an addressee with a place name (`in Salem, New Hampshire`)",
         "Anna Berg told a meeting in Stoke Marren, Tarrowshire on Monday that the bridge would "
         "open.",

@@ -13,7 +13,9 @@ from helpers.statements.lexicon import Lexicons
 _CLAUSE_END = re.compile(r";")
 
 # `..., and he railed against`: the narration goes on with a clause of its own
-_NEXT_CLAUSE = re.compile(r",\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b")
+_NEXT_CLAUSE = re.compile(
+    r"(?:,|\s[—–])\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|then\s+)?[a-z]+ed\b"
+)
 # `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
 _NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 # `..., and human rights groups warned that`: a coordinated clause with a speaker of its own
