@@ -86,6 +86,11 @@ CONTENT = [
         [("direct", "said", "We will build it")],
     ),
     (
+        "`add` takes a clause without `that` only when a subject and a verb follow",
+        "Anna Berg added the quay was late. The council also added two ferries to the route.",
+        [("indirect", "added", "the quay was late")],
+    ),
+    (
         "`remark` is a cue; the noun `remarks` is none",
         "Anna Berg remarked that the quay was late. Her remarks were long.",
         [("indirect", "remarked", "the quay was late")],
