@@ -372,6 +372,11 @@ CONTENT = [
     ),
     ("call without a frame is no cue", "The mayor called the police. Berg called for a vote.", []),
     (
+        "a frame's object is no conjunction (`label and a couple of ...`: a noun)",
+        "A row involving the singer, her former record label and a couple of politicians ended.",
+        [],
+    ),
+    (
         "a noun phrase as the whole content (the frame `object`, borderline)",
         "The council announced a new ferry timetable on Monday, and Anna Berg acknowledged "
         "the delays because of the storm. Tom Hale stressed its safety record.",

@@ -82,7 +82,7 @@ _AS_WINDOW = 60
 _MAX_OBJECT_TOKENS = 6
 # `asked the 2016 Democratic White House contender whether`: the person asked is this short
 _QUESTION_WINDOW = 9
-_NOT_AN_OBJECT = frozenset("for on off up back out in that to at".split())
+_NOT_AN_OBJECT = frozenset("for on off up back out in that to at and or but".split())
 _CLAUSE_PUNCTUATION = frozenset(",;:.!?")
 # The words a noun-phrase content opens with (`announced a plan`, `its decision`, `plans to`),
 # besides numbers and capitalised words; and the words that end it (`... because`).
