@@ -91,6 +91,12 @@ CONTENT = [
         [("indirect", "added", "the quay was late")],
     ),
     (
+        "manner-of-speaking verbs with a quotation (`shouts`, `whispered`); not without one",
+        "“Open the door!” an officer shouts. “Hands up,” Anna Berg whispered. The crowd shouted "
+        "at the police.",
+        [("direct", "shouts", "Open the door!"), ("direct", "whispered", "Hands up")],
+    ),
+    (
         "`remark` is a cue; the noun `remarks` is none",
         "Anna Berg remarked that the quay was late. Her remarks were long.",
         [("indirect", "remarked", "the quay was late")],
