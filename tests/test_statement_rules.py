@@ -142,6 +142,15 @@ CONTENT = [
         ],
     ),
     (
+        "a cue's noun in an adjunct before `that` (`in her opening remarks`)",
+        "Anna Berg said in her opening remarks that the quay was late. Tom Hale wrote in a "
+        "series of tweets that the ferry was full.",
+        [
+            ("indirect", "said", "the quay was late"),
+            ("indirect", "wrote", "the ferry was full"),
+        ],
+    ),
+    (
         "`at least` after a cue opens the reported clause, not a trailing adjunct",
         "As the ferry docked at Harwick, the Tarrow Examiner reported at least six boats were "
         "late.",

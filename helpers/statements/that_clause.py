@@ -41,6 +41,9 @@ _ASIDE_OPENERS = ADJUNCT_WORDS | frozenset(
     "then therefore for among as where when according via through with without per".split()
 )
 _STOPS = frozenset(",;:.!?")
+# Forms of cue verbs that are nouns in an adjunct before `that` (`said in her opening remarks
+# that`, `wrote in a series of tweets that`, `said in a report that`)
+_CUE_NOUNS = frozenset("report reports remarks comments statements tweets posts notes".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -95,7 +98,7 @@ def that_start(toks: list[Token], k: int, base: str, lex: Lexicons) -> int | Non
             return None
         if t.startswith(PLACEHOLDER) and not (n and window[n - 1][2].endswith(_POSSESSIVE)):
             return None  # (a programme's name after a possessive is an adjunct's)
-        if low in lex.verb_forms and low != "report":
+        if low in lex.verb_forms and low not in _CUE_NOUNS:
             return None
         n += 1
     return None
