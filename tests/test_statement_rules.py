@@ -142,6 +142,18 @@ CONTENT = [
         ],
     ),
     (
+        "before `that`: `to` and a body addressed, a hyphenated addressee, `however`; not a "
+        "relative clause after `to a deal`",
+        "Anna Berg admitted to the newspaper that the quay was late. Tom Hale reminded the "
+        "co-hosts that the ferry was full. Experts suggest however that the tide is high. The "
+        "firm agreed to a deal that the council liked.",
+        [
+            ("indirect", "admitted", "the quay was late"),
+            ("indirect", "reminded", "the ferry was full"),
+            ("indirect", "suggest", "the tide is high"),
+        ],
+    ),
+    (
         "a cue's noun in an adjunct before `that` (`in her opening remarks`)",
         "Anna Berg said in her opening remarks that the quay was late. Tom Hale wrote in a "
         "series of tweets that the ferry was full.",

@@ -125,7 +125,7 @@ def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
         k = 1
         while (
             k < min(len(toks), 5)
-            and toks[k][2].isalpha()
+            and toks[k][2].replace("-", "").isalpha()  # `the co-hosts`
             and toks[k][2] != "that"
             and toks[k][2].lower() not in PREPOSITIONS
             and toks[k][2].lower() not in SOURCE_DETERMINERS  # `told the paper the claims`

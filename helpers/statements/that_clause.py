@@ -22,7 +22,7 @@ from helpers.statements.grammar import (
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
-from helpers.statements.words import Token, is_adverb, is_cap
+from helpers.statements.words import Token, is_adverb, is_cap, is_role
 
 # How many tokens after the cue `that` is looked for.
 THAT_WINDOW = 14
@@ -33,6 +33,8 @@ MAX_ASIDE_TOKENS = 8
 # Prepositions that open an adjunct before `that` besides the time and place words
 # (`explained through a spokesman that`, `said via Twitter that`, `wrote as a member that`).
 _MORE_ADJUNCTS = frozenset("through via as outside for".split())
+# Adverbs that may stand, without commas, between a cue and `that` (`suggest however that`).
+_DISCOURSE_ADVERBS = frozenset("however also instead therefore though too again now".split())
 # The first words of an aside between commas (`, however,`, `, for example,`, `, in an
 # interview,`, `, where she is a regular guest,`); not a participle (`the claim, first made
 # by X, that`: `claim` is a noun there).
@@ -41,6 +43,7 @@ _ASIDE_OPENERS = ADJUNCT_WORDS | frozenset(
     "then therefore for among as where when according via through with without per".split()
 )
 _STOPS = frozenset(",;:.!?")
+_ADDRESSEE_DETERMINERS = frozenset("the a an his her their its our".split())
 # Forms of cue verbs that are nouns in an adjunct before `that` (`said in her opening remarks
 # that`, `wrote in a series of tweets that`, `said in a report that`)
 _CUE_NOUNS = frozenset("report reports remarks comments statements tweets posts notes".split())
@@ -65,6 +68,7 @@ def that_start(toks: list[Token], k: int, base: str, lex: Lexicons) -> int | Non
         or first in ADJUNCT_WORDS
         or first in DATE_WORDS
         or first in _MORE_ADJUNCTS
+        or first in _DISCOURSE_ADVERBS
         or is_adverb(first)
         or (first == "of" and base in lex.tell_verbs)
         or (first == "to" and _to_addressee_that(toks, k, lex))
@@ -124,14 +128,32 @@ def _to_addressee_that(toks: list[Token], k: int, lex: Lexicons) -> bool:
     or body addressed (a name, or an addressee word), then `that` (not `agreed to a deal
     that`, where `that` opens a relative clause)."""
     after = toks[k + 1 : k + 1 + TO_ADDRESSEE_WINDOW]
-    if not after or not (is_cap(after[0][2]) or after[0][2].lower() in lex.addressees):
-        return False
     words = [t[2] for t in after]
     if "that" not in words:
         return False
+    between = words[1 : words.index("that")]
+    if words[0].lower() in _ADDRESSEE_DETERMINERS and len(words) > len(between) + 2:
+        # `admitted to the newspaper that`, `said to his staff that` (not `agreed to a deal
+        # that had been ...`: `that` with a verb after it opens a relative clause)
+        after_that = words[len(between) + 2].lower()
+        head = between[-1].lower() if between else ""
+        return (
+            0 < len(between) <= 2
+            and all(w.replace("-", "").isalpha() for w in between)
+            and after_that not in FINITE_VERBS
+            and (  # a person or a body addressed, not `a deal that the council liked`
+                head in lex.addressees
+                or head in lex.orgs
+                or head in lex.collective
+                or head in lex.person_nouns
+                or is_role(head, lex)
+            )
+        )
+    if not (is_cap(words[0]) or words[0].lower() in lex.addressees):
+        return False
     return all(
         is_cap(w) or w.endswith(_POSSESSIVE) or w.lower() in lex.addressees or w in lex.orgs
-        for w in words[1 : words.index("that")]
+        for w in between
     )
 
 
