@@ -1021,6 +1021,11 @@ SPEAKERS += [
         ["the council", "Tom Hale’s campaign"],
     ),
     (
+        "a participle takes a sentence-opening group of three words as its subject",
+        "Health care providers have protested the longer shifts, warning that the wards are full.",
+        ["Health care providers"],
+    ),
+    (
         "... and with adverbs between: `while also suggesting`",
         "The mayor wants to close the quay, while also suggesting that the ferry should stop.",
         ["the mayor"],

@@ -12,7 +12,7 @@ from helpers.statements.mentions import Mention, mention_before
 
 _FIRST_WORDS = re.compile(
     r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*)"
-    r"((?:\s+[a-z]+)?)(?=[\s,])"
+    r"((?:\s+[a-z]+)?)((?:\s+[a-z]+)?)(?=[\s,])"
 )
 # a past-tense verb between capitalised words (`Berg attacked Kell`), where a subject ends
 _INNER_VERB = re.compile(r"(?<=\s)(?=[a-z]+ed\s+[A-Z])")
@@ -40,7 +40,8 @@ def sentence_subject(
     # with the lower-case word after, or not; else up to a verb inside the run of words
     # (`Anna Berg attacked Tom Kell, saying`: the subject is `Anna Berg`)
     inner = [w.start() for w in _INNER_VERB.finditer(masked, m.start(1), m.end(1))]
-    for end in dict.fromkeys((m.end(2), m.end(1), *inner)):
+    # (`Health care providers`: two lower-case words after the capitalised one)
+    for end in dict.fromkeys((m.end(2), m.end(3), m.end(1), *inner)):
         ph = mention_before(masked, a, end, lex, progressive=True).mention
         if ph is not None and (ph.start == m.start(1) or ph.kind == "pronoun"):
             break
