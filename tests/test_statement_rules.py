@@ -787,6 +787,12 @@ SPEAKERS = [
         ["Kit Lind; her colleagues", "Tom Hale; his team", "his aides"],
     ),
     (
+        "a short first name is the same person, under the longest name",
+        "Josh Apte led the study. “It is late,” said Joshua Apte. Patrick W. Lind Jr. pleaded "
+        "guilty. Pat Lind said he was sorry.",
+        ["Joshua Apte", "Patrick W. Lind Jr."],
+    ),
+    (
         "the canonical name is the longest",
         "Berg said the road is open. Later, Mayor Anna Berg said it is safe.",
         ["Anna Berg", "Anna Berg"],

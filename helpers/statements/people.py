@@ -31,6 +31,19 @@ def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tokens[:-1] if len(tokens) > 1 and tokens[-1] in _SUFFIXES else tokens
 
 
+def _short_first_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`Pat Carlineo` and `Patrick W. Carlineo`, `Josh Apte` and `Joshua Apte`: the same
+    surname, and one first name the start of the other (three letters at least)."""
+    if len(a) < 2 or len(b) < 2 or a[0] == b[0]:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return len(short) >= _SHORT_NAME_LETTERS and long.startswith(short) and short[0].isupper()
+
+
+# The shortest first name taken for the start of a longer one (`Pat` for `Patrick`).
+_SHORT_NAME_LETTERS = 3
+
+
 @dataclass
 class Person:
     """A person named in the article, under the longest name used for them."""
@@ -406,8 +419,8 @@ class Registry:
     def _add(self, name: tuple[str, ...], start: int) -> None:
         p = self.find(name, start)
         if p is not None:
-            if len(name) > len(p.tokens):
-                p.rename(name)
+            if len(name) > len(p.tokens) or sum(map(len, name)) > sum(map(len, p.tokens)):
+                p.rename(name)  # the longest name: `Joshua Apte` over `Josh Apte`
             return
         person = Person(" ".join(name), name)
         self.people.append(person)
@@ -423,7 +436,9 @@ class Registry:
         n = len(name)
         for p in self._by_last.get(name[-1], ()):
             core = p.core
-            if core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core):
+            if (
+                core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core)
+            ) or _short_first_name(name, core):
                 positions = p.positions  # p.last_before(at), written out: called very often
                 k = bisect_right(positions, at)
                 pos = positions[k - 1] if k else -1
