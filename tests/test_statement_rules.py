@@ -1027,6 +1027,12 @@ SPEAKERS += [
         ["the council", "Tom Hale’s campaign"],
     ),
     (
+        "a participle's subject after a long fronted adverbial",
+        "In a victory speech in Arden County on Tuesday night, Mr. Tom Hale struck a measured "
+        "tone, saying he understood the task.",
+        ["Tom Hale"],
+    ),
+    (
         "a participle takes a sentence-opening group of three words as its subject",
         "Health care providers have protested the longer shifts, warning that the wards are full.",
         ["Health care providers"],

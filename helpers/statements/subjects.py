@@ -17,7 +17,7 @@ _FIRST_WORDS = re.compile(
 # a past-tense verb between capitalised words (`Berg attacked Kell`), where a subject ends
 _INNER_VERB = re.compile(r"(?<=\s)(?=[a-z]+ed\s+[A-Z])")
 # `Last week, ...`, `After the hearing, ...`: a fronted adverbial before the subject
-_FRONTED = re.compile(r"\s*([A-Z][a-z]+)\b[^,;:\x00]{0,40},\s*")
+_FRONTED = re.compile(r"\s*([A-Z][a-z]+)\b[^,;:]{0,80},\s*")
 # A subject counts as near the cue when at most this many words stand between them.
 _NEAR_WORDS = 3
 
