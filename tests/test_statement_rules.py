@@ -793,6 +793,12 @@ SPEAKERS = [
         ["Joshua Apte", "Patrick W. Lind Jr."],
     ),
     (
+        "a title that goes on after `of` is the role, not part of the name",
+        "Secretary of State John Kerry said it was late. Minister of Home Affairs Anna K. Berg "
+        "said it was not.",
+        ["John Kerry", "Anna K. Berg"],
+    ),
+    (
         "the canonical name is the longest",
         "Berg said the road is open. Later, Mayor Anna Berg said it is safe.",
         ["Anna Berg", "Anna Berg"],
@@ -1025,6 +1031,12 @@ SPEAKERS += [
         "a press release on Friday saying the ferry was late. The mayor read a report by the "
         "Gazette saying it was not.",
         ["the council", "Tom Hale’s campaign"],
+    ),
+    (
+        "a participle's subject: before a present-tense verb, after a fronted participle",
+        "Democrats see Hale as an agent of decline, arguing that his attacks are unfair. "
+        "Reached by the Gazette, Tom Hale left early, explaining that he was away.",
+        ["Democrats", "Tom Hale"],
     ),
     (
         "a participle's subject after a long fronted adverbial",

@@ -130,6 +130,19 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
         if w.lower() in lex.titles or w.lower().rstrip(".") in lex.titles:
             last_title = k
     role_words = words[: last_title + 1]
+    after = words[last_title + 1 :]
+    if (
+        last_title >= 0
+        and len(after) >= 2
+        and after[0] == "of"
+        and words[last_title].lower() not in lex.name_titles  # (`Peter King of New York`)
+    ):
+        # `Secretary of State John Kerry`, `Minister of Home Affairs Anna Berg`: the title
+        # goes on after `of`; the name is the last two words (three with an initial)
+        keep = 3 if len(after) >= 5 and _MIDDLE_INITIAL.fullmatch(after[-2]) else 2
+        keep = min(keep, len(after) - 2)
+        role_words = words[: len(words) - keep] if keep > 0 else words
+        last_title = len(role_words) - 1
     genders = {lex.title_gender.get(w.lower().rstrip("."), "") for w in role_words} - {""}
     if all(w.lower().rstrip(".") in lex.honorifics for w in role_words):
         role_words = ()  # Mr., Mrs., Ms. are forms of address, not roles

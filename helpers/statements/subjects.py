@@ -14,10 +14,17 @@ _FIRST_WORDS = re.compile(
     r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*)"
     r"((?:\s+[a-z]+)?)((?:\s+[a-z]+)?)(?=[\s,])"
 )
-# a past-tense verb between capitalised words (`Berg attacked Kell`), where a subject ends
-_INNER_VERB = re.compile(r"(?<=\s)(?=[a-z]+ed\s+[A-Z])")
+# a verb between capitalised words (`Berg attacked Kell`, `Democrats see Hale`), where a
+# subject ends: a lower-case word that does not link the words of a name (`Secretary of State`)
+_INNER_VERB = re.compile(
+    r"(?<=\s)(?=(?!(?:of|and|for|on|de|del|der|da|du|van|von|la|le)\s)[a-z]+\s+[A-Z])"
+)
 # `Last week, ...`, `After the hearing, ...`: a fronted adverbial before the subject
 _FRONTED = re.compile(r"\s*([A-Z][a-z]+)\b[^,;:]{0,80},\s*")
+# a participle opening a fronted phrase (`Speaking at a town hall, Trump ...`)
+_FRONTED_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]+(?:ing|ed)\s+(?:by|at|to|on|in|about|after|during|with|for|from|before)\b"
+)
 # A subject counts as near the cue when at most this many words stand between them.
 _NEAR_WORDS = 3
 
@@ -31,8 +38,9 @@ def sentence_subject(
     fronted = _FRONTED.match(masked, a, cue_start)
     opener = fronted.group(1).lower() if fronted else ""
     subject_word = opener in DETERMINERS or opener in lex.pronouns  # `The mayor`, `She`
-    if fronted and opener in ADJUNCT_WORDS | lex.starters and not subject_word:
-        a = fronted.end()
+    participle = fronted is not None and _FRONTED_PARTICIPLE.match(masked, fronted.start(1))
+    if fronted and (opener in ADJUNCT_WORDS | lex.starters or participle) and not subject_word:
+        a = fronted.end()  # (`Speaking at a town hall, ...`, `Reached by phone, ...`)
     m = _FIRST_WORDS.match(masked, a, cue_start)
     if m is None:
         return None if near else _before_first_verb(masked, a, cue_start, lex)
