@@ -960,6 +960,11 @@ SPEAKERS += [
         ["Kit Lind", "Anna B. Berg"],
     ),
     (
+        "an adverbial aside between a group after a preposition and the cue",
+        "Harbour leaders in Arden, for instance, noted that the quay was late.",
+        ["harbour leaders in Arden"],
+    ),
+    (
         "an apposition whose organisation has an apposition of its own",
         "Mark Hale, chairman of the board of Tide Partners, the network’s funding arm, said the "
         "quay would open. Kit Lind, a pollster who works with Tide Partners, a harbour lobby, "

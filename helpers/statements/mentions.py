@@ -67,6 +67,9 @@ _MAX_PLACE_WORDS = 2
 # said`) has at most this many tokens, none of them punctuation.
 _MAX_FRONTED_TOKENS = 6
 _CLAUSE_MARKS = frozenset(",;:—–()")
+# The first words of an adverbial aside between a speaker and the cue (`, for instance,`, `, in
+# turn,`, `, however,`)
+_ADVERBIAL_ASIDES = frozenset("for in however meanwhile though too also instead then".split())
 # The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
 _GROUP_OPENERS = frozenset(("but", "and", "yet"))
 # Asides between commas are looked through when shorter than this many tokens.
@@ -469,6 +472,10 @@ def _before_aside(
         return NOTHING
     seg = toks[k + 1 : i]
     first = seg[0][2].lower()
+    if first in _ADVERBIAL_ASIDES and seg[0][2].islower() and depth < MAX_DEPTH:
+        # `Harbour leaders in Arden, for instance, noted`: the phrase before the aside, as
+        # if the aside were not there (its preposition is for the caller to read)
+        return mention_before(masked, lo, toks[k][0], lex, depth + 1)
     if first == "and" and len(seg) > 1 and seg[1][2].islower() and depth < MAX_DEPTH:
         # `Kit Lind, a researcher at the institute, and co-author of the study, said`: a
         # second apposition; the first one comes before it
