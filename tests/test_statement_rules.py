@@ -1038,6 +1038,13 @@ SPEAKERS += [
         ["the council", "Tom Hale’s campaign"],
     ),
     (
+        "an infinitive cue after a frame that reports speech that happened; not `likely to`",
+        "Anna Berg was quick to add that the quay was late. Tom Hale went out of his way to say "
+        "the ferry was full. Kit Lind took to Twitter to say the tide was high. Berg is likely "
+        "to say it was not.",
+        ["Anna Berg", "Tom Hale", "Kit Lind"],
+    ),
+    (
         "a participle's subject: before a present-tense verb, after a fronted participle",
         "Democrats see Hale as an agent of decline, arguing that his attacks are unfair. "
         "Reached by the Gazette, Tom Hale left early, explaining that he was away.",

@@ -67,7 +67,16 @@ _NOUN_OR_INFINITIVE = re.compile(
 # `continued to complain`, `went on to say`: an infinitive that reports speech that happened
 # (not `wants to say`, `declined to say`)
 ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
-_ASPECTUAL_WINDOW = 20
+# Frames before `to` and a cue that report speech that happened, with a phrase of their own
+# between the speaker and the cue: `was quick to add`, `went so far as to say`, `went out of
+# his way to say`, `took to Twitter to say`
+SPOKEN_TO = re.compile(
+    r"(?<![\w’'])(?:(?:was|were|is|are|been)\s+quick"
+    r"|(?:goes|went|gone)\s+(?:so\s+far\s+as|out\s+of\s+(?:his|her|their|its)\s+way)"
+    r"|(?:took|taken|takes|take)\s+to\s+(?:social\s+media|Twitter|Facebook|the\s+airwaves|TV)"
+    r")\s+to\s+$"
+)
+_ASPECTUAL_WINDOW = 40  # (`went out of his way to say`)
 # a quotation closing on a comma right before a participle (`“fantastic,” telling`)
 # How far before a participle the verb that issued a document is looked for (`sent out a
 # two-page press release to reporters on Friday saying`).
@@ -192,7 +201,8 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
     if m[cs].isupper() and cs != a:
         return Rejection(reasons.CUE, reasons.CAPITALISED)
     if _NOUN_OR_INFINITIVE.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
-        if not ASPECTUAL_TO.search(m, max(a, cs - _ASPECTUAL_WINDOW), cs):
+        before = max(a, cs - _ASPECTUAL_WINDOW)
+        if not (ASPECTUAL_TO.search(m, before, cs) or SPOKEN_TO.search(m, before, cs)):
             return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
         if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
@@ -309,7 +319,9 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
         site = _no_phrase_before(sent, cue, tail, lex)
         if not isinstance(site, Rejection):
             return site
-    found = mention_before(m, a, cs, lex, progressive=progressive)
+    frame = SPOKEN_TO.search(m, max(a, cs - _ASPECTUAL_WINDOW), cs)
+    # (`Hale was quick to add`: the speaker stands before the frame)
+    found = mention_before(m, a, frame.start() if frame else cs, lex, progressive=progressive)
     if found.word_before == PASSIVE:
         return Rejection(reasons.MENTION, reasons.PASSIVE)
     if found.word_before == MODAL:
