@@ -1062,6 +1062,13 @@ SPEAKERS += [
         ["Health care providers"],
     ),
     (
+        "... but not a name and a verb and its object (`Berg tweeted congratulations`)",
+        "Anna Berg tweeted congratulations, adding that the voters had worked hard. Tom Hale, "
+        "whose hometown, Arden, is expected to be largely underwater within the not too distant "
+        "future as the sea level rises, argues that the plan will fail.",
+        ["Anna Berg", "Tom Hale"],
+    ),
+    (
         "... and with adverbs between: `while also suggesting`",
         "The mayor wants to close the quay, while also suggesting that the ferry should stop.",
         ["the mayor"],

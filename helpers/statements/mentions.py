@@ -21,6 +21,7 @@ from helpers.statements.grammar import (
     CONTRACTION,
     COORDINATORS,
     DETERMINERS,
+    FINITE_VERBS,
     GROUP_PRONOUNS,
     INDEFINITE,
     MODALS,
@@ -500,6 +501,8 @@ def _before_aside(
     ):
         found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
         return _name_before_apposition(masked, lo, found, lex, depth)
+    if first in FINITE_VERBS:
+        return NOTHING  # `, whose hometown, Miami, is projected to ...,`: a clause, no apposition
     # `Dianne Feinstein, Democrat of California, said`: an apposition after a name
     found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
     if (

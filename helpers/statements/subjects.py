@@ -48,8 +48,19 @@ def sentence_subject(
     # with the lower-case word after, or not; else up to a verb inside the run of words
     # (`Anna Berg attacked Tom Kell, saying`: the subject is `Anna Berg`)
     inner = [w.start() for w in _INNER_VERB.finditer(masked, m.start(1), m.end(1))]
-    # (`Health care providers`: two lower-case words after the capitalised one)
-    for end in dict.fromkeys((m.end(2), m.end(3), m.end(1), *inner)):
+    # (`Health care providers`: two lower-case words after one capitalised word, neither of
+    # them a verb: not `Clinton tweeted congratulations`, `Democrats want policies`)
+    ends = [m.end(2), m.end(1), *inner]
+    words = masked[m.start(1) : m.end(3)].split()
+    if (
+        m.end(3) > m.end(2)
+        and len(words) == 3
+        and not words[0].endswith("s")
+        and not words[1].endswith("ed")
+        and words[1] not in lex.verb_forms
+    ):
+        ends.insert(1, m.end(3))
+    for end in dict.fromkeys(ends):
         ph = mention_before(masked, a, end, lex, progressive=True).mention
         if ph is not None and (ph.start == m.start(1) or ph.kind == "pronoun"):
             break
