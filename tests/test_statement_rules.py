@@ -1069,6 +1069,12 @@ SPEAKERS += [
         ["Anna Berg", "Tom Hale"],
     ),
     (
+        "a participle after `and`, `but` or a comma with an adverb between",
+        "Tom Hale mocked the plan and pointedly saying the quay was unsafe. Anna Berg raised "
+        "questions about the ferry, falsely suggesting that it was late.",
+        ["Tom Hale", "Anna Berg"],
+    ),
+    (
         "... and with adverbs between: `while also suggesting`",
         "The mayor wants to close the quay, while also suggesting that the ferry should stop.",
         ["the mayor"],

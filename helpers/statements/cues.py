@@ -252,11 +252,14 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     if quoted:
         tail += ","  # `called it “fantastic,” telling reporters`: the comma inside the marks
         clause_start = quoted.end()
-    if prev is not None and tail.endswith((",", " and", ", also")) and not relative:
+    # (adverbs before the participle aside: `while also suggesting`, `and pointedly saying`,
+    # `, falsely suggesting`)
+    linked = _without_adverbs(tail)
+    if prev is not None and linked.endswith((",", " and", ", also")) and not relative:
         return Site(prev.phrase, clause_start)  # (`an architect who said ..., saying`: not his)
-    linked = _without_adverbs(tail)  # `while also suggesting`, `after initially saying`
     by = linked.endswith((" by", " after", " before", " while")) and not linked.endswith(" and by")
-    if (tail.endswith((",", " and", "–", "—", "--")) or by) and not sent.nested:
+    joined = linked.endswith((",", " and", " but", "–", "—", "--"))
+    if (joined or by) and not sent.nested:
         # `Clinton spoke out on Tuesday, arguing that`, `Obama responded by saying that`
         ph = sentence_subject(m, a, cs, lex)
         if ph is None:
