@@ -606,6 +606,11 @@ SPEAKERS = [
         ["dock workers", "passengers"],
     ),
     (
+        "`kept` before an -ing cue: the speaker before it",
+        "Sen. Tom Hale (R-Arden) kept asking her why the quay was late.",
+        ["Tom Hale"],
+    ),
+    (
         "a progressive perfect: `has been warning`, not a passive (`has been told`)",
         "The council has been warning that the fund is running out. Anna Berg has been told "
         "that the quay is late.",

@@ -89,7 +89,8 @@ _CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s
 # a progressive before an -ing cue: `are admitting`, `are increasingly admitting`, `he’s
 # predicting`
 _PROGRESSIVE = re.compile(
-    r"(?:\b(?:is|are|was|were|been)|\b(?:he|she|it|who|that)[’']s|\b(?:they|we|you)[’']re)"
+    r"(?:\b(?:is|are|was|were|been|kept|keeps|keep)|\b(?:he|she|it|who|that)[’']s"
+    r"|\b(?:they|we|you)[’']re)"
     r"(?:\s+[a-z]+ly)?$",
     re.IGNORECASE,
 )
