@@ -606,6 +606,12 @@ SPEAKERS = [
         ["dock workers", "passengers"],
     ),
     (
+        "`, who` after a phrase after a preposition: that phrase speaks",
+        "The last question came from a young child, who said he drove from Arden. Hale made "
+        "no mention of Anna Berg, who announced she is leaving.",
+        ["a young child", "Anna Berg"],
+    ),
+    (
         "`kept` before an -ing cue: the speaker before it",
         "Sen. Tom Hale (R-Arden) kept asking her why the quay was late.",
         ["Tom Hale"],

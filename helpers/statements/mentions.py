@@ -106,6 +106,7 @@ class Found:
     index: int = -1
     word_before: str = ""
     relative: bool = False  # the antecedent of a relative `who` (`to Republicans who say`)
+    comma_relative: bool = False  # ... of `, who` after a preposition (`from a child, who said`)
 
 
 NOTHING = Found(None)
@@ -162,7 +163,12 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
     if head == "," and depth < MAX_DEPTH:
         return _before_aside(masked, lo, toks, i, lex, depth)
     if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
-        return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
+        found = mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
+        if low == "who" and found.mention is not None and found.word_before in PREPOSITIONS:
+            # `a question from a young child, who said`: the relative clause after a comma
+            # is about the phrase right before it, whatever stands before that
+            return Found(found.mention, found.index, found.word_before, comma_relative=True)
+        return found
     if head.isdigit() and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
         return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)  # `Berg, 56, who`
     if low in ("who", "which") and i >= 1 and depth < MAX_DEPTH:
