@@ -338,14 +338,17 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
                 return Site(group, group.start)
         return _no_phrase_before(sent, cue, tail, lex)
     ph, word_before = found.mention, found.word_before
-    if found.comma_relative and ph.kind == "name":
+    comma_relative = found.comma_relative and (
+        ph.kind == "description" or (ph.kind == "name" and len(ph.text.split()) >= 2)
+    )  # (a full name or a description; not `from Manchester, who said`: a place, mostly)
+    if comma_relative and ph.kind == "name":
         return Site(ph, ph.start)  # `no mention of Jeb Bush, who announced`: Bush
     for _ in range(_MAX_PP_CHAIN):  # `Mr. Morgan of the Sierra Club said`, `The deputy head
         if word_before not in PHRASE_PREPOSITIONS:  # of China’s delegation to the forum said`
             break
         if found.relative and word_before in _RELATIVE_AFTER:
             break  # `gave hope to the fishermen who say`: the verb's object, no chain
-        if found.comma_relative and word_before != "of":
+        if comma_relative and word_before != "of":
             break  # `came from a young child, who said`
         longer, word_before = extend_left(m, a, ph, lex)
         if longer is ph:
@@ -360,7 +363,7 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
             return Site(group, group.start)
     # (the antecedent of a relative pronoun may follow a preposition that takes a person:
     # `offered help to Republicans who say`, `compared with 23 percent who said`)
-    relative = (found.relative and word_before in _RELATIVE_AFTER) or found.comma_relative
+    relative = (found.relative and word_before in _RELATIVE_AFTER) or comma_relative
     if (word_before in PREPOSITIONS or word_before == "who") and not relative:
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
