@@ -326,6 +326,11 @@ CONTENT = [
         [("indirect", "said", "it was")],
     ),
     (
+        "a scene-setting clause ends at a comma inside a quotation's closing mark",
+        "Speaking on the “Harbour Hour,” Tom Hale admitted that the quay was late, which was bad.",
+        [("indirect", "admitted", "the quay was late, which was bad")],
+    ),
+    (
         "a possessive view",
         "In Whitfield’s view, the closure of the harbour was worth it.",
         [("indirect", "In Whitfield’s view", "the closure of the harbour was worth it")],

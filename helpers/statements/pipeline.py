@@ -54,6 +54,7 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 # `he has “saved the ferry,” claiming that ...`: a comma inside a quotation's closing mark ends
 # the clause as one outside it does (in the masked text the quotation hides it)
+_COMMA_THEN_MARK = re.compile(r",[”\"’'»]")
 _QUOTED_COMMA = re.compile(r"[,;][”\"’'»]+\s*$")
 _BOUNDARY_WINDOW = 12
 # a character of narration: a sentence holding one is no floating quotation
@@ -176,6 +177,13 @@ class Extractor:
         ctx_end = sent.start
         if first and first.group(1).lower() in CONTEXT_STARTERS:
             comma = sent.masked.find(",", sent.start, sent.end)
+            # (`Speaking Sunday on ABC’s “This Week,” Carson admitted`: the comma inside the
+            # quotation's closing mark ends the scene-setting clause)
+            quoted = _COMMA_THEN_MARK.search(
+                self.text, sent.start, comma if comma >= 0 else sent.end
+            )
+            if quoted is not None:
+                comma = quoted.start()
             ctx_end = comma if comma >= 0 else sent.start
         nested_found: list[Statement] = []
         for cue in candidates(sent, self.lex, self._cues):
