@@ -803,6 +803,12 @@ SPEAKERS = [
         ["Kit Lind; her colleagues", "Tom Hale; his team", "his aides"],
     ),
     (
+        "a body named by its head noun alone is the one that spoke last with that head",
+        "Arden police said the quay was closed. Later, police said it was open. The Hale "
+        "campaign said it was late. The campaign said it was sorry.",
+        ["Arden police", "Arden police", "Hale campaign", "Hale campaign"],
+    ),
+    (
         "a short first name is the same person, under the longest name",
         "Josh Apte led the study. “It is late,” said Joshua Apte. Patrick W. Lind Jr. pleaded "
         "guilty. Pat Lind said he was sorry.",

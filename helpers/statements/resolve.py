@@ -499,6 +499,11 @@ class Resolver:
             for sp in self.recent():
                 if sp.kind == "org":
                     return sp
+        if low_words[-1:] == [head] and len(low_words) - (det == "the") == 1:
+            # `police said` after `Arden police said`: the same body, as it spoke last
+            for sp in self.recent():
+                if sp.name.lower().split()[-1] == head and len(sp.name.split()) > 1:
+                    return sp
         desc = " ".join(w for w in clean if w.lower() not in ("the",))
         if not desc[:1].isupper():
             desc = lower_first(ph.text)
