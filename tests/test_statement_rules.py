@@ -803,6 +803,12 @@ SPEAKERS = [
         ["Kit Lind; her colleagues", "Tom Hale; his team", "his aides"],
     ),
     (
+        "`&` joins the words of a name (`Procter & Gamble`, `Chapter & Verse`)",
+        "Jeff Hale, president of Chapter & Verse, a harbour design agency, said the quay was "
+        "late. Tarrow & Sons said it was not.",
+        ["Jeff Hale", "Tarrow & Sons"],
+    ),
+    (
         "a body named by its head noun alone is the one that spoke last with that head",
         "Arden police said the quay was closed. Later, police said it was open. The Hale "
         "campaign said it was late. The campaign said it was sorry.",

@@ -28,7 +28,7 @@ AUX_PASSIVE = _words("was were is are be been being get got gets")
 NEGATIVE_SUBJECTS = frozenset({"nobody", "no one", "none", "neither", "nothing", "no-one"})
 MODALS = _words("would could might may should can must shall")
 # Words that link the parts of one name (`Bank of England`, `Smith and Wesson`).
-NAME_LINKS = _words("of and on for")
+NAME_LINKS = _words("of and on for &")
 # Words that open a noun phrase naming an unnamed source (`a librarian`, `two officials`).
 SOURCE_DETERMINERS = _words(
     "a an the our their his her its several many some two three four five other few another one "
