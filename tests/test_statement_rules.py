@@ -821,6 +821,12 @@ SPEAKERS = [
         ["Joshua Apte", "Patrick W. Lind Jr."],
     ),
     (
+        "a newsroom title before a name is the role (`Political Editor`, `Correspondent`)",
+        "Harbour Times Political Editor Kit Lind asked whether the quay was safe. Gazette "
+        "Correspondent Tom Hale said it was.",
+        ["Kit Lind", "Tom Hale"],
+    ),
+    (
         "a title that goes on after `of` is the role, not part of the name",
         "Secretary of State John Kerry said it was late. Minister of Home Affairs Anna K. Berg "
         "said it was not.",
