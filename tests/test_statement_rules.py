@@ -1103,6 +1103,12 @@ SPEAKERS += [
         ["Anna Berg", "Tom Hale"],
     ),
     (
+        "a participle opening the sentence: the main clause's subject speaks",
+        "Noting that the tide was high, Kit Lind asked whether the quay was safe. Declaring "
+        "that he alone could fix the harbour, Tom Hale said the quay was late.",
+        ["Kit Lind", "Kit Lind", "Tom Hale", "Tom Hale"],
+    ),
+    (
         "a participle after `and`, `but` or a comma with an adverb between",
         "Tom Hale mocked the plan and pointedly saying the quay was unsafe. Anna Berg raised "
         "questions about the ferry, falsely suggesting that it was late.",

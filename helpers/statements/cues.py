@@ -81,6 +81,9 @@ _ASPECTUAL_WINDOW = 40  # (`went out of his way to say`)
 # How far before a participle the verb that issued a document is looked for (`sent out a
 # two-page press release to reporters on Friday saying`).
 _ISSUED_WINDOW = 90
+# How many commas after a sentence-opening participle the main clause's subject is looked for.
+_MAIN_CLAUSE_COMMAS = 3
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # adverbs between a linking word and a participle (`while also suggesting`, `after first saying`)
 _LINK_ADVERBS = frozenset("also then later again even still first".split())
 _COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
@@ -247,6 +250,10 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
     """`..., saying that`: the speaker of the statement before, or the sentence subject."""
     prev = sent.found[-1] if sent.found else None
     m, a, cs = sent.masked, sent.start, cue.start
+    if not m[a:cs].strip():
+        main = _main_clause_subject(sent, cue, lex)
+        if main is not None:  # `Noting that A, Malaska asked ...`
+            return Site(main, a)
     clause_start = max(a, m.rfind(",", a, cs))
     relative = prev is not None and _WHO_AFTER.match(m, prev.phrase.end, cs) is not None
     quoted = tail.endswith(PLACEHOLDER) and _COMMA_IN_QUOTE.search(sent.text, max(a, cs - 4), cs)
@@ -283,6 +290,25 @@ def _issuer(sent: Sentence, cs: int, lex) -> Mention | None:
     if found is None:
         return None
     return mention_before(m, a, found.start(), lex).mention
+
+
+def _main_clause_subject(sent: Sentence, cue: Cue, lex) -> Mention | None:
+    """`Noting that A, Malaska asked ...`, `Declaring that A, the mogul said ...`: the subject
+    of the main clause after a participle that opens the sentence (a name, a pronoun or a
+    description after one of the next commas, with a verb after it)."""
+    m, b = sent.masked, sent.end
+    at = cue.end
+    for _ in range(_MAIN_CLAUSE_COMMAS):
+        comma = m.find(",", at, b)
+        if comma < 0:
+            return None
+        ph = mention_after(m, comma + 1, b, lex)
+        if ph is not None and ph.kind in ("name", "pronoun", "description"):
+            after = _NEXT_WORD.match(m, ph.end, b)
+            if after is not None and after.group(1).islower() and after.group(1) != "and":
+                return ph
+        at = comma + 1
+    return None
 
 
 def _without_adverbs(tail: str) -> str:

@@ -334,6 +334,10 @@ class Extractor:
             end = content.end
             if content.start >= cue.end:  # reported after the cue: it ends with its clause
                 end = clause_end(sent.masked, s, end, self.lex)
+            if content.start >= cue.end and s < mention.start < end:
+                # (no content holds its own speaker: `Noting that A, Malaska asked`)
+                cut = sent.masked.rfind(",", s, mention.start)
+                end = cut if cut > s else mention.start
             e = trim_end(text, s, end)
             if e <= s:
                 return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
