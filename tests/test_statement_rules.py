@@ -117,6 +117,12 @@ CONTENT = [
         ],
     ),
     (
+        "a statement inside brackets ends at the closing bracket",
+        "A new poll has lower numbers (44 percent of voters say they want the quay closed), but "
+        "most want a vote.",
+        [("indirect", "say", "they want the quay closed")],
+    ),
+    (
         "a reported clause ends before `, but he ...ed` or `— and she ...ed`",
         "Anna Berg said the quay was late, but she praised the crew. Tom Hale said the ferry "
         "was full — and he blamed the timetable.",

@@ -338,6 +338,11 @@ class Extractor:
                 # (no content holds its own speaker: `Noting that A, Malaska asked`)
                 cut = sent.masked.rfind(",", s, mention.start)
                 end = cut if cut > s else mention.start
+            before = sent.masked[sent.start : min(mention.start, cue.start)]
+            if content.start >= cue.end and before.count("(") > before.count(")"):
+                close = sent.masked.find(")", s, end)
+                if close > s:  # `(44 percent of voters say A), but ...`: the aside ends it
+                    end = close
             e = trim_end(text, s, end)
             if e <= s:
                 return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
