@@ -827,6 +827,11 @@ SPEAKERS = [
         ["Joshua Apte", "Patrick W. Lind Jr."],
     ),
     (
+        "after an inverted cue, a hyphenated role word before the name (`study co-author`)",
+        "“Rain is common on Titan,” said study co-author Kit Lind, a scientist at the agency.",
+        ["Kit Lind"],
+    ),
+    (
         "a newsroom title before a name is the role (`Political Editor`, `Correspondent`)",
         "Harbour Times Political Editor Kit Lind asked whether the quay was safe. Gazette "
         "Correspondent Tom Hale said it was.",

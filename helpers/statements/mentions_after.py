@@ -38,7 +38,7 @@ def _forward_word(t: str, out: list, lex: Lexicons) -> bool:
         or t in ("’s", "'s")
         or (
             t.islower()
-            and _POSSESSIVE_END.sub("", t).isalpha()
+            and _POSSESSIVE_END.sub("", t).replace("-", "").isalpha()  # `co-author`
             and tl not in lex.stop
             and len(out) < _MAX_FORWARD_LOWER
         )
