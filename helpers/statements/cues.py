@@ -17,10 +17,10 @@ from helpers.statements.grammar import (
     CLAUSE_PREPOSITIONS,
     COORDINATORS,
     DETERMINERS,
+    GROUP_OPENERS,
     GROUP_PRONOUNS,
     INDEFINITE,
     NEGATIVE_SUBJECTS,
-    PHRASE_PREPOSITIONS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
     is_number,
@@ -29,7 +29,7 @@ from helpers.statements.mentions import (
     MODAL,
     PASSIVE,
     Mention,
-    extend_left,
+    extend_chain,
     mention_before,
 )
 from helpers.statements.mentions_after import mention_after
@@ -49,8 +49,6 @@ POSSESSIVE_VIEW = re.compile(
     r"[Ii](?<![\w’'][Ii])n\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s?|his|her|their|its)"
     r"\s+(?:own\s+)?(?:view|words|opinion|account)\b"
 )
-# How many prepositional phrases a speaker phrase may carry after its head
-_MAX_PP_CHAIN = 3
 _WHO_AFTER = re.compile(r"\s*,?\s*who\b")  # a relative clause's speaker
 # a short phrase before the subject of a sentence (`Overall,`, `In the old harbour town,`)
 _FRONTED_PHRASE = re.compile(r"[A-Z][^,;:\x00]{0,50},")
@@ -77,7 +75,6 @@ SPOKEN_TO = re.compile(
     r")\s+to\s+$"
 )
 _ASPECTUAL_WINDOW = 40  # (`went out of his way to say`)
-# a quotation closing on a comma right before a participle (`“fantastic,” telling`)
 # How far before a participle the verb that issued a document is looked for (`sent out a
 # two-page press release to reporters on Friday saying`).
 _ISSUED_WINDOW = 90
@@ -86,6 +83,7 @@ _MAIN_CLAUSE_COMMAS = 3
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # adverbs between a linking word and a participle (`while also suggesting`, `after first saying`)
 _LINK_ADVERBS = frozenset("also then later again even still first".split())
+# a quotation closing on a comma right before a participle (`“fantastic,” telling`)
 _COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
 # `he’s predicting`: a pronoun with a contracted `is`, not a possessive
 _CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
@@ -369,17 +367,16 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     )  # (a full name or a description; not `from Manchester, who said`: a place, mostly)
     if comma_relative and ph.kind == "name":
         return Site(ph, ph.start)  # `no mention of Jeb Bush, who announced`: Bush
-    for _ in range(_MAX_PP_CHAIN):  # `Mr. Morgan of the Sierra Club said`, `The deputy head
-        if word_before not in PHRASE_PREPOSITIONS:  # of China’s delegation to the forum said`
-            break
-        if found.relative and word_before in _RELATIVE_AFTER:
-            break  # `gave hope to the fishermen who say`: the verb's object, no chain
-        if comma_relative and word_before != "of":
-            break  # `came from a young child, who said`
-        longer, word_before = extend_left(m, a, ph, lex)
-        if longer is ph:
-            break
-        ph = longer
+    # (no chain for `gave hope to the fishermen who say`: the verb's object; nor for `came
+    # from a young child, who said`)
+    ph, word_before = extend_chain(
+        m,
+        a,
+        ph,
+        word_before,
+        lex,
+        stop=lambda w: (found.relative and w in _RELATIVE_AFTER) or (comma_relative and w != "of"),
+    )
     if word_before in CLAUSE_PREPOSITIONS and cue.form != cue.base:
         return Site(ph, ph.start)  # `after police said`: a clause's subject (a bare `after
         # her March comment` is a noun)
@@ -480,7 +477,7 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
     if _CLAUSE_START.search(sent.masked, max(sent.start, ph.start - 8), ph.start):
         return False  # `..., and human rights groups warned`: a coordinated clause's subject
     opening = sent.masked[sent.start : ph.start].strip()
-    if opening in ("But", "And", "Yet"):
+    if opening.lower() in GROUP_OPENERS and opening[:1].isupper():
         return False  # `But dock workers say`: the subject of the sentence's one clause
     core_text = sent.masked[ph.start : ph.core_end] if ph.core_end else ph.text
     head = core_text.lower().split()[-1]

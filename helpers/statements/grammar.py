@@ -75,6 +75,8 @@ QUESTION_WORDS = _words("whether if what how why when where who which")
 # Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others
 # said`): the group is named by the word.
 GROUP_PRONOUNS = _words("some others many most several few")
+# The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
+GROUP_OPENERS = _words("but and yet")
 DETERMINERS = _words("the a an his her its their our this that these those one two")
 # Determiners that make a description of a single, already known referent.
 DEFINITE = _words("the this that")

@@ -22,6 +22,7 @@ from helpers.statements.grammar import (
     COORDINATORS,
     DETERMINERS,
     FINITE_VERBS,
+    GROUP_OPENERS,
     GROUP_PRONOUNS,
     INDEFINITE,
     MODALS,
@@ -71,8 +72,6 @@ _CLAUSE_MARKS = frozenset(",;:—–()")
 # The first words of an adverbial aside between a speaker and the cue (`, for instance,`, `, in
 # turn,`, `, however,`)
 _ADVERBIAL_ASIDES = frozenset("for in however meanwhile though too also instead then".split())
-# The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
-_GROUP_OPENERS = frozenset(("but", "and", "yet"))
 # Asides between commas are looked through when shorter than this many tokens.
 MAX_ASIDE_TOKENS = 32
 # Nested asides (`X, 56, who ..., said`) are followed this many levels deep.
@@ -341,7 +340,7 @@ def _sentence_first_group(toks: list[Token], i: int, lex: Lexicons) -> int | Non
     """`Dock workers`, `Health care providers` opening a sentence, or its clause after `But`
     or `And`: a capitalised word (or any word after the opener), then lower-case words ending
     in a plural noun, and nothing else before the verb. The index of its first token."""
-    first = 1 if i >= 1 and toks[0][2].lower() in _GROUP_OPENERS else 0
+    first = 1 if i >= 1 and toks[0][2].lower() in GROUP_OPENERS else 0
     words = [t[2] for t in toks[first : i + 1]]
     head = words[-1].lower()
     opening = words[0] == words[0].capitalize() or (first and words[0].islower())
@@ -556,11 +555,8 @@ def _name_before_apposition(masked: str, lo: int, found: Found, lex: Lexicons, d
     """`Anselm Rookwood, director of Kestle Buses, which runs the depot, said`: the phrase
     before the relative clause is an apposition; the name before it is the speaker."""
     ph, word = found.mention, found.word_before
-    for _ in range(_MAX_PP_CHAIN):
-        if ph is None or word not in PHRASE_PREPOSITIONS:
-            break
-        # `director of Kestle Buses`, `chairman of the board of Tide Partners`
-        ph, word = extend_left(masked, lo, ph, lex, kinds=_PP_HEADS)
+    if ph is not None:
+        ph, word = extend_chain(masked, lo, ph, word, lex, kinds=_PP_HEADS)
     if ph is None or ph.kind == "pronoun":
         return found
     comma = masked.rfind(",", lo, ph.start)
@@ -581,11 +577,34 @@ def _name_before_apposition(masked: str, lo: int, found: Found, lex: Lexicons, d
 
 
 _LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
-# How many prepositional phrases an apposition's head may carry (`chairman of the board of X`).
-_MAX_PP_CHAIN = 3
+# How many prepositional phrases a speaker phrase, or an apposition's head, may carry after
+# its head (`The deputy head of China’s delegation to the forum`, `chairman of the board of X`)
+MAX_PP_CHAIN = 3
 _PP_HEADS = ("name", "description", "org")  # `the board of X`: an organisation's part
 # How far back the noun before a prepositional phrase is looked for.
 _PP_WINDOW = 12
+
+
+def extend_chain(
+    masked: str,
+    a: int,
+    ph: Mention,
+    word: str,
+    lex: Lexicons,
+    kinds=("name", "description"),
+    stop=None,
+) -> tuple[Mention, str]:
+    """`Mr. Morgan of the Sierra Club`, `chairman of the board of Tide Partners`: the phrase
+    before each preposition in turn (`word`, the word before `ph`), up to MAX_PP_CHAIN of
+    them, or until `stop(word)`; the phrase and the word before it."""
+    for _ in range(MAX_PP_CHAIN):
+        if word not in PHRASE_PREPOSITIONS or (stop is not None and stop(word)):
+            break
+        longer, word = extend_left(masked, a, ph, lex, kinds)
+        if longer is ph:
+            break
+        ph = longer
+    return ph, word
 
 
 def extend_left(
