@@ -33,7 +33,7 @@ from helpers.statements.mentions import (
     mention_before,
 )
 from helpers.statements.mentions_after import mention_after
-from helpers.statements.quotes import PLACEHOLDER, Quote
+from helpers.statements.quotes import CLOSING_COMMA, PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
 from helpers.statements.subjects import sentence_subject
@@ -83,8 +83,6 @@ _MAIN_CLAUSE_COMMAS = 3
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # adverbs between a linking word and a participle (`while also suggesting`, `after first saying`)
 _LINK_ADVERBS = frozenset("also then later again even still first".split())
-# a quotation closing on a comma right before a participle (`“fantastic,” telling`)
-_COMMA_IN_QUOTE = re.compile(r",[”’\"']+\s*$")
 # `he’s predicting`: a pronoun with a contracted `is`, not a possessive
 _CONTRACTED_IS = re.compile(r"(?<![\w’'])(?:he|she|it|who|that|there)[’']s\s+$", re.I)
 # a progressive before an -ing cue: `are admitting`, `are increasingly admitting`, `he’s
@@ -254,7 +252,7 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
             return Site(main, a)
     clause_start = max(a, m.rfind(",", a, cs))
     relative = prev is not None and _WHO_AFTER.match(m, prev.phrase.end, cs) is not None
-    quoted = tail.endswith(PLACEHOLDER) and _COMMA_IN_QUOTE.search(sent.text, max(a, cs - 4), cs)
+    quoted = tail.endswith(PLACEHOLDER) and CLOSING_COMMA.search(sent.text, max(a, cs - 4), cs)
     if quoted:
         tail += ","  # `called it “fantastic,” telling reporters`: the comma inside the marks
         clause_start = quoted.end()

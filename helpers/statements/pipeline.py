@@ -34,6 +34,7 @@ from helpers.statements.lexicon import lexicons
 from helpers.statements.mentions import Mention
 from helpers.statements.people import Registry
 from helpers.statements.quotes import (
+    CLOSING_COMMA,
     Quote,
     find_quotes,
     inner_masked,
@@ -52,10 +53,8 @@ _FIRST_TOKEN = re.compile(r"\W*(\w+)")
 # a cue after a clause boundary starts a new clause of the sentence, not a nested one
 _CLAUSE_BOUNDARY = re.compile(r"(?:[,;—–]|\s-+)\s*(?:and|but|while|whereas)?\s*$")
 _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
-# `he has “saved the ferry,” claiming that ...`: a comma inside a quotation's closing mark ends
-# the clause as one outside it does (in the masked text the quotation hides it)
+# a comma inside a quotation's closing mark (`Speaking on ABC’s “This Week,” Carson said`)
 _COMMA_THEN_MARK = re.compile(r",[”\"’'»]")
-_QUOTED_COMMA = re.compile(r"[,;][”\"’'»]+\s*$")
 _BOUNDARY_WINDOW = 12
 # a character of narration: a sentence holding one is no floating quotation
 _NARRATION_CHAR = re.compile(r"[^\x00\s.,;:!?…—–-]")
@@ -234,7 +233,7 @@ class Extractor:
             prev is not None
             and prev.start < cue.start < prev.end
             and not _COORD_BEFORE.search(sent.masked, before, cue.start)
-            and not _QUOTED_COMMA.search(self.text, before, cue.start)
+            and not CLOSING_COMMA.search(self.text, before, cue.start)
         )
         if (
             isinstance(st, Statement)
@@ -256,7 +255,7 @@ class Extractor:
         prev = sent.found[-1]
         if not (prev.end > st.clause_start and prev.start < st.clause_start):
             return
-        quoted = _QUOTED_COMMA.search(
+        quoted = CLOSING_COMMA.search(
             self.text, max(prev.start, st.clause_start - _BOUNDARY_WINDOW), st.clause_start
         )
         if quoted is not None:

@@ -18,6 +18,9 @@ CLOSERS = {"”": "“", "»": "«", "’": "‘"}
 ALL_MARKS = "“”«»‘’\"'"
 _MARKS = re.compile("[" + re.escape(ALL_MARKS) + "]")
 PLACEHOLDER = "\x00"  # stands for a quotation (marks included) in the masked text
+# a quotation closing on a comma, right before what follows it (`“fantastic,” telling`, `has
+# “saved the ferry,” claiming`): in the masked text the quotation hides that comma
+CLOSING_COMMA = re.compile(r"[,;][”’\"'»]+\s*$")
 # Two apostrophes (''like this'', as some newswires write) count as one straight double mark.
 _TWO_APOSTROPHES = "''"
 _JOINER = "\u2060"  # a zero-width character standing for the second apostrophe while scanning
