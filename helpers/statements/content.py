@@ -21,6 +21,7 @@ from helpers.statements.grammar import (
     FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
     NOUN_VERBS,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     QUESTION_WORDS,
     SOURCE_DETERMINERS,
@@ -86,7 +87,7 @@ _NOT_AN_OBJECT = frozenset("for on off up back out in that to at and or but".spl
 _CLAUSE_PUNCTUATION = frozenset(",;:.!?")
 # The words a noun-phrase content opens with (`announced a plan`, `its decision`, `plans to`),
 # besides numbers and capitalised words; and the words that end it (`... because`).
-_NOUN_PHRASE_OPENERS = frozenset("the a an his her its their our these those plans".split())
+_NOUN_PHRASE_OPENERS = POSSESSIVE_DETERMINERS | frozenset("the a an these those plans".split())
 _NOUN_PHRASE_ENDS = frozenset("because when while after before since although though but".split())
 
 

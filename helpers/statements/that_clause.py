@@ -17,6 +17,7 @@ from helpers.statements.grammar import (
     DETERMINERS,
     FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     RELATIVE_WORDS,
 )
@@ -43,7 +44,7 @@ _ASIDE_OPENERS = ADJUNCT_WORDS | frozenset(
     "then therefore for among as where when according via through with without per".split()
 )
 _STOPS = frozenset(",;:.!?")
-_ADDRESSEE_DETERMINERS = frozenset("the a an his her their its our".split())
+_ADDRESSEE_DETERMINERS = frozenset(("the", "a", "an")) | POSSESSIVE_DETERMINERS
 # Forms of cue verbs that are nouns in an adjunct before `that` (`said in her opening remarks
 # that`, `wrote in a series of tweets that`, `said in a report that`)
 _CUE_NOUNS = frozenset("report reports remarks comments statements tweets posts notes".split())
