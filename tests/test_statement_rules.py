@@ -809,6 +809,12 @@ SPEAKERS = [
         ["Kit Lind; her colleagues", "Tom Hale; his team", "his aides"],
     ),
     (
+        "a capitalised run after `its` is a thing, no antecedent for `he`",
+        "Tom Hale spoke about the firm and its Dream Chaser vehicle. The quay would open in "
+        "2022, he said.",
+        ["Tom Hale"],
+    ),
+    (
         "`&` joins the words of a name (`Procter & Gamble`, `Chapter & Verse`)",
         "Jeff Hale, president of Chapter & Verse, a harbour design agency, said the quay was "
         "late. Tarrow & Sons said it was not.",

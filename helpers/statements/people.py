@@ -92,7 +92,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
-_THE_BEFORE = re.compile(r"(?<![\w’'])the\s+$")
+_THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 # he, she, his, himself, herself, and `her` as a possessive (`her staff`, like `his staff`);
 # an object `her` or `him` (`told her that`) is mostly about someone else, and is left out.
@@ -339,13 +339,13 @@ class Registry:
             # (the patterns run only when the word before can be `a`, `an` or `the`)
             before = text[max(0, at - 4) : at]
             word_end = before.rstrip()
-            article = word_end != before and word_end.endswith(("a", "A", "n", "the"))
+            article = word_end != before and word_end.endswith(("a", "A", "n", "the", "its"))
             if article and _INDEFINITE_BEFORE.search(text, max(0, at - 4), at):
                 continue  # `a Go-Kart Track`: a thing, not a person
             if not split.role and (
                 names[0] == "The" or (article and _THE_BEFORE.search(text, max(0, at - 4), at))
             ):
-                continue  # `the Dream Chaser`: a thing, not a person
+                continue  # `the Dream Chaser`, `its Dream Chaser vehicle`: a thing, not a person
             start = run_start + reading.name_at
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
