@@ -61,7 +61,7 @@ def test_news_pool_development_gold():
     0.210; after session 16's rules F1 0.914, precision 0.969, attribution 0.882, end-to-end
     0.806, count error rate 0.197; after session 17's F1 0.923, precision 0.973, attribution
     0.886, end-to-end 0.818, count error rate 0.183; after session 18's F1 0.935, precision
-    0.979, attribution 0.896, end-to-end 0.838, count error rate 0.164. The held-out set is
+    0.979, attribution 0.898, end-to-end 0.840, count error rate 0.162. The held-out set is
     never scored by a test."""
     totals = evaluate_files([GOLD / "pool"]).totals.iloc[0]
     assert totals["precision"] >= 0.96
