@@ -30,8 +30,8 @@ from helpers.statements.grammar import (
     TIME_WORDS,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import Mention
 from helpers.statements.mentions_after import mention_after, source_phrase
+from helpers.statements.phrases import Mention
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
 from helpers.statements.that_clause import plain_clause, that_start

@@ -28,11 +28,11 @@ from helpers.statements.grammar import (
 from helpers.statements.mentions import (
     MODAL,
     PASSIVE,
-    Mention,
     extend_chain,
     mention_before,
 )
 from helpers.statements.mentions_after import mention_after
+from helpers.statements.phrases import Mention
 from helpers.statements.quotes import CLOSING_COMMA, PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement

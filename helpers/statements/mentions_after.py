@@ -8,7 +8,7 @@ import re
 
 from helpers.statements.grammar import DETERMINERS, POSSESSIVE_DETERMINERS, SOURCE_DETERMINERS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import Mention
+from helpers.statements.phrases import Mention
 from helpers.statements.quotes import PLACEHOLDER
 from helpers.statements.words import Token, is_cap, is_role, tokens
 

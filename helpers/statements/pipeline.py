@@ -31,8 +31,8 @@ from helpers.statements.cues import (
 )
 from helpers.statements.grammar import CONTEXT_STARTERS
 from helpers.statements.lexicon import lexicons
-from helpers.statements.mentions import Mention
 from helpers.statements.people import Registry
+from helpers.statements.phrases import Mention
 from helpers.statements.quotes import (
     CLOSING_COMMA,
     Quote,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpers.statements.mentions import Mention
+from helpers.statements.phrases import Mention
 from helpers.statements.quotes import Quote
 
 COLUMNS = [

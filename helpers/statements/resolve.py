@@ -24,8 +24,8 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import AGE_NOUN, Mention
 from helpers.statements.people import NameSplit, Registry, split_name
+from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first

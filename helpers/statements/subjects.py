@@ -8,7 +8,8 @@ import re
 
 from helpers.statements.grammar import ADJUNCT_WORDS, DETERMINERS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import Mention, mention_before
+from helpers.statements.mentions import mention_before
+from helpers.statements.phrases import Mention
 
 _FIRST_WORDS = re.compile(
     r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*)"
