@@ -248,154 +248,184 @@ def apply_corrections(
     else:
         file = Path(corrections)
         rows = read_corrections(file)
-    report = CorrectionReport(file=file)
-    raw = article.raw
-    n = len(raw)
-    base = statements.reset_index(drop=True).copy()
-    if "correction" not in base.columns:
-        base["correction"] = ""
-    roles = _roles(base, article)
-    by_span: dict[tuple[int, int], list[int]] = {}
-    for i, (s, e) in enumerate(zip(base["start"], base["end"], strict=True)):
-        by_span.setdefault((int(s), int(e)), []).append(i)
-
-    claimed: set[int] = set()
-    dropped: set[int] = set()
-    added: list[dict] = []
-    matched_any = False
-
-    def skip(number: int, reason: str) -> None:
-        report.problems.append(f"row {number}: {reason} — skipped")
-        report.skipped += 1
-
+    applying = _Applying(statements, article, CorrectionReport(file=file))
     for number, row in rows:
+        applying.row(number, row)
+    return applying.result()
+
+
+class _Applying:
+    """The rows of a corrections file applied in turn to the kit's statements (`base`): which
+    statements a row has claimed, which are dropped, which are added."""
+
+    def __init__(self, statements: pd.DataFrame, article: Article, report: CorrectionReport):
+        self.article, self.report = article, report
+        self.base = statements.reset_index(drop=True).copy()
+        if "correction" not in self.base.columns:
+            self.base["correction"] = ""
+        self.roles = _roles(self.base, article)
+        self.by_span: dict[tuple[int, int], list[int]] = {}
+        for i, (s, e) in enumerate(zip(self.base["start"], self.base["end"], strict=True)):
+            self.by_span.setdefault((int(s), int(e)), []).append(i)
+        self.claimed: set[int] = set()
+        self.dropped: set[int] = set()
+        self.added: list[dict] = []
+        self.matched_any = False
+
+    def skip(self, number: int, reason: str) -> None:
+        self.report.problems.append(f"row {number}: {reason} — skipped")
+        self.report.skipped += 1
+
+    def row(self, number: int, row: dict[str, str]) -> None:
+        """Apply one row (its spreadsheet row number for the report)."""
         if "__extra__" in row:
-            skip(number, f"it has more cells than the header has columns ({row['__extra__']!r})")
-            continue
+            self.skip(
+                number, f"it has more cells than the header has columns ({row['__extra__']!r})"
+            )
+            return
         action = ACTIONS.get(row.get("action", "").strip().lower())
         if action is None:
-            skip(number, f"action {row['action']!r} is not one of: drop, add, keep (or empty)")
-            continue
+            self.skip(number, f"action {row['action']!r} is not one of: drop, add, keep (or empty)")
+            return
+        span = self._span(number, row)
+        if span is None:
+            return
+        start, end = span
+        free = [k for k in self.by_span.get((start, end), []) if k not in self.claimed]
+        speaker = _squash(row.get("speaker", ""))
+        kind = row.get("kind", "").strip().lower()
+        if kind and kind not in KINDS:
+            self.skip(number, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+        elif free and action != "add":
+            self._amend(number, row, free[0], action, speaker, kind)
+        elif action == "drop":
+            self.skip(number, f"there is no statement at {start}–{end} to drop")
+        elif not speaker:
+            self.skip(number, "a statement added by hand needs a speaker")
+        else:
+            new = _added(row, self.article, start, end, speaker, kind, self.roles)
+            self.added.append(new)
+            self.report.applied.append(
+                f"row {number}: added a statement by {speaker} at {start}–{end} "
+                f"“{_short(new['text'])}”"
+            )
+
+    def _span(self, number: int, row: dict[str, str]) -> tuple[int, int] | None:
+        """Where the row's statement is: its start and end, checked against the article, or
+        its text found in the article; None (the row skipped) when neither holds."""
+        raw = self.article.raw
+        n = len(raw)
         try:
             start = _int(row.get("start", ""), "start")
             end = _int(row.get("end", ""), "end")
         except ValueError as exc:
-            skip(number, str(exc))
-            continue
+            self.skip(number, str(exc))
+            return None
         text = row.get("text", "")
         if (start is None) != (end is None):
-            skip(number, "it gives only one of start and end: give both, or neither and the text")
-            continue
+            self.skip(
+                number, "it gives only one of start and end: give both, or neither and the text"
+            )
+            return None
         if start is not None:
             if not (0 <= start < end <= n):
-                skip(
+                self.skip(
                     number,
                     f"start–end {start}–{end} is outside the article (characters 0–{n}); "
                     "did the article change?",
                 )
-                continue
+                return None
             if text.strip() and _squash(text) != _squash(raw[start:end]):
-                skip(
+                self.skip(
                     number,
                     f"its text “{_short(text)}” is not what the article holds at {start}–{end} "
                     f"(“{_short(raw[start:end])}”); did the article change?",
                 )
-                for k in by_span.get((start, end), []):
-                    claimed.add(k)  # the kit's statement there stays as it is
-                continue
-        else:
-            if not text.strip():
-                skip(number, "it gives neither start and end nor the text of the statement")
-                continue
-            places = _find_text(raw, text)
-            if not places:
-                skip(
-                    number,
-                    f"the text “{_short(text)}” is not in the article — copy it exactly from "
-                    "the article file, or give start and end",
-                )
-                continue
-            if len(places) > 1:
-                skip(
-                    number,
-                    f"the text “{_short(text)}” is in the article {len(places)} times — give "
-                    "start and end to say which",
-                )
-                continue
-            start, end = places[0]
-        free = [k for k in by_span.get((start, end), []) if k not in claimed]
-        speaker = _squash(row.get("speaker", ""))
-        kind = row.get("kind", "").strip().lower()
-        if kind and kind not in KINDS:
-            skip(number, f"kind {kind!r} is not one of {', '.join(KINDS)}")
-            continue
-        if free and action != "add":
-            k = free[0]
-            claimed.add(k)
-            matched_any = True
-            old = base.loc[k]
-            where = f"{start}–{end} “{_short(old['text'], 40)}”"
-            if action == "drop":
-                dropped.add(k)
-                report.applied.append(f"row {number}: dropped the statement at {where}")
-                continue
-            notes = []
-            if speaker and speaker != old["speaker"]:
-                base.at[k, "speaker"] = speaker
-                given = row.get("role", "").strip()
-                base.at[k, "role"] = (
-                    given if given and given != (old["role"] or "") else roles.get(speaker, "")
-                )
-                notes.append(f"speaker corrected by hand (the kit said {old['speaker']})")
-            elif not speaker:
-                skip(number, "its speaker is empty (write unknown if nobody can be named)")
-                continue
-            if kind and kind != old["kind"]:
-                base.at[k, "kind"] = kind
-                notes.append(f"kind corrected by hand (the kit said {old['kind']})")
-            if notes:
-                base.at[k, "correction"] = "; ".join(notes)
-                report.applied.append(f"row {number}: {'; '.join(notes)}, at {where}")
-            continue
-        if action == "drop":
-            skip(number, f"there is no statement at {start}–{end} to drop")
-            continue
-        if not speaker:
-            skip(number, "a statement added by hand needs a speaker")
-            continue
-        new = _added(row, article, start, end, speaker, kind, roles)
-        added.append(new)
-        report.applied.append(
-            f"row {number}: added a statement by {speaker} at {start}–{end} “{_short(new['text'])}”"
-        )
-
-    unclaimed = [k for k in range(len(base)) if k not in claimed]
-    if matched_any and report.problems and unclaimed:
-        # a skipped row may have been meant for one of these: keep them all rather than guess
-        report.problems.append(
-            f"{len(unclaimed)} statement(s) of the kit have no row in the file and are kept, "
-            "because some rows could not be matched — fix those rows; a statement whose row "
-            "you delete is dropped once every row matches"
-        )
-    elif matched_any:
-        for k in unclaimed:
-            dropped.add(k)
-            where = f"{base.at[k, 'start']}–{base.at[k, 'end']}"
-            report.applied.append(
-                f"dropped the statement at {where} “{_short(base.at[k, 'text'], 40)}” "
-                f"({base.at[k, 'speaker']}): its row is not in the file"
+                for k in self.by_span.get((start, end), []):
+                    self.claimed.add(k)  # the kit's statement there stays as it is
+                return None
+            return start, end
+        if not text.strip():
+            self.skip(number, "it gives neither start and end nor the text of the statement")
+            return None
+        places = _find_text(raw, text)
+        if not places:
+            self.skip(
+                number,
+                f"the text “{_short(text)}” is not in the article — copy it exactly from "
+                "the article file, or give start and end",
             )
-    # A file that lists none of the kit's statements (only added rows, written from scratch)
-    # drops nothing for a missing row: deleting rows needs the kit's list to start from.
-    kept = base.drop(index=sorted(dropped))
-    if added:
-        extra = pd.DataFrame(added, columns=list(base.columns))
-        kept = pd.concat([kept.astype(object), extra.astype(object)], ignore_index=True)
-    kept = kept.reset_index(drop=True)
-    order = sorted(range(len(kept)), key=lambda i: (int(kept.at[i, "start"]), i))
-    result = _typed(kept.iloc[order].reset_index(drop=True))
-    result.attrs["corrections"] = report
-    return result, report
+            return None
+        if len(places) > 1:
+            self.skip(
+                number,
+                f"the text “{_short(text)}” is in the article {len(places)} times — give "
+                "start and end to say which",
+            )
+            return None
+        return places[0]
+
+    def _amend(self, number: int, row: dict, k: int, action: str, speaker: str, kind: str):
+        """Drop the kit's statement k, or correct its speaker and kind."""
+        base, report = self.base, self.report
+        self.claimed.add(k)
+        self.matched_any = True
+        old = base.loc[k]
+        where = f"{old['start']}–{old['end']} “{_short(old['text'], 40)}”"
+        if action == "drop":
+            self.dropped.add(k)
+            report.applied.append(f"row {number}: dropped the statement at {where}")
+            return
+        notes = []
+        if speaker and speaker != old["speaker"]:
+            base.at[k, "speaker"] = speaker
+            given = row.get("role", "").strip()
+            base.at[k, "role"] = (
+                given if given and given != (old["role"] or "") else self.roles.get(speaker, "")
+            )
+            notes.append(f"speaker corrected by hand (the kit said {old['speaker']})")
+        elif not speaker:
+            self.skip(number, "its speaker is empty (write unknown if nobody can be named)")
+            return
+        if kind and kind != old["kind"]:
+            base.at[k, "kind"] = kind
+            notes.append(f"kind corrected by hand (the kit said {old['kind']})")
+        if notes:
+            base.at[k, "correction"] = "; ".join(notes)
+            report.applied.append(f"row {number}: {'; '.join(notes)}, at {where}")
+
+    def result(self) -> tuple[pd.DataFrame, CorrectionReport]:
+        """The corrected statements in text order, after the statements no row listed are
+        dropped (or kept, when some rows could not be matched)."""
+        base, report = self.base, self.report
+        unclaimed = [k for k in range(len(base)) if k not in self.claimed]
+        if self.matched_any and report.problems and unclaimed:
+            # a skipped row may have been meant for one of these: keep them all rather than guess
+            report.problems.append(
+                f"{len(unclaimed)} statement(s) of the kit have no row in the file and are kept, "
+                "because some rows could not be matched — fix those rows; a statement whose row "
+                "you delete is dropped once every row matches"
+            )
+        elif self.matched_any:
+            for k in unclaimed:
+                self.dropped.add(k)
+                where = f"{base.at[k, 'start']}–{base.at[k, 'end']}"
+                report.applied.append(
+                    f"dropped the statement at {where} “{_short(base.at[k, 'text'], 40)}” "
+                    f"({base.at[k, 'speaker']}): its row is not in the file"
+                )
+        # A file that lists none of the kit's statements (only added rows, written from
+        # scratch) drops nothing for a missing row: deleting rows needs the kit's list to
+        # start from.
+        kept = base.drop(index=sorted(self.dropped))
+        if self.added:
+            extra = pd.DataFrame(self.added, columns=list(base.columns))
+            kept = pd.concat([kept.astype(object), extra.astype(object)], ignore_index=True)
+        kept = kept.reset_index(drop=True)
+        order = sorted(range(len(kept)), key=lambda i: (int(kept.at[i, "start"]), i))
+        result = _typed(kept.iloc[order].reset_index(drop=True))
+        result.attrs["corrections"] = report
+        return result, report
 
 
 def _added(row, article, start, end, speaker, kind, roles) -> dict:
