@@ -1301,6 +1301,12 @@ SPEAKERS += [
         "Six in 10 said the fares were fair. Four in 10 said they were not.",
         ["Six in 10", "Four in 10"],
     ),
+    (
+        "a hyphenated modifier, and two nouns joined by `and`, after the determiner",
+        "The self-described moderate said the plan was bold. The Arden-born dancer said it "
+        "was late. Her advisers and allies say it is dear.",
+        ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
+    ),
 ]
 
 

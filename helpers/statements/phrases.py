@@ -75,6 +75,15 @@ NOTHING = Found(None)
 
 # `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
 AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
+# a hyphenated modifier before a noun (`the self-described moderate`, `the Arden-born dancer`)
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _modifier(w: str, lex: Lexicons) -> bool:
+    """Whether a word can stand between a source's determiner and its noun."""
+    return (w.isalpha() or bool(AGE_NOUN.fullmatch(w) or _COMPOUND.fullmatch(w))) and not is_stop(
+        w, lex
+    )
 
 
 def _counted(head: str) -> bool:
@@ -121,8 +130,9 @@ def unnamed_source(
     if low in lex.stop or low in lex.verb_forms:
         return NOTHING
     words = [toks[k][2] for k in range(det + 1, i)] if det is not None else []
-    if det is None or any(
-        not (w.isalpha() or AGE_NOUN.fullmatch(w)) or is_stop(w, lex) for w in words
+    if det is None or not all(
+        _modifier(w, lex) or (w in ("and", "or") and 0 < k < len(words))
+        for k, w in enumerate(words)
     ):
         if (
             i >= 2
