@@ -1307,6 +1307,12 @@ SPEAKERS += [
         "was late. Her advisers and allies say it is dear.",
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
+    (
+        "a relative clause between the speaker and the cue (not `who called and said`)",
+        "Lind and others who oppose the toll said the plan was bold. Traders who fought the "
+        "quay for years say it is dear. Kell met a caller who called and said it was late.",
+        ["Lind and others", "Traders", "a caller"],
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from helpers.statements.grammar import (
     NEGATIVE_SUBJECTS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
+    TIME_WORDS,
     is_number,
 )
 from helpers.statements.mentions import (
@@ -32,7 +33,7 @@ from helpers.statements.mentions import (
     mention_before,
 )
 from helpers.statements.mentions_after import mention_after
-from helpers.statements.phrases import Mention
+from helpers.statements.phrases import Found, Mention
 from helpers.statements.quotes import CLOSING_COMMA, PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
@@ -348,6 +349,9 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     frame = SPOKEN_TO.search(m, max(a, cs - _ASPECTUAL_WINDOW), cs)
     # (`Hale was quick to add`: the speaker stands before the frame)
     found = mention_before(m, a, frame.start() if frame else cs, lex, progressive=progressive)
+    antecedent = _relative_antecedent(m, a, cs, found, lex)
+    if antecedent is not None:
+        return Site(antecedent, antecedent.start)
     if found.word_before == PASSIVE:
         return Rejection(reasons.MENTION, reasons.PASSIVE)
     if found.word_before == MODAL:
@@ -391,6 +395,34 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     if mod:  # `“...,” retired Air Force general Lloyd Newton said`
         ph = Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
     return Site(ph, ph.start)
+
+
+# a relative clause right before the cue, without punctuation: `who` and a verb with its
+# object (`who oppose the toll`, `who think Rubio has a chance`)
+_RELATIVE_CLAUSE = re.compile(r"(?<![\w’'])who\s+[a-z][\w’'-]*\s+(?:[\w’'-]+\s+){1,8}$")
+_RELATIVE_WINDOW = 70
+# ... and a relative clause whose verb is coordinated with the cue (`who called and said`)
+_RELATIVE_AND = re.compile(r"(?<![\w’'])who\s+(?:[\w’'-]+\s+){1,8}(?:and|but)\s+$")
+
+
+def _relative_antecedent(m: str, a: int, cs: int, found: Found, lex) -> Mention | None:
+    """`Lind and others who oppose the toll said`: a relative clause stands between the
+    speaker and the cue; the clause's antecedent is the speaker. The clause must end in a
+    phrase (`found`, the phrase right before the cue) or a time (`for years`), not in `and`
+    (`a caller who called and said`: the caller's second verb) or an adjective (`who have led
+    big states`: a noun)."""
+    rel = _RELATIVE_CLAUSE.search(m, max(a, cs - _RELATIVE_WINDOW), cs)
+    if rel is None:
+        return None
+    last = rel.group().split()[-1].lower()
+    if last in COORDINATORS or (found.mention is None and last.rstrip("s") not in TIME_WORDS):
+        return None
+    head = mention_before(m, a, rel.start(), lex)
+    if head.mention is None or head.mention.kind not in ("name", "description", "org", "multi"):
+        return None
+    if head.word_before in PREPOSITIONS:
+        return None
+    return head.mention
 
 
 # a preposition and a bare lower-case noun phrase right before a cue: `on jail suicide told`
@@ -440,6 +472,11 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
     if prev is not None and tail.endswith((" and", " but")):
         return Site(prev.phrase, cs - 4)
     if tail.endswith((" and", " but")):
+        rel = _RELATIVE_AND.search(m, max(a, cs - _RELATIVE_WINDOW), cs)
+        if rel is not None:  # `a caller who called and said`: the caller
+            head = mention_before(m, a, rel.start(), lex).mention
+            if head is not None and head.kind in ("name", "description"):
+                return Site(head, head.start)
         subject = sentence_subject(m, a, cs, lex)
         if subject is not None:
             return Site(subject, cs - 4)  # `I laughed and said`, `..., but said`
