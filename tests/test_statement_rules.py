@@ -76,6 +76,16 @@ def test_unbalanced_marks_never_lose_the_rest(extract):
 # (body, [(kind, cue, content), ...] of the top-level statements, in order)
 CONTENT = [
     (
+        "a tell verb's addressee ends before a pronoun or a name that opens the clause",
+        "Anna Berg told the panel she would resign. Tom Hale told the committee Berg wanted a "
+        "deal. Ivo Lind told the Harbour Times the quay was late.",
+        [
+            ("indirect", "told", "she would resign"),
+            ("indirect", "told", "Berg wanted a deal"),
+            ("indirect", "told", "the quay was late"),
+        ],
+    ),
+    (
         "quotation first",
         "“We will build it,” Anna Berg said.",
         [("direct", "said", "We will build it")],

@@ -130,6 +130,9 @@ def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
             and toks[k][2] != "that"
             and toks[k][2].lower() not in PREPOSITIONS
             and toks[k][2].lower() not in SOURCE_DETERMINERS  # `told the paper the claims`
+            and toks[k][2].lower() not in SUBJECT_PRONOUNS  # `told the panel she tried`
+            and not (is_cap(toks[k][2]) and toks[k - 1][2].islower() and k > 1)
+            # (`told the committee Lind wanted`; not `told the New York Times`)
         ):
             k += 1
         return k
