@@ -552,6 +552,13 @@ def test_content(extract, case, body, expected):
 # (body, [(speaker, content, nested), ...] in text order)
 NESTED = [
     (
+        "Tom Hale said his predecessor, Anna Berg, had called the plan a folly.",
+        [
+            ("Tom Hale", "his predecessor, Anna Berg, had called the plan a folly", False),
+            ("Anna Berg", "the plan a folly", True),
+        ],
+    ),
+    (
         "“As Mayor Anna Berg said, the bridge is safe,” the engineer Tom Hale said.",
         [
             ("Tom Hale", "As Mayor Anna Berg said, the bridge is safe", False),

@@ -394,6 +394,8 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
     if mod:  # `“...,” retired Air Force general Lloyd Newton said`
         ph = Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
+    if found.phrase_start is not None and found.phrase_start < ph.start:
+        return Site(ph, found.phrase_start)  # (the clause starts with the apposition's head)
     return Site(ph, ph.start)
 
 

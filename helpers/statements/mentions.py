@@ -204,7 +204,9 @@ def _before_aside(
         before = mention_before(masked, lo, toks[k][0], lex, depth + 1).mention
         if before is not None and before.kind in ("description", "org"):
             s0, e0 = seg[0][0], seg[-1][1]
-            return Found(Mention(s0, e0, masked[s0:e0], "name"), k + 1, ",")
+            return Found(
+                Mention(s0, e0, masked[s0:e0], "name"), k + 1, ",", phrase_start=before.start
+            )
     if (
         first in RELATIVE_PRONOUNS
         or seg[0][2].isdigit()

@@ -68,6 +68,9 @@ class Found:
     word_before: str = ""
     relative: bool = False  # the antecedent of a relative `who` (`to Republicans who say`)
     comma_relative: bool = False  # ... of `, who` after a preposition (`from a child, who said`)
+    # where the phrase starts when the mention is a name in an apposition (`his predecessor,
+    # Ana Berg, had dubbed`: the description before it)
+    phrase_start: int | None = None
 
 
 NOTHING = Found(None)
