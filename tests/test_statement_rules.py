@@ -1325,6 +1325,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "`Another said`, `Most of them said` (not `Yet another state`: a noun)",
+        "Two traders spoke. Another said the toll was high. Most of them said it was late. "
+        "“Yet another state we won,” a trader wrote.",
+        ["another", "most of them", "a trader"],
+    ),
+    (
         "a relative clause between the speaker and the cue (not `who called and said`)",
         "Lind and others who oppose the toll said the plan was bold. Traders who fought the "
         "quay for years say it is dear. Kell met a caller who called and said it was late.",

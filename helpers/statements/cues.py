@@ -63,6 +63,8 @@ _NOUN_OR_INFINITIVE = re.compile(
     r"(?<![\w’'])(?:the|a|an|this|these|those|his|its|their|our|every|each|any|no|whose|to)\s+$",
     re.IGNORECASE,
 )
+# `another` before a verb's bare form makes it a noun (`another state`; `another said` speaks)
+_ANOTHER = re.compile(r"(?<![\w’'])another\s+$", re.IGNORECASE)
 # `continued to complain`, `went on to say`: an infinitive that reports speech that happened
 # (not `wants to say`, `declined to say`)
 ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
@@ -205,6 +207,8 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
         before = max(a, cs - _ASPECTUAL_WINDOW)
         if not (ASPECTUAL_TO.search(m, before, cs) or SPOKEN_TO.search(m, before, cs)):
             return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
+    if cue.form == cue.base and _ANOTHER.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
+        return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)  # `Yet another state we won`
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
         if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
             return Rejection(reasons.CUE, reasons.POSSESSIVE)

@@ -73,8 +73,10 @@ CLAUSE_OPENERS = _words("but yet while though although still")
 # Words that open an indirect question (`asked Sanders whether ...`).
 QUESTION_WORDS = _words("whether if what how why when where who which")
 # Quantifiers standing alone as a subject name an unnamed group (`some note that`, `others
-# said`): the group is named by the word.
-GROUP_PRONOUNS = _words("some others many most several few")
+# said`), or an unnamed person (`Another said`): the speaker is named by the word.
+GROUP_PRONOUNS = _words("some others many most several few another")
+# `most of them said`: a quantifier of a group named before
+PARTITIVE_QUANTIFIERS = GROUP_PRONOUNS | _words("all both")
 # The conjunctions that may open a sentence before a group that speaks (`But dock workers say`).
 GROUP_OPENERS = _words("but and yet")
 DETERMINERS = _words("the a an his her its their our this that these those one two")

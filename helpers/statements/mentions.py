@@ -20,6 +20,7 @@ from helpers.statements.grammar import (
     FINITE_VERBS,
     GROUP_PRONOUNS,
     MODALS,
+    PARTITIVE_QUANTIFIERS,
     PHRASE_PREPOSITIONS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -142,6 +143,16 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         # `But some note that`, `..., others said`: an unnamed group (not `for some`, `Edwards
         # and others`)
         return Found(Mention(toks[i][0], toks[i][1], head, "description"), i, before)
+    if (
+        low in ("them", "us")
+        and i >= 2
+        and toks[i - 1][2] == "of"
+        and toks[i - 2][2].lower() in PARTITIVE_QUANTIFIERS
+    ):
+        # `Most of them said`, `some of us say`: a share of a group, named by its words
+        s0, e0 = toks[i - 2][0], toks[i][1]
+        word = toks[i - 3][2].lower() if i >= 3 else ""
+        return Found(Mention(s0, e0, masked[s0:e0], "description"), i - 2, word)
     low = CONTRACTION.sub("", low)
     if low in lex.pronouns or low in ("i", "we"):
         before = toks[i - 1][2].lower() if i > 0 else ""

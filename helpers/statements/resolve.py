@@ -19,6 +19,7 @@ from helpers.statements.grammar import (
     DETERMINERS,
     GROUP_PRONOUNS,
     INDEFINITE,
+    PARTITIVE_QUANTIFIERS,
     POSSESSIVE_DETERMINERS,
     QUANTITY_NOUNS,
     is_number,
@@ -430,6 +431,7 @@ class Resolver:
             or (head.endswith("s") and det not in DETERMINERS)
             or (det == "the" and len(low_words) > 1 and head.isalpha() and head.islower())
             or head in GROUP_PRONOUNS  # `some note that`
+            or (head in ("them", "us") and det in PARTITIVE_QUANTIFIERS)  # `most of them`
             or (det == "those" and len(low_words) > 1)  # `those surveyed`
             or (det in POSSESSIVE_DETERMINERS and is_plural(head))  # `her colleagues`
             or is_number(det)  # `70 percent`, `two officials`
