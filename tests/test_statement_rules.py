@@ -1325,6 +1325,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a time adjunct between the speaker and the cue (`today`, `this past week`)",
+        "Harbour traders today argue the toll is high. Anna Berg, the harbour chair, this past "
+        "week announced the toll would rise.",
+        ["Harbour traders", "Anna Berg"],
+    ),
+    (
         "`Another said`, `Most of them said` (not `Yet another state`: a noun)",
         "Two traders spoke. Another said the toll was high. Most of them said it was late. "
         "“Yet another state we won,” a trader wrote.",

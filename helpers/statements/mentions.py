@@ -92,6 +92,13 @@ def mention_before(
             i >= 1 and toks[i][2].lower() in TIME_WORDS and toks[i - 1][2].lower() in _TIME_OPENERS
         ):
             i -= 2  # `Alden on Tuesday announced`, `Alden last week said`: a time adjunct
+        elif (
+            i >= 2
+            and toks[i][2].lower() in TIME_WORDS
+            and toks[i - 1][2].lower() == "past"
+            and toks[i - 2][2].lower() in _TIME_OPENERS
+        ):
+            i -= 3  # `Berg this past week announced`
         else:
             break
     if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
