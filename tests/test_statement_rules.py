@@ -1325,6 +1325,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "an unnamed source with four modifiers; its determiner never before a comma",
+        "The billionaire real estate magnate says the toll is high. Many days, former "
+        "employees said, she stayed at the quay.",
+        ["the billionaire real estate magnate", "former employees"],
+    ),
+    (
         "a time adjunct between the speaker and the cue (`today`, `this past week`)",
         "Harbour traders today argue the toll is high. Anna Berg, the harbour chair, this past "
         "week announced the toll would rise.",

@@ -78,6 +78,9 @@ NOTHING = Found(None)
 
 # `the 47-year-old`: an age used as a noun or before one (a nominal reference to a person)
 AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
+# An unnamed source's determiner is looked for this many words before its noun (`the
+# billionaire real estate magnate`).
+_MAX_SOURCE_MODIFIERS = 4
 # a hyphenated modifier before a noun (`the self-described moderate`, `the Arden-born dancer`)
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
@@ -101,10 +104,15 @@ def unnamed_source(
     """Any noun after an article can name an unnamed source: `a librarian said`."""
     head = toks[i][2]
     low = head.lower()
+    # (the determiner is looked for back to the nearest punctuation: `Many days, former
+    # employees said` has none)
+    lo = i - 1
+    while lo > max(-1, i - 1 - _MAX_SOURCE_MODIFIERS) and toks[lo][2][0].isalnum():
+        lo -= 1
     det = next(
         (
             k
-            for k in range(i - 1, max(-1, i - 4), -1)
+            for k in range(i - 1, lo, -1)
             if toks[k][2].lower() in SOURCE_DETERMINERS
             or toks[k][2].endswith(("’s", "'s"))
             or (is_number(toks[k][2]) and _counted(low))  # `70 percent`, `Fifty-one percent`
