@@ -1325,6 +1325,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a group opened by a proper adjective after a fronted phrase",
+        "By a slim margin, Arden harbour voters also said the toll was high. In Tarn, Labour "
+        "opponents have said it is late.",
+        ["Arden harbour voters", "Labour opponents"],
+    ),
+    (
         "an unnamed source with four modifiers; its determiner never before a comma",
         "The billionaire real estate magnate says the toll is high. Many days, former "
         "employees said, she stayed at the quay.",

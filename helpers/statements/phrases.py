@@ -201,6 +201,15 @@ def _clause_first_group(
         and toks[g - 1][2] not in lex.verb_forms
     ):
         g -= 1
+    if (
+        g >= 2
+        and i - g < _MAX_GROUP_WORDS
+        and toks[g - 2][2] == ","
+        and is_cap(toks[g - 1][2])
+        and toks[g - 1][2].isalpha()
+        and not is_stop(toks[g - 1][2], lex)
+    ):
+        g -= 1  # `In Arden, Labour opponents said`: a proper adjective opens the group
     s0, e0 = toks[g][0], toks[i][1]
     if g >= 2 and toks[g - 1][2] in COORDINATORS and toks[g - 2][2] == ",":
         return Found(Mention(s0, e0, masked[s0:e0], "description"), g, toks[g - 1][2])
