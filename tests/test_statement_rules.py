@@ -1325,6 +1325,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "an aside between dashes before the cue",
+        "Tom Lind — who has guarded the quay for years — says the toll is high. Harbour "
+        "leaders — and, in particular, the mayor — insisted it was late.",
+        ["Tom Lind", "Harbour leaders"],
+    ),
+    (
         "a group opened by a proper adjective after a fronted phrase",
         "By a slim margin, Arden harbour voters also said the toll was high. In Tarn, Labour "
         "opponents have said it is late.",

@@ -119,6 +119,8 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
     low = head.lower()
     if head == "," and depth < MAX_DEPTH:
         return _before_aside(masked, lo, toks, i, lex, depth)
+    if head in _DASHES and depth < MAX_DEPTH:
+        return _before_dashes(masked, lo, toks, i, lex, depth)
     if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
         found = mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
         if low == "who" and found.mention is not None and found.word_before in PREPOSITIONS:
@@ -184,6 +186,27 @@ def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, d
         found.index,
         found.word_before,
     )
+
+
+_DASHES = frozenset(("—", "–", "--"))
+
+
+def _before_dashes(
+    masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth: int
+) -> Found:
+    """`Tom Lind — who has led the union for years — said`: the phrase before an aside
+    between dashes."""
+    k = i - 1
+    while k >= 0 and toks[k][2] not in _DASHES and i - k < MAX_ASIDE_TOKENS:
+        if toks[k][2].startswith(PLACEHOLDER):
+            return NOTHING
+        k -= 1
+    if k <= 0 or toks[k][2] not in _DASHES or k == i - 1:
+        return NOTHING
+    found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
+    if found.mention is None or found.mention.kind not in ("name", "description", "org", "multi"):
+        return NOTHING
+    return found
 
 
 def _before_aside(
