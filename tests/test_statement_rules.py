@@ -1265,11 +1265,12 @@ SPEAKERS += [
         ["Tom Hale; Anna Berg", "Ivo Lind; Dana Feld; Tom Kell"],
     ),
     (
-        "the antecedent of `who` after `to` or `with` speaks; after a place it does not",
+        "the antecedent of `who` after `to` or `with` speaks; after a place, the phrase the "
+        "place belongs to (never the place)",
         "The plan gave hope to the fishermen who say the quay is unsafe. In the poll, 40 "
         "percent backed it, compared with 23 percent who said it was too dear. A guide at the "
         "harbour in Tamsworth who said the fares were fair left.",
-        ["the fishermen", "23 percent"],
+        ["the fishermen", "23 percent", "a guide at the harbour in Tamsworth"],
     ),
     (
         "a share with a percent sign",
@@ -1323,6 +1324,12 @@ SPEAKERS += [
         "The self-described moderate said the plan was bold. The Arden-born dancer said it "
         "was late. Her advisers and allies say it is dear.",
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
+    ),
+    (
+        "`in` joins a place to the speaker's noun; an adverbial aside after an apposition",
+        "The government in Arden finally acknowledged the toll was high. Brian Lind, the "
+        "chairman of the Tarn party in New Arden, for example, said the quay was late.",
+        ["the government", "Brian Lind"],
     ),
     (
         "an aside between dashes before the cue",

@@ -381,6 +381,7 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
         ph,
         word_before,
         lex,
+        kinds=("name", "description", "org"),  # (`The government in Arden acknowledged`)
         stop=lambda w: (found.relative and w in _RELATIVE_AFTER) or (comma_relative and w != "of"),
     )
     if word_before in CLAUSE_PREPOSITIONS and cue.form != cue.base:

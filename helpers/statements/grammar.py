@@ -91,7 +91,7 @@ PREPOSITIONS = _words(
 )
 # Prepositions after which a capitalised phrase belongs to the noun before it
 # (`Mr. Morgan of the Sierra Club said`).
-PHRASE_PREPOSITIONS = _words("of for at with from to")
+PHRASE_PREPOSITIONS = _words("of for at with from to in")
 # A sentence opening with these sets the scene (`When asked ...,`): cues before its comma
 # belong to the question, not to a statement.
 CONTEXT_STARTERS = _words(

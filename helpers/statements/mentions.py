@@ -230,8 +230,11 @@ def _before_aside(
     first = seg[0][2].lower()
     if first in _ADVERBIAL_ASIDES and seg[0][2].islower() and depth < MAX_DEPTH:
         # `Harbour leaders in Arden, for instance, noted`: the phrase before the aside, as
-        # if the aside were not there (its preposition is for the caller to read)
-        return mention_before(masked, lo, toks[k][0], lex, depth + 1)
+        # if the aside were not there (its preposition is for the caller to read); `Brian
+        # Lind, the chairman of the party in Arden, for example, said`: the name before the
+        # apposition
+        found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
+        return _name_before_apposition(masked, lo, found, lex, depth)
     if first == "and" and len(seg) > 1 and seg[1][2].islower() and depth < MAX_DEPTH:
         # `Kit Lind, a researcher at the institute, and co-author of the study, said`: a
         # second apposition; the first one comes before it
