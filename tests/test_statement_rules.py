@@ -1326,6 +1326,13 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a document noun that is also a cue verb speaks after a determiner (`the report` is "
+        "the one named before)",
+        "An earlier report in the Arden Times said the toll was high. The report warns fares "
+        "will rise.",
+        ["an earlier report in the Arden Times", "an earlier report in the Arden Times"],
+    ),
+    (
         "`in` joins a place to the speaker's noun; an adverbial aside after an apposition",
         "The government in Arden finally acknowledged the toll was high. Brian Lind, the "
         "chairman of the Tarn party in New Arden, for example, said the quay was late.",

@@ -138,7 +138,8 @@ def unnamed_source(
             s0, e0 = toks[first][0], toks[i][1]
             before = toks[first - 1][2] if first else ""
             return Found(Mention(s0, e0, masked[s0:e0], "description"), first, before)
-    if low in lex.stop or low in lex.verb_forms:
+    document = det is not None and (low in lex.documents or low in lex.source_nouns)
+    if low in lex.stop or (low in lex.verb_forms and not document):  # (`a report said`)
         return NOTHING
     words = [toks[k][2] for k in range(det + 1, i)] if det is not None else []
     if det is None or not all(
