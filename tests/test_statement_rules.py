@@ -1326,6 +1326,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a poll's answers: `were more likely to say` (not `likely to say`: an expectation)",
+        "Arden voters were slightly more likely to say the toll is high. Tarn voters are "
+        "likely to say it is low.",
+        ["Arden voters"],
+    ),
+    (
         "a document noun that is also a cue verb speaks after a determiner (`the report` is "
         "the one named before)",
         "An earlier report in the Arden Times said the toll was high. The report warns fares "

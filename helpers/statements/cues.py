@@ -70,11 +70,12 @@ _ANOTHER = re.compile(r"(?<![\w’'])another\s+$", re.IGNORECASE)
 ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
 # Frames before `to` and a cue that report speech that happened, with a phrase of their own
 # between the speaker and the cue: `was quick to add`, `went so far as to say`, `went out of
-# his way to say`, `took to Twitter to say`
+# his way to say`, `took to Twitter to say`, `were slightly more likely to say` (a poll)
 SPOKEN_TO = re.compile(
     r"(?<![\w’'])(?:(?:was|were|is|are|been)\s+quick"
     r"|(?:goes|went|gone)\s+(?:so\s+far\s+as|out\s+of\s+(?:his|her|their|its)\s+way)"
     r"|(?:took|taken|takes|take)\s+to\s+(?:social\s+media|Twitter|Facebook|the\s+airwaves|TV)"
+    r"|(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?(?:more|less)\s+likely"  # (a poll's answers)
     r")\s+to\s+$"
 )
 _ASPECTUAL_WINDOW = 40  # (`went out of his way to say`)
