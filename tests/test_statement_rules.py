@@ -76,6 +76,11 @@ def test_unbalanced_marks_never_lose_the_rest(extract):
 # (body, [(kind, cue, content), ...] of the top-level statements, in order)
 CONTENT = [
     (
+        "a statement inside a dash aside ends at the closing dash",
+        "Mayor Tom Lind — who said the toll was high — left early.",
+        [("indirect", "said", "the toll was high")],
+    ),
+    (
         "a tell verb's addressee ends before a pronoun or a name that opens the clause",
         "Anna Berg told the panel she would resign. Tom Hale told the committee Berg wanted a "
         "deal. Ivo Lind told the Harbour Times the quay was late.",
@@ -1324,6 +1329,12 @@ SPEAKERS += [
         "The self-described moderate said the plan was bold. The Arden-born dancer said it "
         "was late. Her advisers and allies say it is dear.",
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
+    ),
+    (
+        "the antecedent of a relative `who`: after a dash, a bare plural group, `those`",
+        "Mayor Tom Lind - who said the toll was high - left. The plan was opposed by powerful "
+        "dock unions who said it was late. It pleased those who said it was fair.",
+        ["Tom Lind", "powerful dock unions", "those"],
     ),
     (
         "a poll's answers: `were more likely to say` (not `likely to say`: an expectation)",

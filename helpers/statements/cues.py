@@ -394,7 +394,9 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
             return Site(group, group.start)
     # (the antecedent of a relative pronoun may follow a preposition that takes a person:
     # `offered help to Republicans who say`, `compared with 23 percent who said`)
-    relative = (found.relative and word_before in _RELATIVE_AFTER) or comma_relative
+    relative = (
+        found.relative and (word_before in _RELATIVE_AFTER or ph.kind == "description")
+    ) or comma_relative  # (`opposed by dock unions who said`: a person's phrase, not a place)
     if (word_before in PREPOSITIONS or word_before == "who") and not relative:
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
@@ -517,6 +519,8 @@ def _bare_noun(sent: Sentence, ph: Mention, lex) -> bool:
         return False
     if is_number(first):  # `44 percent of voters`
         return False
+    if _WHO_AFTER.match(sent.masked, ph.end, sent.end):
+        return False  # `opposed by dock unions who said`: a relative clause's antecedent
     if _CLAUSE_START.search(sent.masked, max(sent.start, ph.start - 8), ph.start):
         return False  # `..., and human rights groups warned`: a coordinated clause's subject
     opening = sent.masked[sent.start : ph.start].strip()

@@ -29,7 +29,14 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.phrases import NOTHING, Found, Mention, name_phrase, unnamed_source
+from helpers.statements.phrases import (
+    NOTHING,
+    Found,
+    Mention,
+    bare_group,
+    name_phrase,
+    unnamed_source,
+)
 from helpers.statements.quotes import PLACEHOLDER
 from helpers.statements.shares import share_group
 from helpers.statements.words import (
@@ -121,7 +128,7 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return _before_aside(masked, lo, toks, i, lex, depth)
     if head in _DASHES and depth < MAX_DEPTH:
         return _before_dashes(masked, lo, toks, i, lex, depth)
-    if low in ("who", "which") and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
+    if low in ("who", "which") and i >= 1 and toks[i - 1][2] in _ASIDE_MARKS and depth < MAX_DEPTH:
         found = mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
         if low == "who" and found.mention is not None and found.word_before in PREPOSITIONS:
             # `a question from a young child, who said`: the relative clause after a comma
@@ -134,6 +141,8 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         # `an architect who said`, `a staffer at the ministry who told`, `the police
         # department which reported`: the phrase before the relative pronoun
         found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
+        if found.mention is None and low == "who":
+            found = bare_group(masked, toks, i - 1, lex)  # `opposed by dock unions who said`
         kinds = ("name", "description", "org") if low == "who" else ("name", "org")
         if found.mention is not None and found.mention.kind in kinds:
             return Found(found.mention, found.index, found.word_before, relative=True)
@@ -189,6 +198,8 @@ def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, d
 
 
 _DASHES = frozenset(("—", "–", "--"))
+# what may open an aside before `who` (`Tom Lind, who said`, `Tom Lind - who said`)
+_ASIDE_MARKS = frozenset((",", "-")) | _DASHES
 
 
 def _before_dashes(

@@ -165,6 +165,35 @@ def unnamed_source(
     )
 
 
+def bare_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found:
+    """`dock unions`, `those` before a relative `who`: lower-case words ending in a plural
+    noun, with no determiner (`opposed by powerful dock unions who said`), or `those`."""
+    head = toks[i][2]
+    if head.lower() == "those":
+        return Found(Mention(toks[i][0], toks[i][1], head, "description"), i, _word(toks, i - 1))
+    if not (head.isalpha() and head.islower() and is_plural(head)) or is_stop(head, lex):
+        return NOTHING
+    if head in lex.verb_forms:
+        return NOTHING
+    g = i
+    while (
+        g - 1 >= 0
+        and i - g < _MAX_GROUP_WORDS - 1
+        and toks[g - 1][2].isalpha()
+        and toks[g - 1][2].islower()
+        and not is_stop(toks[g - 1][2], lex)
+        and toks[g - 1][2] not in lex.verb_forms
+    ):
+        g -= 1
+    s0, e0 = toks[g][0], toks[i][1]
+    return Found(Mention(s0, e0, masked[s0:e0], "description"), g, _word(toks, g - 1))
+
+
+def _word(toks: list[Token], k: int) -> str:
+    """The lower-case word at token k, or "" before the first."""
+    return toks[k][2].lower() if k >= 0 else ""
+
+
 def _person_and(masked: str, toks: list[Token], det: int, e0: int, lex: Lexicons):
     """`Lind and his team wrote`, `Kit Lind and her colleagues said`: a person and their
     group, joined by `and`, speak together (a multi mention); None for anything else."""

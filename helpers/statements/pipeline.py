@@ -56,6 +56,8 @@ _COORD_BEFORE = re.compile(r"(?:,|,?\s+and|,\s+also)\s*$")
 # a comma inside a quotation's closing mark (`Speaking on ABC’s “This Week,” Carson said`)
 _COMMA_THEN_MARK = re.compile(r",[”\"’'»]")
 _BOUNDARY_WINDOW = 12
+# a dash that opens or closes an aside (`Lind — who said A — left`, `Lind - who said A - left`)
+_ASIDE_DASH = re.compile(r"[—–]|\s--?\s")
 # a character of narration: a sentence holding one is no floating quotation
 _NARRATION_CHAR = re.compile(r"[^\x00\s.,;:!?…—–-]")
 _ASIDE_AFTER = re.compile(r"\x00\s*\([^()\x00]*\)[\s.]*$")
@@ -342,6 +344,11 @@ class Extractor:
                 close = sent.masked.find(")", s, end)
                 if close > s:  # `(44 percent of voters say A), but ...`: the aside ends it
                     end = close
+            dashes = _ASIDE_DASH.findall(sent.masked, sent.start, cue.start)
+            if content.start >= cue.end and len(dashes) % 2:
+                dash = _ASIDE_DASH.search(sent.masked, s, end)
+                if dash is not None:  # `Lind — who said the toll was high — left`
+                    end = dash.start()
             e = trim_end(text, s, end)
             if e <= s:
                 return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)

@@ -433,6 +433,7 @@ class Resolver:
             or head in GROUP_PRONOUNS  # `some note that`
             or (head in ("them", "us") and det in PARTITIVE_QUANTIFIERS)  # `most of them`
             or (det == "those" and len(low_words) > 1)  # `those surveyed`
+            or low_words == ["those"]  # `those who said`
             or (det in POSSESSIVE_DETERMINERS and is_plural(head))  # `her colleagues`
             or is_number(det)  # `70 percent`, `two officials`
         ):  # `a source`, `officials`, `the patient`: an unnamed person or group
