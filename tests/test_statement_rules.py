@@ -1331,6 +1331,11 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a generic noun of organisations that is no organisation word (`the brokerage`)",
+        "“Rates will fall,” said Tarrow Securities. A slowdown is near, the brokerage said.",
+        ["Tarrow Securities", "Tarrow Securities"],
+    ),
+    (
         "the antecedent of a relative `who`: after a dash, a bare plural group, `those`",
         "Mayor Tom Lind - who said the toll was high - left. The plan was opposed by powerful "
         "dock unions who said it was late. It pleased those who said it was fair.",

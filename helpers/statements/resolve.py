@@ -417,7 +417,8 @@ class Resolver:
             # `the statement said`: whoever issued it, that is, who spoke last
             last = next(self.recent(), None)
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
-        if head in lex.orgs or ph.kind == "org":
+        if head in lex.orgs or ph.kind == "org" or head in lex.generic_orgs:
+            # (`the brokerage`: a generic noun of organisations that names none by itself)
             return self._org(ph, clean, low_words, head, det)
         share = is_share(low_words)
         if share or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
