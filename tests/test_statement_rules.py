@@ -1331,6 +1331,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a role's place before a name is no part of it; a first word alone names one full name",
+        "Tarn’s ambassador to Arden Wu Mingde said the toll was high. Wu said it was late. Ana "
+        "Berg spoke. “It is late,” Ana said. A spokeswoman for Mayor Ana Berg said it was dear.",
+        ["Wu Mingde", "Wu Mingde", "Ana Berg", "a spokeswoman for Mayor Ana Berg"],
+    ),
+    (
         "a generic noun of organisations that is no organisation word (`the brokerage`)",
         "“Rates will fall,” said Tarrow Securities. A slowdown is near, the brokerage said.",
         ["Tarrow Securities", "Tarrow Securities"],

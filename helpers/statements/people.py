@@ -92,6 +92,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PERSON_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")  # `W.`, `G.K.` (`U.S.`: non_person)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # `NASA`, `BBC`: an organisation's short name
 _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
+# a role noun and the preposition of its place right before a capitalised run
+_ROLE_TO_PLACE = re.compile(r"(?<![\w’'])([a-z]+)\s+(?:to|in|at|from)\s+$")
+_ROLE_TO_WINDOW = 30
 _THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 # he, she, his, himself, herself, and `her` as a possessive (`her staff`, like `his staff`);
@@ -187,6 +190,23 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
             runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)
     return runs, noninitial
+
+
+def _first_name_of(core: tuple[str, ...], lex: Lexicons) -> bool:
+    """Whether a person's first word can name them alone (`Liu` for `Liu Xiaming`, `Bernie`
+    for `Bernie Sanders`): two words, or three with a middle initial, all letters, none of
+    them a title, role, organisation or common word (not `Republican Donald Trump`)."""
+    if not (len(core) == 2 or (len(core) == 3 and _MIDDLE_INITIAL.fullmatch(core[1]))):
+        return False
+    first, last = core[0], core[-1]
+    return all(
+        w.replace("-", "").replace("’", "").replace("'", "").isalpha()
+        and w.lower() not in lex.orgs
+        and w.lower() not in lex.stop
+        and w.lower() not in lex.titles
+        and not is_role(w, lex)
+        for w in (first, last)
+    )
 
 
 def _common_start(w0: str, lex: Lexicons) -> bool:
@@ -301,6 +321,10 @@ class Registry:
         self.lex = lex
         self.people: list[Person] = []
         self._by_last: dict[str, list[Person]] = {}
+        # full names by their first word: `Liu` for `Liu Xiaming` (a family name written first),
+        # `Hillary` for `Hillary Clinton`, when one person alone has it and nobody as a surname
+        self._by_first: dict[str, list[Person]] = {}
+        self.after_place: set[int] = set()  # where a name starts after its role's place
         self.orgs: list[str] = []
         self.org_mentions: list[tuple[int, str]] = []  # (offset, organisation), in text order
         self._text = article.text
@@ -347,6 +371,13 @@ class Registry:
             ):
                 continue  # `the Dream Chaser`, `its Dream Chaser vehicle`: a thing, not a person
             start = run_start + reading.name_at
+            if len(name) >= 3:
+                place = _ROLE_TO_PLACE.search(text, max(0, start - _ROLE_TO_WINDOW), start)
+                if place is not None and is_role(place.group(1), lex):
+                    # `ambassador to Britain Liu Xiaming`: the place is the role's, not the name's
+                    start += len(name[0]) + 1
+                    name = name[1:]
+                    self.after_place.add(start)
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = role_before(text, start, lex, block_starts)
@@ -384,6 +415,8 @@ class Registry:
         self._by_last = {}
         for p in self.people:
             self._by_last.setdefault(p.core[-1], []).append(p)
+            if _first_name_of(p.core, self.lex):
+                self._by_first.setdefault(p.core[0], []).append(p)
 
     def genders(self) -> dict[str, str]:
         """Each person's gender ("m", "f" or ""), worked out on first use."""
@@ -439,9 +472,10 @@ class Registry:
         self.people.append(person)
         self._by_last.setdefault(_core(name)[-1], []).append(person)
 
-    def find(self, name: tuple[str, ...], at: int) -> Person | None:
+    def find(self, name: tuple[str, ...], at: int, first_names: bool = True) -> Person | None:
         """The person a name refers to: same full name, or the last words of a longer name;
-        among several, the one mentioned most recently before `at`."""
+        among several, the one mentioned most recently before `at`; else (`first_names`) the
+        one full name that a lone word starts."""
         best, best_pos = None, -1
         name = _core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
         if not name:
@@ -457,6 +491,10 @@ class Registry:
                 pos = positions[k - 1] if k else -1
                 if best is None or pos > best_pos:
                     best, best_pos = p, pos
+        if best is None and first_names and n == 1 and name[0] not in self._by_last:
+            first = self._by_first.get(name[0], ())
+            if len(first) == 1:
+                return first[0]
         return best
 
     def person_before(self, at: int, fits=None, gender: str = "") -> Person | None:

@@ -21,6 +21,7 @@ from helpers.statements.grammar import (
     INDEFINITE,
     PARTITIVE_QUANTIFIERS,
     POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
     QUANTITY_NOUNS,
     is_number,
 )
@@ -156,6 +157,7 @@ class Resolver:
         if ph.kind == "pronoun":
             return self._pronoun(ph, nested)
         clean = [w for w in ph.text.split() if w not in ("’s", "'s")]
+        first_names = True
         while len(clean) > 1 and clean[0].endswith("-based"):
             clean = clean[1:]  # `Sacramento-based McClatchy`
         if ph.kind == "description" and clean and is_cap(clean[-1]):
@@ -168,6 +170,8 @@ class Resolver:
             if before.islower() and not share:  # `the operator Westline Rail`
                 clean = clean[k:]
                 ph = Mention(ph.start, ph.end, ph.text, "name")
+                # (`Executives for Mondelez`: no first name stands for a full one after `for`)
+                first_names = before not in PREPOSITIONS
             elif (
                 k <= 1
                 and len(clean) > 1
@@ -185,7 +189,7 @@ class Resolver:
         if ph.kind == "name":
             split = split_name(tuple(clean), self.lex)
             if split.name:
-                return self._name(ph, split)
+                return self._name(ph, split, first_names)
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
@@ -304,6 +308,9 @@ class Resolver:
 
     def _core(self, ph: Mention, nested: bool) -> Speaker:
         """`a lawyer for the news outlets`: the speaker is the core before the preposition."""
+        named = self._name_after_place(ph)
+        if named is not None:
+            return named
         core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
         found = self.resolve(core, nested)
         if found.kind in ("anonymous", "unknown"):
@@ -311,6 +318,18 @@ class Resolver:
             # person or group keeps its whole description
             return Speaker(lower_first(ph.text), found.role, "anonymous")
         return found
+
+    def _name_after_place(self, ph: Mention) -> Speaker | None:
+        """`China’s ambassador to Britain Liu Xiaming`: a person's name that ends the phrase
+        right after the place of the role (people.Registry.after_place; not `a spokeswoman for
+        Hillary Clinton`, whose name follows the preposition)."""
+        mentions, starts = self.reg.mentions, self._mention_at
+        for start, end, p in mentions[
+            bisect_left(starts, ph.core_end) : bisect_left(starts, ph.end)
+        ]:
+            if end >= ph.end - 1 and start in self.reg.after_place:
+                return Speaker(p.name, p.role, "person")
+        return None
 
     def _multi(self, ph: Mention, nested: bool) -> Speaker:
         names = []
@@ -377,9 +396,11 @@ class Resolver:
         k = bisect_right(self.quote_opens, at) - 1
         return k >= 0 and at < self.quote_closes[k]
 
-    def _name(self, ph: Mention, split: NameSplit) -> Speaker:
+    def _name(self, ph: Mention, split: NameSplit, first_names: bool = True) -> Speaker:
+        if split.role and split.role.split()[-1].lower() in PREPOSITIONS:
+            first_names = False  # `Executives for Mondelez`: the name is the role's object
         for k in range(len(split.name)):
-            p = self.reg.find(split.name[k:], ph.start)
+            p = self.reg.find(split.name[k:], ph.start, first_names and k == 0)
             if p is not None:
                 return Speaker(p.name, p.role or split.role, "person")
         if split.is_org:
