@@ -1331,6 +1331,13 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "`his office`, `her campaign`: the person they refer to, named (not `his own`, nor in a "
+        "group of speakers)",
+        "Governor Tom Hale spoke in Arden. His office said he was travelling. Ana Berg was "
+        "absent. Her campaign said she was ill. Ana Berg and her team said it was late.",
+        ["Tom Hale's office", "Ana Berg's campaign", "Ana Berg; her team"],
+    ),
+    (
         "a role's place before a name is no part of it; a first word alone names one full name",
         "Tarn’s ambassador to Arden Wu Mingde said the toll was high. Wu said it was late. Ana "
         "Berg spoke. “It is late,” Ana said. A spokeswoman for Mayor Ana Berg said it was dear.",

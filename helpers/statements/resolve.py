@@ -81,6 +81,12 @@ def _head_noun(description: str) -> str:
     return words[-1] if words else ""
 
 
+# a possessive determiner and the gender of the person it refers to (`his office`)
+_OWNER_GENDER = {"his": "m", "her": "f"}
+# what a person has that speaks for them, besides a group (`his aides`): `his office`
+_OWNED_NOUNS = frozenset("office campaign team staff family".split())
+
+
 class Resolver:
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
@@ -90,6 +96,7 @@ class Resolver:
         self.lex = lex
         self.speakers: dict[str, Speaker] = {}  # by canonical name, most recent last
         self._gender: dict[str, str] | None = None
+        self._in_multi = False  # resolving the parts of a group of speakers
         # set by the pipeline: top-level quotations (names inside them are not antecedents)
         # and the starts of the top-level sentences read so far
         self.quote_opens: list[int] = []
@@ -331,11 +338,32 @@ class Resolver:
                 return Speaker(p.name, p.role, "person")
         return None
 
+    def _owned(self, ph: Mention, clean: list[str], low_words: list[str]) -> Speaker | None:
+        """`His office said`, `her campaign`, `his aides`: an office, a campaign or a group of
+        the person `his` or `her` refers to (one of known gender, named in the sentences
+        before), named by that person (`Tom Hale's office`); None for anything else, and in a
+        group of speakers (`Lind and his team`: as written)."""
+        det, head = low_words[0], low_words[-1]
+        want = _OWNER_GENDER.get(det)
+        if want is None or len(low_words) != 2 or self._in_multi:
+            return None
+        if not (head.isalpha() and (is_plural(head) or head in _OWNED_NOUNS)):
+            return None  # (`his own`, `her recent`: no noun)
+        p = self._antecedent(ph.start, want)
+        if p is None or self.gender.get(p.name, "") not in (want, ""):
+            return None
+        mark = "’" if "’" in self.text else "'"
+        return Speaker(f"{p.name}{mark}s {clean[1]}", "", "anonymous")
+
     def _multi(self, ph: Mention, nested: bool) -> Speaker:
         names = []
-        for s, e in conjunct_spans(self.text, ph.start, ph.end):
-            kind = "name" if self.text[s:e][:1].isupper() else "description"
-            names.append(self.resolve(Mention(s, e, self.text[s:e], kind), nested).name)
+        self._in_multi = True
+        try:
+            for s, e in conjunct_spans(self.text, ph.start, ph.end):
+                kind = "name" if self.text[s:e][:1].isupper() else "description"
+                names.append(self.resolve(Mention(s, e, self.text[s:e], kind), nested).name)
+        finally:
+            self._in_multi = False
         return Speaker("; ".join(names), "", "multi")
 
     def _pronoun(self, ph: Mention, nested: bool) -> Speaker:
@@ -428,6 +456,9 @@ class Resolver:
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
             return self._role(ph, head, det, fits)
+        owned = self._owned(ph, clean, low_words)
+        if owned is not None:
+            return owned
         if det in DEFINITE and head in lex.person_nouns and len(low_words) <= _NOMINAL_WORDS:
             # `the actor`, `the Danish coach`: a nominal reference to the person the sentences
             # before are about
