@@ -256,8 +256,9 @@ def match(
 
 def _name(name: str) -> str:
     """A name compared leniently: case-folded, spaces squeezed, a leading a/an/the dropped
-    (so "The Fenwick Bay Harbour Authority" and "a librarian" compare as written in gold)."""
-    words = name.casefold().split()
+    (so "The Fenwick Bay Harbour Authority" and "a librarian" compare as written in gold),
+    typographic apostrophes as straight ones ("Hale’s office" is "Hale's office")."""
+    words = name.replace("’", "'").casefold().split()
     if len(words) > 1 and words[0] in ("a", "an", "the"):
         words = words[1:]
     return " ".join(words)

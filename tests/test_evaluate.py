@@ -151,6 +151,8 @@ def test_partial_overlap_matches_at_half_and_not_below():
 
 def test_speaker_names_compare_without_case_order_or_article():
     assert speaker_key("Tom Reed; anna berg") == speaker_key("Anna Berg; Tom Reed")
+    assert speaker_key("Tom Reed’s office") == speaker_key("tom reed's office")
+    assert speaker_key("Tom Reed’s office") != speaker_key("Tom Reed office")
     s = score_statements(
         pd.DataFrame([_pred("taxes will rise", "the Tom Reed")]),
         [_gold("taxes will rise", "tom reed")],
