@@ -1331,6 +1331,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "a determiner before an owner's noun opens the phrase; a participle after `testified,`",
+        "The skipper's daughter said the toll was high. The victim's mother testified, "
+        "describing the quay as “unsafe.”",
+        ["the skipper's daughter", "the victim's mother"],
+    ),
+    (
         "`his office`, `her campaign`: the person they refer to, named (not `his own`, nor in a "
         "group of speakers)",
         "Governor Tom Hale spoke in Arden. His office said he was travelling. Ana Berg was "

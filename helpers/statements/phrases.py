@@ -126,6 +126,13 @@ def unnamed_source(
         and toks[det - 1][2].lower() in SOURCE_DETERMINERS
     ):
         det -= 1  # `a dozen members`, `the two voters`
+    elif (
+        det is not None
+        and det > 0
+        and toks[det][2].endswith(("’s", "'s"))
+        and toks[det - 1][2].lower() in ("the", "a", "an")
+    ):
+        det -= 1  # `The victim's mother`: the owner's determiner opens the phrase
     if det is None and head.islower() and _counted(low) and low not in lex.stop:
         # `..., and rights groups warned`, `Overall, conservative groups reported`
         group = _clause_first_group(masked, toks, i, lex, at_start)
@@ -143,7 +150,9 @@ def unnamed_source(
         return NOTHING
     words = [toks[k][2] for k in range(det + 1, i)] if det is not None else []
     if det is None or not all(
-        _modifier(w, lex) or (w in ("and", "or") and 0 < k < len(words))
+        _modifier(w, lex)
+        or (w in ("and", "or") and 0 < k < len(words))
+        or (k == 0 and w.endswith(("’s", "'s")) and w[:-2].isalpha())  # `The victim's`
         for k, w in enumerate(words)
     ):
         if (

@@ -76,7 +76,7 @@ def sentence_subject(
 
 
 # the first past-tense verb of a clause (`two speechwriters implored`, `the chain filed`)
-_FIRST_PAST = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s)")
+_FIRST_PAST = re.compile(r"(?<=\s)[a-z]{3,}ed(?=[\s,;])")
 
 
 def _before_first_verb(masked: str, a: int, cue_start: int, lex: Lexicons) -> Mention | None:
