@@ -76,6 +76,16 @@ def test_unbalanced_marks_never_lose_the_rest(extract):
 # (body, [(kind, cue, content), ...] of the top-level statements, in order)
 CONTENT = [
     (
+        "a cue verb's form after `of` is a noun in a plain clause; a contracted pronoun after "
+        "a time adjunct opens the clause",
+        "Tom Hale suggested the secretary of state is a captive of the banks. Anna Berg says "
+        "tonight she’s a step closer to the quay.",
+        [
+            ("indirect", "suggested", "the secretary of state is a captive of the banks"),
+            ("indirect", "says", "she’s a step closer to the quay"),
+        ],
+    ),
+    (
         "a statement inside a dash aside ends at the closing dash",
         "Mayor Tom Lind — who said the toll was high — left early.",
         [("indirect", "said", "the toll was high")],

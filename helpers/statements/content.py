@@ -390,7 +390,8 @@ class VerbContent:
             for n, (s0, _e0, t) in enumerate(toks[k : k + 6]):
                 if not t[0].isalnum() or t.lower() in SUBORDINATORS or t.lower() in lex.verb_forms:
                     break
-                if n and t.lower() in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
+                own = _APOSTROPHE.split(t.lower())[0]  # `tonight he’s a step closer`: he
+                if n and own in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
                     return Span(s0, self.sent.end)
                 if n and t.lower() in TIME_WORDS and self._clause_from(k + n + 1):
                     return Span(toks[k + n + 1][0], self.sent.end)  # `said on Monday the`

@@ -17,6 +17,7 @@ from helpers.statements.grammar import (
     DETERMINERS,
     FINITE_VERBS,
     NOT_CLAUSE_OPENERS,
+    PHRASE_PREPOSITIONS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     RELATIVE_WORDS,
@@ -25,6 +26,8 @@ from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
 from helpers.statements.words import Token, is_adverb, is_cap, is_role
 
+# After these, a cue verb's form is a noun (`the label`, `secretary of state`).
+_NOUN_BEFORE = DETERMINERS | PHRASE_PREPOSITIONS
 # How many tokens after the cue `that` is looked for.
 THAT_WINDOW = 14
 # How many tokens after `to` the person told and `that` are looked for.
@@ -184,7 +187,8 @@ def plain_clause(toks: list[Token], lex: Lexicons) -> bool:
             continue  # `at least 5,000 people entered`
         if not (t[0].isalnum() or t.startswith(PLACEHOLDER)):
             return False
-        after_determiner = n > 0 and toks[n - 1][2].lower() in DETERMINERS  # `the label`
+        # `the label`, `secretary of state`: a noun, not a verb
+        after_determiner = n > 0 and toks[n - 1][2].lower() in _NOUN_BEFORE
         if low in RELATIVE_WORDS or (low in lex.verb_forms and not after_determiner):
             return False
         if n >= 1 and (low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)):
