@@ -281,6 +281,15 @@ CONTENT = [
         [("indirect", "told", "The bridge will open in May")],
     ),
     (
+        "`as reported by` is a source phrase like `according to`",
+        "As reported by the Arden Times, the bridge is safe. The road is closed, as first "
+        "reported by the Tarn Post.",
+        [
+            ("indirect", "As reported by", "the bridge is safe"),
+            ("indirect", "as first reported by", "The road is closed"),
+        ],
+    ),
+    (
         "according to, before and after",
         "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
         [

@@ -42,7 +42,8 @@ from helpers.statements.words import is_adverb, is_plural, squash
 
 # (the first letter before the lookbehind, as below: the engine skips ahead to that letter)
 SPEECH_NOUN_PHRASES = re.compile(
-    r"[AaIi](?<![\w’'][AaIi])(?i:ccording\s+to|n\s+the\s+(?:words|view|opinion)\s+of)(?![\w’'])"
+    r"[AaIi](?<![\w’'][AaIi])(?i:ccording\s+to|n\s+the\s+(?:words|view|opinion)\s+of"
+    r"|s\s+(?:first\s+|previously\s+)?reported\s+by)(?![\w’'])"
 )
 # `In Whitfield’s view, ...`, `in his words, ...` (the lookbehind comes after the first
 # letter, so that the regular expression engine skips ahead to that letter)
