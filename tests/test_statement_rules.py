@@ -1350,6 +1350,12 @@ SPEAKERS += [
         ["the self-described moderate", "the Arden-born dancer", "her advisers and allies"],
     ),
     (
+        "lower-case nouns between the reported clause's comma and the name (not a participle)",
+        "The council has approved the plan, council leader Ana Berg said. Lind won the race, "
+        "beating rival Tom Hale in his home state.",
+        ["Ana Berg"],
+    ),
+    (
         "a determiner before an owner's noun opens the phrase; a participle after `testified,`",
         "The skipper's daughter said the toll was high. The victim's mother testified, "
         "describing the quay as “unsafe.”",

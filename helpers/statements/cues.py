@@ -99,6 +99,7 @@ _PROGRESSIVE = re.compile(
     re.IGNORECASE,
 )
 _MODIFIERS_AFTER_QUOTE = re.compile(r"\x00,?\s+((?:[a-z]+\s+){1,2})$")
+_MODIFIERS_AFTER_COMMA = re.compile(r",\s+((?:[a-z]+\s+){1,2})$")
 # How far before a cue its left context is read (participles, coordination).
 _BEFORE_WINDOW = 80
 _DETERMINER_WINDOW = 8
@@ -401,6 +402,13 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     if (word_before in PREPOSITIONS or word_before == "who") and not relative:
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
+    if mod is None and ph.kind == "name":
+        # `A, council leader Ana Berg said`: lower-case nouns before the name, after the comma
+        # that ends the reported clause
+        mod = _MODIFIERS_AFTER_COMMA.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
+        words = mod.group(1).split() if mod else []
+        if any(w in lex.stop or w in lex.verb_forms or w.endswith(("ing", "ed")) for w in words):
+            mod = None  # (`, beating rival Marco Rubio`: a participle, no modifier)
     if mod:  # `“...,” retired Air Force general Lloyd Newton said`
         ph = Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
     if found.phrase_start is not None and found.phrase_start < ph.start:
