@@ -30,9 +30,10 @@ def test_own_gold_end_to_end():
 def test_polnear_dev_detection_and_attribution():
     totals = evaluate_files([POLNEAR]).totals.iloc[0]
     # measured 2026-12-01 (session 19): F1 0.886, precision 0.927, recall 0.848, attribution
-    # 0.983 (session 18: F1 0.884, precision 0.926, recall 0.845; session 17: F1 0.877, precision 0.922, recall 0.835; session 16: F1 0.870,
-    # recall 0.823, attribution 0.984; session 15: F1 0.863, attribution 0.976; 2026-11-28:
-    # F1 0.847, precision 0.926, recall 0.780, attribution 0.979)
+    # 0.983 (session 18: F1 0.884, precision 0.926, recall 0.845; session 17: F1 0.877,
+    # precision 0.922, recall 0.835; session 16: F1 0.870, recall 0.823, attribution 0.984;
+    # session 15: F1 0.863, attribution 0.976; 2026-11-28: F1 0.847, precision 0.926, recall
+    # 0.780, attribution 0.979)
     assert totals["f1"] >= 0.88
     assert totals["precision"] >= 0.92
     assert totals["attribution_accuracy"] >= 0.975
