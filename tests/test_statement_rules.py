@@ -1371,8 +1371,9 @@ SPEAKERS += [
     (
         "a role's place before a name is no part of it; a first word alone names one full name",
         "Tarn’s ambassador to Arden Wu Mingde said the toll was high. Wu said it was late. Ana "
-        "Berg spoke. “It is late,” Ana said. A spokeswoman for Mayor Ana Berg said it was dear.",
-        ["Wu Mingde", "Wu Mingde", "Ana Berg", "a spokeswoman for Mayor Ana Berg"],
+        "Berg spoke. “It is late,” Ana said. A spokeswoman for Mayor Ana Berg said it was dear. "
+        "Police chief in Vel Arden Chris Tang said it was fair.",
+        ["Wu Mingde", "Wu Mingde", "Ana Berg", "a spokeswoman for Mayor Ana Berg", "Chris Tang"],
     ),
     (
         "a generic noun of organisations that is no organisation word (`the brokerage`)",

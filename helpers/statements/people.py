@@ -374,9 +374,13 @@ class Registry:
             if len(name) >= 3:
                 place = _ROLE_TO_PLACE.search(text, max(0, start - _ROLE_TO_WINDOW), start)
                 if place is not None and is_role(place.group(1), lex):
-                    # `ambassador to Britain Liu Xiaming`: the place is the role's, not the name's
-                    start += len(name[0]) + 1
-                    name = name[1:]
+                    # `ambassador to Britain Liu Xiaming`, `police chief in Hong Kong Chris
+                    # Tang`: the place is the role's; the name is the last two words (three
+                    # with a middle initial)
+                    keep = 3 if _MIDDLE_INITIAL.fullmatch(name[-2]) else 2
+                    drop = max(0, len(name) - keep)
+                    start += sum(len(w) + 1 for w in name[:drop])
+                    name = name[drop:]
                     self.after_place.add(start)
             role = split.role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
