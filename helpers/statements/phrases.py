@@ -184,6 +184,14 @@ def bare_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found:
         return NOTHING
     if head in lex.verb_forms:
         return NOTHING
+    g = _group_start(toks, i, lex)
+    s0, e0 = toks[g][0], toks[i][1]
+    return Found(Mention(s0, e0, masked[s0:e0], "description"), g, _word(toks, g - 1))
+
+
+def _group_start(toks: list[Token], i: int, lex: Lexicons) -> int:
+    """The first of the lower-case words (a group has at most _MAX_GROUP_WORDS) that end in
+    the group's noun at token i: `human rights groups`, `powerful dock unions`."""
     g = i
     while (
         g - 1 >= 0
@@ -194,8 +202,7 @@ def bare_group(masked: str, toks: list[Token], i: int, lex: Lexicons) -> Found:
         and toks[g - 1][2] not in lex.verb_forms
     ):
         g -= 1
-    s0, e0 = toks[g][0], toks[i][1]
-    return Found(Mention(s0, e0, masked[s0:e0], "description"), g, _word(toks, g - 1))
+    return g
 
 
 def _word(toks: list[Token], k: int) -> str:
@@ -230,16 +237,7 @@ def _clause_first_group(
     a coordinated clause, or the sentence's one clause after a short fronted phrase and a
     comma (`Overall, conservative groups reported`, `In Arden, harbour workers said`; when
     `toks` start at the sentence's start, `at_start`)."""
-    g = i
-    while (
-        g - 1 >= 0
-        and i - g < _MAX_GROUP_WORDS - 1
-        and toks[g - 1][2].isalpha()
-        and toks[g - 1][2].islower()
-        and not is_stop(toks[g - 1][2], lex)
-        and toks[g - 1][2] not in lex.verb_forms
-    ):
-        g -= 1
+    g = _group_start(toks, i, lex)
     if (
         g >= 2
         and i - g < _MAX_GROUP_WORDS
