@@ -8,10 +8,11 @@ modules of this package:
 1. ``quotes``     the one quotation scanner (marks, runs over paragraphs, recovery);
 2. ``sentences``  quote-safe sentence spans;
 3. ``cues``       cue candidates (reporting verbs, `according to`, `in X's view`) and checks;
-4. ``mentions``   the speaker phrase beside a cue (``phrases``: the shapes it can take);
+4. ``mentions``   the speaker phrase beside a cue (``phrases``: the shapes it can take;
+   ``groups``: relative clauses and groups before the cue);
 5. ``content``    the ordered table of content rules;
 6. ``people`` and ``resolve``  the persons and organisations of the article, and the
-   canonical speaker of each mention;
+   canonical speaker of each mention (``resolve_sources``: written and counted sources);
 7. ``records``    the typed Statement and its table;
 ``pipeline`` runs the passes (with floating and nested statements), ``explain`` shows every
 decision with its reason (``reasons``), ``speakers`` derives the per-speaker tables.

@@ -19,12 +19,16 @@ from helpers.statements.grammar import (
     DETERMINERS,
     GROUP_OPENERS,
     GROUP_PRONOUNS,
-    INDEFINITE,
     NEGATIVE_SUBJECTS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
-    TIME_WORDS,
     is_number,
+)
+from helpers.statements.groups import (
+    BARE_PP,
+    group_before,
+    relative_and_subject,
+    relative_antecedent,
 )
 from helpers.statements.mentions import (
     MODAL,
@@ -33,7 +37,7 @@ from helpers.statements.mentions import (
     mention_before,
 )
 from helpers.statements.mentions_after import mention_after
-from helpers.statements.phrases import Found, Mention
+from helpers.statements.phrases import Mention
 from helpers.statements.quotes import CLOSING_COMMA, PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
 from helpers.statements.records import Statement
@@ -356,7 +360,7 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     frame = SPOKEN_TO.search(m, max(a, cs - _ASPECTUAL_WINDOW), cs)
     # (`Hale was quick to add`: the speaker stands before the frame)
     found = mention_before(m, a, frame.start() if frame else cs, lex, progressive=progressive)
-    antecedent = _relative_antecedent(m, a, cs, found, lex)
+    antecedent = relative_antecedent(m, a, cs, found, lex)
     if antecedent is not None:
         return Site(antecedent, antecedent.start)
     if found.word_before == PASSIVE:
@@ -364,9 +368,9 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     if found.word_before == MODAL:
         return Rejection(reasons.MENTION, reasons.MODAL)
     if found.mention is None:
-        bare = _BARE_PP.search(m, max(a, cs - 60), cs)
+        bare = BARE_PP.search(m, max(a, cs - 60), cs)
         if bare is not None and not found.word_before:  # `Experts on jail suicide told`
-            group = _group_before(m, a, bare.start(2), bare.end(2), lex)
+            group = group_before(m, a, bare.start(2), bare.end(2), lex)
             if group is not None:
                 return Site(group, group.start)
         return _no_phrase_before(sent, cue, tail, lex)
@@ -391,7 +395,7 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
         return Site(ph, ph.start)  # `after police said`: a clause's subject (a bare `after
         # her March comment` is a noun)
     if word_before in PREPOSITIONS:
-        group = _group_before(m, a, ph.start, ph.end, lex)  # `Two people briefed on the talks`
+        group = group_before(m, a, ph.start, ph.end, lex)  # `Two people briefed on the talks`
         if group is not None:
             return Site(group, group.start)
     # (the antecedent of a relative pronoun may follow a preposition that takes a person:
@@ -416,74 +420,6 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     return Site(ph, ph.start)
 
 
-# a relative clause right before the cue, without punctuation: `who` and a verb with its
-# object (`who oppose the toll`, `who think Rubio has a chance`)
-_RELATIVE_CLAUSE = re.compile(r"(?<![\w’'])who\s+[a-z][\w’'-]*\s+(?:[\w’'-]+\s+){1,8}$")
-_RELATIVE_WINDOW = 70
-# ... and a relative clause whose verb is coordinated with the cue (`who called and said`)
-_RELATIVE_AND = re.compile(r"(?<![\w’'])who\s+(?:[\w’'-]+\s+){1,8}(?:and|but)\s+$")
-
-
-def _relative_antecedent(m: str, a: int, cs: int, found: Found, lex) -> Mention | None:
-    """`Lind and others who oppose the toll said`: a relative clause stands between the
-    speaker and the cue; the clause's antecedent is the speaker. The clause must end in a
-    phrase (`found`, the phrase right before the cue) or a time (`for years`), not in `and`
-    (`a caller who called and said`: the caller's second verb) or an adjective (`who have led
-    big states`: a noun)."""
-    rel = _RELATIVE_CLAUSE.search(m, max(a, cs - _RELATIVE_WINDOW), cs)
-    if rel is None:
-        return None
-    last = rel.group().split()[-1].lower()
-    if last in COORDINATORS or (found.mention is None and last.rstrip("s") not in TIME_WORDS):
-        return None
-    head = mention_before(m, a, rel.start(), lex)
-    if head.mention is None or head.mention.kind not in ("name", "description", "org", "multi"):
-        return None
-    if head.word_before in PREPOSITIONS:
-        return None
-    return head.mention
-
-
-# a preposition and a bare lower-case noun phrase right before a cue: `on jail suicide told`
-_BARE_PP = re.compile(
-    r"\b(on|in|at|with|from|near|across|inside|about|of)\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*$"
-)
-_PREP_BEFORE = re.compile(r"(\w+)\s+(\w+)\s*$")
-_BARE_PLURAL = re.compile(r"(?<![\w’'-])(people|[a-z]+s)\s*$")
-# Words between a group's noun and its preposition: `people familiar with`, `officials close to`
-_GROUP_LINKS = frozenset("familiar close".split())
-
-
-def _group_before(m: str, a: int, start: int, end_of_group: int, lex) -> Mention | None:
-    """A plural group with a post-modifier before the cue: `Two people briefed on the
-    talks`, `Experts on jail suicide`, `people familiar with the plan`. The mention spans the
-    whole group; its core is the group's noun."""
-    tail = _PREP_BEFORE.search(m, max(a, start - 40), start)
-    if tail is None:
-        return None
-    word = tail.group(1)
-    end = tail.start(2)  # before the preposition
-    if word.lower() in _GROUP_LINKS or (word.endswith("ed") and word.islower()):
-        end = tail.start(1)  # before `briefed`, `familiar`
-    head = mention_before(m, a, end, lex).mention
-    if head is None:  # a bare plural: `..., people familiar with the talks said`
-        bare = _BARE_PLURAL.search(m, max(a, end - 30), end)
-        if bare is not None and bare.group(1).lower() not in lex.stop:
-            head = Mention(bare.start(1), bare.end(1), bare.group(1), "description")
-    if head is None or head.kind == "pronoun":
-        return None
-    noun = head.text.split()[-1]
-    first = head.text.split()[0].lower()
-    plural = noun.lower() == "people" or (noun.endswith("s") and noun[1:].islower())
-    unnamed = head.kind == "description" and first in INDEFINITE  # `a man near the station`
-    if not (plural or unnamed):
-        return None
-    if head.kind == "name" and len(head.text.split()) > 1:
-        return None  # `Morgan of the Sierra Club`: a name, not a group
-    text = m[head.start : end_of_group]
-    return Mention(head.start, end_of_group, text, "description", core_end=head.end)
-
-
 def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
     """No phrase before the verb: a shared subject (`... and said`) or one after (`said X`)."""
     prev = sent.found[-1] if sent.found else None
@@ -491,11 +427,9 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
     if prev is not None and tail.endswith((" and", " but")):
         return Site(prev.phrase, cs - 4)
     if tail.endswith((" and", " but")):
-        rel = _RELATIVE_AND.search(m, max(a, cs - _RELATIVE_WINDOW), cs)
-        if rel is not None:  # `a caller who called and said`: the caller
-            head = mention_before(m, a, rel.start(), lex).mention
-            if head is not None and head.kind in ("name", "description"):
-                return Site(head, head.start)
+        head = relative_and_subject(m, a, cs, lex)
+        if head is not None:  # `a caller who called and said`: the caller
+            return Site(head, head.start)
         subject = sentence_subject(m, a, cs, lex)
         if subject is not None:
             return Site(subject, cs - 4)  # `I laughed and said`, `..., but said`
