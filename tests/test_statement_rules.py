@@ -1376,6 +1376,12 @@ SPEAKERS += [
         ["Wu Mingde", "Wu Mingde", "Ana Berg", "a spokeswoman for Mayor Ana Berg", "Chris Tang"],
     ),
     (
+        "no first word alone names a product (a number after it) or an employer (after `at`)",
+        "The $40 Kell Lightning 2 cable is dear. Kell said it sold well. “It is late,” said Ivo "
+        "Marr, a vice president at Tarrow Defense. Tarrow said the test was fine.",
+        ["Kell", "Ivo Marr", "Tarrow"],
+    ),
+    (
         "a generic noun of organisations that is no organisation word (`the brokerage`)",
         "“Rates will fall,” said Tarrow Securities. A slowdown is near, the brokerage said.",
         ["Tarrow Securities", "Tarrow Securities"],

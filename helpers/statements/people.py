@@ -95,6 +95,7 @@ _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 # a role noun and the preposition of its place right before a capitalised run
 _ROLE_TO_PLACE = re.compile(r"(?<![\w’'])([a-z]+)\s+(?:to|in|at|from)\s+$")
 _ROLE_TO_WINDOW = 30
+_NUMBER_AFTER = re.compile(r" \d")  # `Tarrow Lightning 2`: a product's name
 _THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 # he, she, his, himself, herself, and `her` as a possessive (`her staff`, like `his staff`);
@@ -419,8 +420,24 @@ class Registry:
         self._by_last = {}
         for p in self.people:
             self._by_last.setdefault(p.core[-1], []).append(p)
-            if _first_name_of(p.core, self.lex):
+        person_like = {
+            id(p)
+            for start, end, p in self.mentions
+            if self._text.startswith(p.core[0], start) and not self._thing_at(start, end)
+        }
+        for p in self.people:
+            if _first_name_of(p.core, self.lex) and id(p) in person_like:
                 self._by_first.setdefault(p.core[0], []).append(p)
+
+    def _thing_at(self, start: int, end: int) -> bool:
+        """Whether a name, there, reads as a place or a product rather than a person: right
+        after `at` (`a vice president at Tarrow Defense`) or right before a number (`the
+        Tarrow Lightning 2 adapter`). The first word of a name read so wherever it is written
+        in full names no one alone."""
+        text = self._text
+        return text.endswith(" at ", max(0, start - 4), start) or (
+            _NUMBER_AFTER.match(text, end) is not None
+        )
 
     def genders(self) -> dict[str, str]:
         """Each person's gender ("m", "f" or ""), worked out on first use."""
