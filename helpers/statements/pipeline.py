@@ -325,47 +325,11 @@ class Extractor:
         speaker_of: Mention | None = None,
     ) -> Statement | Rejection:
         """The statement record once its content span is settled: resolve the speaker."""
+        bounds = self._bounds(sent, cue, mention, content)
+        if isinstance(bounds, Rejection):
+            return bounds
+        s, e, kind = bounds
         text = self.text
-        if isinstance(content, Direct):
-            s = trim_start(text, content.first.start, content.last.end)
-            e = trim_end(text, s, content.last.end, keep_stop=True)
-            kind = "direct"
-        else:
-            s = trim_start(text, content.start, content.end)
-            end = content.end
-            if content.start >= cue.end:  # reported after the cue: it ends with its clause
-                end = clause_end(sent.masked, s, end, self.lex)
-            if content.start >= cue.end and s < mention.start < end:
-                # (no content holds its own speaker: `Noting that A, Malaska asked`)
-                cut = sent.masked.rfind(",", s, mention.start)
-                end = cut if cut > s else mention.start
-            before = sent.masked[sent.start : min(mention.start, cue.start)]
-            if content.start >= cue.end and before.count("(") > before.count(")"):
-                close = sent.masked.find(")", s, end)
-                if close > s:  # `(44 percent of voters say A), but ...`: the aside ends it
-                    end = close
-            dashes = _ASIDE_DASH.findall(sent.masked, sent.start, cue.start)
-            if content.start >= cue.end and len(dashes) % 2:
-                dash = _ASIDE_DASH.search(sent.masked, s, end)
-                if dash is not None:  # `Lind — who said the toll was high — left`
-                    end = dash.start()
-            e = trim_end(text, s, end)
-            if e <= s:
-                return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
-            inside = [q for q in sent.quotes if q.open < e and q.close > s]
-            if not inside and len(text[s:e].split()) < 2:
-                return Rejection(reasons.CONTENT, reasons.ONE_WORD)
-            kind = "indirect"
-            if inside:
-                kind = "mixed"
-                q = inside[0]
-                if len(inside) == 1 and q.open <= s and e <= q.close:
-                    kind = "direct"
-                    s = q.start
-                    e = trim_end(text, s, q.end, keep_stop=True)
-                    s = trim_start(text, s, e)
-        if e <= s:
-            return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
         speaker = self.resolver.resolve(speaker_of or mention, sent.nested)
         if (
             sent.outer is not None
@@ -393,6 +357,55 @@ class Extractor:
             phrase=mention,
             speaker_kind=speaker.kind,
         )
+
+    def _bounds(
+        self, sent: Sentence, cue: Cue, mention: Mention, content: Span | Direct
+    ) -> tuple[int, int, str] | Rejection:
+        """(start, end, kind) of the statement's text: trimmed, and its kind from the
+        quotations inside it."""
+        text = self.text
+        if isinstance(content, Direct):
+            s = trim_start(text, content.first.start, content.last.end)
+            e = trim_end(text, s, content.last.end, keep_stop=True)
+            return (s, e, "direct") if e > s else Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
+        s = trim_start(text, content.start, content.end)
+        end = content.end
+        if content.start >= cue.end:  # reported after the cue: it ends with its clause
+            end = self._reported_end(sent, cue, mention, s, end)
+        e = trim_end(text, s, end)
+        if e <= s:
+            return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
+        inside = [q for q in sent.quotes if q.open < e and q.close > s]
+        if not inside:
+            if len(text[s:e].split()) < 2:
+                return Rejection(reasons.CONTENT, reasons.ONE_WORD)
+            return s, e, "indirect"
+        q = inside[0]
+        if len(inside) == 1 and q.open <= s and e <= q.close:
+            e = trim_end(text, q.start, q.end, keep_stop=True)
+            s = trim_start(text, q.start, e)
+            return (s, e, "direct") if e > s else Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
+        return s, e, "mixed"
+
+    def _reported_end(self, sent: Sentence, cue: Cue, mention: Mention, s: int, end: int) -> int:
+        """Where content reported after its cue ends: with its clause, before its own
+        speaker, at the close of an aside that the cue is in."""
+        masked = sent.masked
+        end = clause_end(masked, s, end, self.lex)
+        if s < mention.start < end:
+            # (no content holds its own speaker: `Noting that A, Malaska asked`)
+            cut = masked.rfind(",", s, mention.start)
+            end = cut if cut > s else mention.start
+        before = masked[sent.start : min(mention.start, cue.start)]
+        if before.count("(") > before.count(")"):
+            close = masked.find(")", s, end)
+            if close > s:  # `(44 percent of voters say A), but ...`: the aside ends it
+                end = close
+        if len(_ASIDE_DASH.findall(masked, sent.start, cue.start)) % 2:
+            dash = _ASIDE_DASH.search(masked, s, end)
+            if dash is not None:  # `Lind — who said the toll was high — left`
+                end = dash.start()
+        return end
 
     # ---- floating and nested statements
     def floating(self, masked: str, a: int, b: int, sq: list[Quote], out: list[Statement]) -> None:
