@@ -128,25 +128,10 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
         return _before_aside(masked, lo, toks, i, lex, depth)
     if head in _DASHES and depth < MAX_DEPTH:
         return _before_dashes(masked, lo, toks, i, lex, depth)
-    if low in ("who", "which") and i >= 1 and toks[i - 1][2] in _ASIDE_MARKS and depth < MAX_DEPTH:
-        found = mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
-        if low == "who" and found.mention is not None and found.word_before in PREPOSITIONS:
-            # `a question from a young child, who said`: the relative clause after a comma
-            # is about the phrase right before it, whatever stands before that
-            return Found(found.mention, found.index, found.word_before, comma_relative=True)
-        return found
     if head.isdigit() and i >= 1 and toks[i - 1][2] == "," and depth < MAX_DEPTH:
         return mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)  # `Berg, 56, who`
     if low in ("who", "which") and i >= 1 and depth < MAX_DEPTH:
-        # `an architect who said`, `a staffer at the ministry who told`, `the police
-        # department which reported`: the phrase before the relative pronoun
-        found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
-        if found.mention is None and low == "who":
-            found = bare_group(masked, toks, i - 1, lex)  # `opposed by dock unions who said`
-        kinds = ("name", "description", "org") if low == "who" else ("name", "org")
-        if found.mention is not None and found.mention.kind in kinds:
-            return Found(found.mention, found.index, found.word_before, relative=True)
-        return NOTHING
+        return _before_relative(masked, lo, toks, i, lex, depth)
     share = share_group(toks, i, lex)
     if share is not None:  # `six in 10 voters said`, `Nearly half said`
         first, before = share
@@ -181,6 +166,29 @@ def _head(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth:
     if is_cap(head) and is_stop(head, lex):
         return NOTHING
     return name_phrase(masked, toks, i, lex, role, org)
+
+
+def _before_relative(
+    masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth: int
+) -> Found:
+    """The phrase a relative pronoun (who, which) at token i is about."""
+    low = toks[i][2].lower()
+    if toks[i - 1][2] in _ASIDE_MARKS:
+        found = mention_before(masked, lo, toks[i - 1][0], lex, depth + 1)
+        if low == "who" and found.mention is not None and found.word_before in PREPOSITIONS:
+            # `a question from a young child, who said`: the relative clause after a comma
+            # is about the phrase right before it, whatever stands before that
+            return Found(found.mention, found.index, found.word_before, comma_relative=True)
+        return found
+    # `an architect who said`, `a staffer at the ministry who told`, `the police department
+    # which reported`: the phrase before the relative pronoun
+    found = mention_before(masked, lo, toks[i][0], lex, depth + 1)
+    if found.mention is None and low == "who":
+        found = bare_group(masked, toks, i - 1, lex)  # `opposed by dock unions who said`
+    kinds = ("name", "description", "org") if low == "who" else ("name", "org")
+    if found.mention is not None and found.mention.kind in kinds:
+        return Found(found.mention, found.index, found.word_before, relative=True)
+    return NOTHING
 
 
 def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, depth: int):
@@ -256,12 +264,9 @@ def _before_aside(
         inner = toks[:k] + [toks[i]]
         return _before_aside(masked, lo, inner, len(inner) - 1, lex, depth)
     if depth == 0 and all(is_name_word(t[2], lex) for t in seg):
-        before = mention_before(masked, lo, toks[k][0], lex, depth + 1).mention
-        if before is not None and before.kind in ("description", "org"):
-            s0, e0 = seg[0][0], seg[-1][1]
-            return Found(
-                Mention(s0, e0, masked[s0:e0], "name"), k + 1, ",", phrase_start=before.start
-            )
+        named = _name_in_apposition(masked, lo, seg, toks[k][0], lex, depth)
+        if named is not None:
+            return Found(named[0], k + 1, ",", phrase_start=named[1])
     if (
         first in RELATIVE_PRONOUNS
         or seg[0][2].isdigit()
@@ -274,22 +279,33 @@ def _before_aside(
         return _name_before_apposition(masked, lo, found, lex, depth)
     if first in FINITE_VERBS:
         return NOTHING  # `, whose hometown, Miami, is projected to ...,`: a clause, no apposition
-    # `Dianne Feinstein, Democrat of California, said`: an apposition after a name
-    found = mention_before(masked, lo, toks[k][0], lex, depth + 1)
-    if (
-        found.mention is not None
-        and found.mention.kind == "name"
-        and found.word_before
-        in (
-            "of",
-            "from",
-            "in",
-        )
-    ):
-        # `Johnnie Wilson, of Springfield, Va., said`: the place is an aside too
-        comma = masked.rfind(",", lo, found.mention.start)
-        if comma > lo and not masked[comma + 1 : found.mention.start].strip(" ofrmin"):
-            found = mention_before(masked, lo, comma, lex, depth + 1)
+    return _name_before_apposition_at(masked, lo, toks[k][0], lex, depth)
+
+
+def _name_in_apposition(
+    masked: str, lo: int, seg: list[Token], comma: int, lex: Lexicons, depth: int
+) -> tuple[Mention, int] | None:
+    """`our chief engineer, Ruth Adeyemi, told`: the name in the apposition and where the
+    description before it starts, when a description or organisation comes before `comma`."""
+    before = mention_before(masked, lo, comma, lex, depth + 1).mention
+    if before is None or before.kind not in ("description", "org"):
+        return None
+    s0, e0 = seg[0][0], seg[-1][1]
+    return Mention(s0, e0, masked[s0:e0], "name"), before.start
+
+
+def _name_before_apposition_at(
+    masked: str, lo: int, comma: int, lex: Lexicons, depth: int
+) -> Found:
+    """`Dianne Feinstein, Democrat of California, said`: the name before an apposition that
+    ends at `comma`; `Johnnie Wilson, of Springfield, Va., said`: a place is an aside too."""
+    found = mention_before(masked, lo, comma, lex, depth + 1)
+    if found.mention is None or found.mention.kind != "name":
+        return NOTHING
+    if found.word_before in ("of", "from", "in"):
+        place_comma = masked.rfind(",", lo, found.mention.start)
+        if place_comma > lo and not masked[place_comma + 1 : found.mention.start].strip(" ofrmin"):
+            found = mention_before(masked, lo, place_comma, lex, depth + 1)
     if (
         found.mention is not None
         and found.mention.kind == "name"
