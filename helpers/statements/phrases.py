@@ -98,14 +98,10 @@ def _counted(head: str) -> bool:
     return head == "percent" or is_plural(head)
 
 
-def unnamed_source(
-    masked: str, toks: list[Token], i: int, lex: Lexicons, at_start: bool = False
-) -> Found:
-    """Any noun after an article can name an unnamed source: `a librarian said`."""
-    head = toks[i][2]
-    low = head.lower()
-    # (the determiner is looked for back to the nearest punctuation: `Many days, former
-    # employees said` has none)
+def _source_determiner(toks: list[Token], i: int, low: str) -> int | None:
+    """The token that opens an unnamed source ending at token i: a determiner, an owner
+    (`The victim's mother`), a number before a counted noun (`70 percent`), looked for back
+    to the nearest punctuation (`Many days, former employees said` has none)."""
     lo = i - 1
     while lo > max(-1, i - 1 - _MAX_SOURCE_MODIFIERS) and toks[lo][2][0].isalnum():
         lo -= 1
@@ -133,6 +129,16 @@ def unnamed_source(
         and toks[det - 1][2].lower() in ("the", "a", "an")
     ):
         det -= 1  # `The victim's mother`: the owner's determiner opens the phrase
+    return det
+
+
+def unnamed_source(
+    masked: str, toks: list[Token], i: int, lex: Lexicons, at_start: bool = False
+) -> Found:
+    """Any noun after an article can name an unnamed source: `a librarian said`."""
+    head = toks[i][2]
+    low = head.lower()
+    det = _source_determiner(toks, i, low)
     if det is None and head.islower() and _counted(low) and low not in lex.stop:
         # `..., and rights groups warned`, `Overall, conservative groups reported`
         group = _clause_first_group(masked, toks, i, lex, at_start)
