@@ -350,6 +350,7 @@ def _participle_subject(sent: Sentence, cue: Cue, tail: str, lex) -> Mention | N
 
 
 def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:
+    """The speaker phrase before a verb cue, and where its clause starts."""
     m, a, cs = sent.masked, sent.start, cue.start
     if tail.endswith((" and", " but")):
         # `The union denies the charges and says ...`: a second verb of the same subject; the
@@ -405,19 +406,25 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     ) or comma_relative  # (`opposed by dock unions who said`: a person's phrase, not a place)
     if (word_before in PREPOSITIONS or word_before == "who") and not relative:
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
+    ph = _with_modifiers(m, a, ph, lex)
+    if found.phrase_start is not None and found.phrase_start < ph.start:
+        return Site(ph, found.phrase_start)  # (the clause starts with the apposition's head)
+    return Site(ph, ph.start)
+
+
+def _with_modifiers(m: str, a: int, ph: Mention, lex) -> Mention:
+    """The phrase with the lower-case modifiers before it that belong to it: `“...,” retired
+    Air Force general Lloyd Newton said`, `A, council leader Ana Berg said`."""
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
     if mod is None and ph.kind == "name":
-        # `A, council leader Ana Berg said`: lower-case nouns before the name, after the comma
-        # that ends the reported clause
+        # lower-case nouns before the name, after the comma that ends the reported clause
         mod = _MODIFIERS_AFTER_COMMA.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
         words = mod.group(1).split() if mod else []
         if any(w in lex.stop or w in lex.verb_forms or w.endswith(("ing", "ed")) for w in words):
             mod = None  # (`, beating rival Marco Rubio`: a participle, no modifier)
-    if mod:  # `“...,” retired Air Force general Lloyd Newton said`
-        ph = Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
-    if found.phrase_start is not None and found.phrase_start < ph.start:
-        return Site(ph, found.phrase_start)  # (the clause starts with the apposition's head)
-    return Site(ph, ph.start)
+    if mod is None:
+        return ph
+    return Mention(mod.start(1), ph.end, m[mod.start(1) : ph.end], ph.kind)
 
 
 def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejection:
