@@ -380,42 +380,9 @@ def score_statements(
     gold_tokens = [index.tokens(g.pieces()) for g in gold]
     pairs = match(pred_tokens, gold_tokens, [g.required for g in gold], threshold)
 
-    details = []
-
-    def detail(problem: str, p: dict | None, g: GoldStatement | None) -> None:
-        start, end = (g.start, g.end) if g is not None else (int(p["start"]), int(p["end"]))
-        details.append(
-            {
-                "file": name,
-                "problem": problem,
-                "start": start,
-                "end": end,
-                "gold_speaker": g.speaker if g is not None else "",
-                "predicted_speaker": str(p.get("speaker", "")) if p is not None else "",
-                "cue": (g.cue if g is not None else str(p.get("cue", "") or "")),
-                "text": text[start:end],
-            }
-        )
-
     matched_p = {i: j for i, j, _ in pairs}
-    matched_g = {j for _, j, _ in pairs}
     ignored = {i for i, j in matched_p.items() if not gold[j].required}
-    n_matched = n_right = 0
-    for i, j, _ in pairs:
-        if not gold[j].required:
-            continue
-        n_matched += 1
-        if speaker_right(preds[i], gold[j], text):
-            n_right += 1
-        else:
-            detail("wrong speaker", preds[i], gold[j])
-    for j, g in enumerate(gold):
-        if g.required and j not in matched_g:
-            detail("miss", None, g)
-    for i, p in enumerate(preds):
-        if i not in matched_p:
-            detail("false positive", p, None)
-    details.sort(key=lambda d: (d["start"], d["problem"]))
+    details, n_matched, n_right = _problems(pairs, preds, gold, text, name)
 
     speakers = pd.DataFrame(columns=SPEAKER_COLUMNS)
     if origin == "json":
@@ -432,6 +399,48 @@ def score_statements(
         speakers=speakers,
         counted=origin == "json",
     )
+
+
+def _detail(problem: str, p: dict | None, g: GoldStatement | None, text: str, name: str) -> dict:
+    """One row of the problems table: a miss (gold only), a false positive (prediction only)
+    or a wrong speaker (both)."""
+    start, end = (g.start, g.end) if g is not None else (int(p["start"]), int(p["end"]))
+    return {
+        "file": name,
+        "problem": problem,
+        "start": start,
+        "end": end,
+        "gold_speaker": g.speaker if g is not None else "",
+        "predicted_speaker": str(p.get("speaker", "")) if p is not None else "",
+        "cue": (g.cue if g is not None else str(p.get("cue", "") or "")),
+        "text": text[start:end],
+    }
+
+
+def _problems(
+    pairs, preds: list[dict], gold: Sequence[GoldStatement], text: str, name: str
+) -> tuple[list[dict], int, int]:
+    """(the problems in text order, required gold matched, of them with the right speaker)."""
+    details = []
+    matched_p = {i: j for i, j, _ in pairs}
+    matched_g = {j for _, j, _ in pairs}
+    n_matched = n_right = 0
+    for i, j, _ in pairs:
+        if not gold[j].required:
+            continue
+        n_matched += 1
+        if speaker_right(preds[i], gold[j], text):
+            n_right += 1
+        else:
+            details.append(_detail("wrong speaker", preds[i], gold[j], text, name))
+    for j, g in enumerate(gold):
+        if g.required and j not in matched_g:
+            details.append(_detail("miss", None, g, text, name))
+    for i, p in enumerate(preds):
+        if i not in matched_p:
+            details.append(_detail("false positive", p, None, text, name))
+    details.sort(key=lambda d: (d["start"], d["problem"]))
+    return details, n_matched, n_right
 
 
 def _speaker_counts(

@@ -125,60 +125,63 @@ def load_gold(path: Path | str) -> GoldDocument:
         raise _fail(path, '"article" must be a string and "statements" a list')
     article = load_article(_resolve_article(path, doc["article"]))
     text = article.text
-    statements = []
-    for i, rec in enumerate(doc["statements"], start=1):
-        where = f"statement {i}"
-        if not isinstance(rec, dict):
-            raise _fail(path, f"{where} is not a JSON object")
-        missing = [k for k in ("speaker", "kind", "cue", "start", "end") if k not in rec]
-        if missing:
-            raise _fail(path, f"{where} lacks {', '.join(missing)} — every statement needs them")
-        for key in ("speaker", "cue", "text"):
-            if key in rec and not isinstance(rec[key], str):
-                raise _fail(path, f'{where}: "{key}" must be a string')
-        if not rec["speaker"].strip():
-            raise _fail(path, f'{where}: "speaker" is empty — write "unknown" when unresolved')
-        if rec["kind"] not in KINDS:
-            raise _fail(path, f'{where}: "kind" is {rec["kind"]!r} — use one of {", ".join(KINDS)}')
-        start, end = rec["start"], rec["end"]
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-            raise _fail(path, f'{where}: "start" and "end" must be whole numbers')
-        if not 0 <= start < end <= len(text):
-            raise _fail(
-                path,
-                f"{where}: offsets {start}-{end} are outside the article "
-                f"({len(text)} characters) or empty — start must be below end",
-            )
-        # "text" is for human readers and may be left out (gold files for articles we may
-        # not redistribute hold offsets only); when it is given it must match the article
-        if "text" in rec and text[start:end] != rec["text"]:
-            raise _fail(
-                path,
-                f"{where}: the article has {text[start:end]!r} at {start}-{end}, not "
-                f"{rec['text']!r} — recompute the offsets from the article text",
-            )
-        for key in ("required", "nested"):
-            if key in rec and not isinstance(rec[key], bool):
-                raise _fail(path, f'{where}: "{key}" must be true or false')
-        for key in ("mention", "note"):
-            if rec.get(key) is not None and not isinstance(rec[key], str):
-                raise _fail(path, f'{where}: "{key}" must be a string when given')
-        statements.append(
-            GoldStatement(
-                speaker=rec["speaker"],
-                kind=rec["kind"],
-                cue=rec["cue"],
-                start=start,
-                end=end,
-                text=text[start:end],
-                required=rec.get("required", True),
-                nested=rec.get("nested", False),
-                mention=rec.get("mention"),
-                note=rec.get("note"),
-            )
-        )
+    statements = [
+        _json_statement(path, i, rec, text) for i, rec in enumerate(doc["statements"], start=1)
+    ]
     statements.sort(key=lambda s: (s.start, s.end))
     return GoldDocument(path=path, article=article, statements=statements, origin="json")
+
+
+def _json_statement(path: Path, i: int, rec, text: str) -> GoldStatement:
+    """Statement i of a JSON gold file, checked against the article's text."""
+    where = f"statement {i}"
+    if not isinstance(rec, dict):
+        raise _fail(path, f"{where} is not a JSON object")
+    missing = [k for k in ("speaker", "kind", "cue", "start", "end") if k not in rec]
+    if missing:
+        raise _fail(path, f"{where} lacks {', '.join(missing)} — every statement needs them")
+    for key in ("speaker", "cue", "text"):
+        if key in rec and not isinstance(rec[key], str):
+            raise _fail(path, f'{where}: "{key}" must be a string')
+    if not rec["speaker"].strip():
+        raise _fail(path, f'{where}: "speaker" is empty — write "unknown" when unresolved')
+    if rec["kind"] not in KINDS:
+        raise _fail(path, f'{where}: "kind" is {rec["kind"]!r} — use one of {", ".join(KINDS)}')
+    start, end = rec["start"], rec["end"]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise _fail(path, f'{where}: "start" and "end" must be whole numbers')
+    if not 0 <= start < end <= len(text):
+        raise _fail(
+            path,
+            f"{where}: offsets {start}-{end} are outside the article "
+            f"({len(text)} characters) or empty — start must be below end",
+        )
+    # "text" is for human readers and may be left out (gold files for articles we may
+    # not redistribute hold offsets only); when it is given it must match the article
+    if "text" in rec and text[start:end] != rec["text"]:
+        raise _fail(
+            path,
+            f"{where}: the article has {text[start:end]!r} at {start}-{end}, not "
+            f"{rec['text']!r} — recompute the offsets from the article text",
+        )
+    for key in ("required", "nested"):
+        if key in rec and not isinstance(rec[key], bool):
+            raise _fail(path, f'{where}: "{key}" must be true or false')
+    for key in ("mention", "note"):
+        if rec.get(key) is not None and not isinstance(rec[key], str):
+            raise _fail(path, f'{where}: "{key}" must be a string when given')
+    return GoldStatement(
+        speaker=rec["speaker"],
+        kind=rec["kind"],
+        cue=rec["cue"],
+        start=start,
+        end=end,
+        text=text[start:end],
+        required=rec.get("required", True),
+        nested=rec.get("nested", False),
+        mention=rec.get("mention"),
+        note=rec.get("note"),
+    )
 
 
 # --- brat standoff ------------------------------------------------------------------------
@@ -238,6 +241,15 @@ def read_brat(ann_path: Path | str, text_path: Path | str | None = None) -> Gold
     text = article.text
     headline_end = text.find("\n")
     headline_end = len(text) if headline_end == -1 else headline_end
+    spans, events = _read_ann(ann_path, text, text_path)
+    found = (_brat_statement(roles, spans, text, headline_end) for roles in events)
+    statements = [st for st in found if st is not None]
+    statements.sort(key=lambda s: (s.start, s.end))
+    return GoldDocument(path=ann_path, article=article, statements=statements, origin="brat")
+
+
+def _read_ann(ann_path: Path, text: str, text_path) -> tuple[dict, list[dict[str, str]]]:
+    """The text-bound spans (id: (type, pieces)) and the events (role: id) of a .ann file."""
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
     events: list[dict[str, str]] = []
     for n, line in enumerate(ann_path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -264,40 +276,41 @@ def read_brat(ann_path: Path | str, text_path: Path | str | None = None) -> Gold
                     roles[role] = ref
             events.append(roles)
         # any other line is span text wrapping onto a further line: the offsets rule
-    statements = []
-    for roles in events:
-        if "Content" not in roles or roles["Content"] not in spans:
-            continue
-        content = spans[roles["Content"]][1]
-        cue = spans.get(roles.get("Cue", ""), ("", ()))[1]
-        source = spans.get(roles.get("Source", ""), ("", ()))[1]
-        cue_text = " ".join(text[a:b] for a, b in cue)
-        source_text = " ".join(text[a:b] for a, b in source)
-        in_headline = any(a < headline_end for a, _ in content + cue)
-        start, end = content[0][0], content[-1][1]
-        required = (
-            "Attribution" in roles
-            and bool(source)
-            and is_speech_cue(cue_text)
-            and not in_headline
-            and not _borderline(text[start:end], cue_text)
-        )
-        statements.append(
-            GoldStatement(
-                speaker=source_text or "unknown",
-                kind="direct" if _quoted(text[start:end]) else "indirect",
-                cue=cue_text,
-                start=start,
-                end=end,
-                text=text[start:end],
-                required=required,
-                mention=source_text or None,
-                spans=content,
-                source_spans=source,
-            )
-        )
-    statements.sort(key=lambda s: (s.start, s.end))
-    return GoldDocument(path=ann_path, article=article, statements=statements, origin="brat")
+    return spans, events
+
+
+def _brat_statement(
+    roles: dict[str, str], spans: dict, text: str, headline_end: int
+) -> GoldStatement | None:
+    """The gold statement of one attribution event (None without a content span)."""
+    if "Content" not in roles or roles["Content"] not in spans:
+        return None
+    content = spans[roles["Content"]][1]
+    cue = spans.get(roles.get("Cue", ""), ("", ()))[1]
+    source = spans.get(roles.get("Source", ""), ("", ()))[1]
+    cue_text = " ".join(text[a:b] for a, b in cue)
+    source_text = " ".join(text[a:b] for a, b in source)
+    in_headline = any(a < headline_end for a, _ in content + cue)
+    start, end = content[0][0], content[-1][1]
+    required = (
+        "Attribution" in roles
+        and bool(source)
+        and is_speech_cue(cue_text)
+        and not in_headline
+        and not _borderline(text[start:end], cue_text)
+    )
+    return GoldStatement(
+        speaker=source_text or "unknown",
+        kind="direct" if _quoted(text[start:end]) else "indirect",
+        cue=cue_text,
+        start=start,
+        end=end,
+        text=text[start:end],
+        required=required,
+        mention=source_text or None,
+        spans=content,
+        source_spans=source,
+    )
 
 
 _NEGATION = re.compile(r"\b(?:not|never|declined|refused|yet to)\b|n[’']t\b", re.IGNORECASE)
