@@ -369,12 +369,7 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     if found.word_before == MODAL:
         return Rejection(reasons.MENTION, reasons.MODAL)
     if found.mention is None:
-        bare = BARE_PP.search(m, max(a, cs - 60), cs)
-        if bare is not None and not found.word_before:  # `Experts on jail suicide told`
-            group = group_before(m, a, bare.start(2), bare.end(2), lex)
-            if group is not None:
-                return Site(group, group.start)
-        return _no_phrase_before(sent, cue, tail, lex)
+        return _no_mention(sent, cue, tail, lex, bare_ok=not found.word_before)
     ph, word_before = found.mention, found.word_before
     comma_relative = found.comma_relative and (
         ph.kind == "description" or (ph.kind == "name" and len(ph.text.split()) >= 2)
@@ -410,6 +405,18 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
     if found.phrase_start is not None and found.phrase_start < ph.start:
         return Site(ph, found.phrase_start)  # (the clause starts with the apposition's head)
     return Site(ph, ph.start)
+
+
+def _no_mention(sent: Sentence, cue: Cue, tail: str, lex, bare_ok: bool) -> Site | Rejection:
+    """No phrase right before the verb: a bare group with its prepositional phrase
+    (`Experts on jail suicide told`), else a shared subject or one after the verb."""
+    m, a, cs = sent.masked, sent.start, cue.start
+    bare = BARE_PP.search(m, max(a, cs - 60), cs) if bare_ok else None
+    if bare is not None:
+        group = group_before(m, a, bare.start(2), bare.end(2), lex)
+        if group is not None:
+            return Site(group, group.start)
+    return _no_phrase_before(sent, cue, tail, lex)
 
 
 def _with_modifiers(m: str, a: int, ph: Mention, lex) -> Mention:
