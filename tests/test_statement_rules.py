@@ -1376,6 +1376,13 @@ SPEAKERS += [
         ["Wu Mingde", "Wu Mingde", "Ana Berg", "a spokeswoman for Mayor Ana Berg", "Chris Tang"],
     ),
     (
+        "he or she goes to the nearest sentence's person, of unknown gender too, but not past "
+        "a he or she of that sentence's own",
+        "Mr. Tom Lind spoke first. Ivo Marr praised the plan. “It is late,” he said. Mr. Tom "
+        "Lind spoke again. He shared with Ivo Marr a plan. “It is dear,” he said.",
+        ["Ivo Marr", "Tom Lind"],
+    ),
+    (
         "no first word alone names a product (a number after it) or an employer (after `at`)",
         "The $40 Kell Lightning 2 cable is dear. Kell said it sold well. “It is late,” said Ivo "
         "Marr, a vice president at Tarrow Defense. Tarrow said the test was fine.",

@@ -34,6 +34,10 @@ from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_fi
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
+_GENDERED_PRONOUN = {
+    "m": re.compile(r"(?<![\w’'])[Hh]e(?![\w-])"),
+    "f": re.compile(r"(?<![\w’'])[Ss]he(?![\w-])"),
+}
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
@@ -308,34 +312,50 @@ class Resolver(SourceResolution):
     def _antecedent(self, at: int, want: str):
         """The person a he/she at `at` refers to: in the nearest of the last few sentences
         that names a compatible person (outside quotations, not as a possessive), the first
-        one named, the subject of the clause as a rule; a person of the right gender before
-        one whose gender is not known."""
-        gender = self.gender
+        one named, the subject of the clause as a rule."""
         k = bisect_right(self.sentence_starts, at) - 1
         windows = []
         for i in range(k, max(-1, k - _ANTECEDENT_SENTENCES), -1):
             lo = self.sentence_starts[i]
             hi = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else at
             windows.append((lo, min(hi, at)))
-        if not windows:
-            return None
-        mentions = self.reg.mentions
-        starts = self._mention_at
-        spoke, by_name = self._spoke_starts, self._by_name
-        # a person of the wanted gender first, then one whose gender is not known; with no
-        # gender wanted (`the 47-year-old`), anyone
-        for accept in (want, "") if want else (None,):
-            for lo, hi in windows:
-                # the speaker of a statement in the sentence is its subject, first
-                for _at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
-                    if accept in (None, gender.get(name, "")) and name in by_name:
-                        return by_name[name]
-                for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-                    if accept not in (None, gender.get(p.name, "")) or self._quoted(start):
-                        continue
-                    if not self.reg.is_possessive(end):
-                        return p
+        # sentence by sentence, nearest first: a person of the wanted gender, then one whose
+        # gender is not known; with no gender wanted (`the 47-year-old`), anyone
+        for lo, hi in windows:
+            for accept in (want, "") if want else (None,):
+                if accept == "":
+                    # (before any he or she of the sentence's own: `She shares with Ana Berg
+                    # a plan.` carries an earlier antecedent on)
+                    hi = self._first_gendered_pronoun(lo, hi, want)
+                p = self._person_in(lo, hi, accept)
+                if p is not None:
+                    return p
         return None
+
+    def _person_in(self, lo: int, hi: int, accept: str | None):
+        """The first person in [lo, hi) whose gender is `accept` (anyone for None): a speaker
+        of the sentence first, as its subject; then a person named outside quotations, not
+        as a possessive."""
+        gender, by_name = self.gender, self._by_name
+        spoke = self._spoke_starts
+        for _at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
+            if accept in (None, gender.get(name, "")) and name in by_name:
+                return by_name[name]
+        mentions, starts = self.reg.mentions, self._mention_at
+        for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+            if accept not in (None, gender.get(p.name, "")) or self._quoted(start):
+                continue
+            if not self.reg.is_possessive(end):
+                return p
+        return None
+
+    def _first_gendered_pronoun(self, lo: int, hi: int, gender: str) -> int:
+        """Where the first he (or she) in [lo, hi) outside quotations stands (hi when
+        none; `he’s` counts, `his` does not)."""
+        for m in _GENDERED_PRONOUN[gender].finditer(self.text, lo, hi):
+            if not self._quoted(m.start()):
+                return m.start()
+        return hi
 
     def _quoted(self, at: int) -> bool:
         k = bisect_right(self.quote_opens, at) - 1
