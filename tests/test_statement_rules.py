@@ -1383,6 +1383,12 @@ SPEAKERS += [
         ["Ivo Marr", "Tom Lind"],
     ),
     (
+        "a given name tells a gender when nothing in the article does",
+        "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
+        "added that buses run again.",
+        ["Ana Berg", "Mark Olsen", "Ana Berg"],
+    ),
+    (
         "no first word alone names a product (a number after it) or an employer (after `at`)",
         "The $40 Kell Lightning 2 cable is dear. Kell said it sold well. “It is late,” said Ivo "
         "Marr, a vice president at Tarrow Defense. Tarrow said the test was fine.",

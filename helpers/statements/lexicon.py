@@ -129,6 +129,7 @@ class Lexicons:
     addressees: frozenset[str]
     collective: frozenset[str]  # `police`, `staff`: a group without a determiner
     person_nouns: dict[str, str]  # `the actor`: a nominal reference -> gender ("m", "f", "")
+    given_names: dict[str, str]  # `tom` -> "m": a given name's gender, when nothing else tells
     participle_subjects: dict[str, frozenset[str]]  # `as`, `before`, `media` -> words
     issued_document: re.Pattern  # `issued a statement` before a participle: the issuer speaks
     honorifics: frozenset[str]
@@ -257,6 +258,7 @@ def lexicons() -> Lexicons:
         addressees=lexicon_set("addressees"),
         collective=lexicon_set("collective_nouns"),
         person_nouns=_pairs("person_nouns"),
+        given_names=_pairs("given_names"),
         participle_subjects=subjects,
         issued_document=_issued_document(subjects["issued"], lexicon_set("document_nouns")),
         honorifics=lexicon_set("honorifics"),

@@ -448,7 +448,8 @@ class Registry:
 
     def _genders(self) -> None:
         """He or she for each person: a gendered title (Mrs., Congresswoman), else the
-        personal pronoun that most often comes first after their name, before anyone else's."""
+        personal pronoun that most often comes first after their name, before anyone else's,
+        else a given name that tells it (data/lexicons/given_names.txt)."""
         text, lex = self._text, self.lex
         votes: dict[str, list[int]] = {p.name: [0, 0] for p in self.people}
         # each name with the person _register found for it, in text order
@@ -482,6 +483,8 @@ class Registry:
                 m_votes, f_votes = votes[p.name]
                 if m_votes != f_votes:
                     p.gender = "m" if m_votes > f_votes else "f"
+            if not p.gender and len(p.core) >= 2:  # `Tom Hale`: a given name's gender
+                p.gender = lex.given_names.get(p.core[0].lower(), "")
 
     def _add(self, name: tuple[str, ...], start: int) -> None:
         p = self.find(name, start)

@@ -319,34 +319,40 @@ class Resolver(SourceResolution):
             lo = self.sentence_starts[i]
             hi = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else at
             windows.append((lo, min(hi, at)))
-        # sentence by sentence, nearest first: a person of the wanted gender, then one whose
-        # gender is not known; with no gender wanted (`the 47-year-old`), anyone
+        # sentence by sentence, nearest first
         for lo, hi in windows:
-            for accept in (want, "") if want else (None,):
-                if accept == "":
-                    # (before any he or she of the sentence's own: `She shares with Ana Berg
-                    # a plan.` carries an earlier antecedent on)
-                    hi = self._first_gendered_pronoun(lo, hi, want)
-                p = self._person_in(lo, hi, accept)
-                if p is not None:
-                    return p
+            p = self._person_in(lo, hi, want)
+            if p is not None:
+                return p
         return None
 
-    def _person_in(self, lo: int, hi: int, accept: str | None):
-        """The first person in [lo, hi) whose gender is `accept` (anyone for None): a speaker
-        of the sentence first, as its subject; then a person named outside quotations, not
-        as a possessive."""
+    def _person_in(self, lo: int, hi: int, want: str):
+        """The person a he or she (`want`: "m", "f"; "" for anyone) refers to in the sentence
+        [lo, hi): a speaker of the sentence first, as its subject; then the first person
+        named outside quotations and not as a possessive, as a rule the subject; then a
+        later one of the wanted gender. A person whose gender is not known fits only before
+        the sentence's own he or she (`She shares with Ana Berg a plan.` carries an earlier
+        antecedent on), and only as a speaker or the first person named (not `Olaf Dunne`
+        in `Wera Kant, who represents Olaf Dunne, said`)."""
         gender, by_name = self.gender, self._by_name
+        unknown_before = self._first_gendered_pronoun(lo, hi, want) if want else hi
+
+        def fits(name: str, at: int, first: bool) -> bool:
+            g = gender.get(name, "")
+            return not want or g == want or (first and not g and at < unknown_before)
+
         spoke = self._spoke_starts
-        for _at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
-            if accept in (None, gender.get(name, "")) and name in by_name:
+        for at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
+            if name in by_name and fits(name, at, True):
                 return by_name[name]
         mentions, starts = self.reg.mentions, self._mention_at
+        first = True
         for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-            if accept not in (None, gender.get(p.name, "")) or self._quoted(start):
+            if self._quoted(start) or self.reg.is_possessive(end):
                 continue
-            if not self.reg.is_possessive(end):
+            if fits(p.name, start, first):
                 return p
+            first = False
         return None
 
     def _first_gendered_pronoun(self, lo: int, hi: int, gender: str) -> int:
