@@ -1443,10 +1443,12 @@ SPEAKERS += [
         ["the billionaire real estate magnate", "former employees"],
     ),
     (
-        "a time adjunct between the speaker and the cue (`today`, `this past week`)",
+        "a time adjunct between the speaker and the cue (`today`, `this past week`, `on "
+        "Thursday evening`)",
         "Harbour traders today argue the toll is high. Anna Berg, the harbour chair, this past "
-        "week announced the toll would rise.",
-        ["Harbour traders", "Anna Berg"],
+        "week announced the toll would rise. Port chief Ivo Marr on Thursday evening said it "
+        "was fair.",
+        ["Harbour traders", "Anna Berg", "Ivo Marr"],
     ),
     (
         "`Another said`, `Most of them said` (not `Yet another state`: a noun)",

@@ -73,6 +73,17 @@ _TIME_OPENERS = frozenset(("on", "last", "this"))
 PASSIVE, MODAL = "passive", "modal"
 
 
+def _time_adjunct_start(toks: list[Token], i: int) -> int | None:
+    """Where a time adjunct ending with the time word at token i starts (`on Tuesday`, `last
+    week`, `this past week`, `on Thursday evening`), if it opens with `on`, `last`, `this`."""
+    j = i - 1
+    if j >= 0 and toks[j][2].lower() in TIME_WORDS:
+        j -= 1  # `Thursday evening`
+    if j >= 0 and toks[j][2].lower() == "past":
+        j -= 1
+    return j if j >= 0 and toks[j][2].lower() in _TIME_OPENERS else None
+
+
 def mention_before(
     masked: str,
     lo: int,
@@ -96,16 +107,12 @@ def mention_before(
         elif i >= 2 and toks[i][2] == "to" and toks[i - 1][2] == "on" and toks[i - 2][2] == "went":
             i -= 3  # `she went on to say`
         elif (
-            i >= 1 and toks[i][2].lower() in TIME_WORDS and toks[i - 1][2].lower() in _TIME_OPENERS
+            toks[i][2].lower() in TIME_WORDS
+            and (adjunct := _time_adjunct_start(toks, i)) is not None
         ):
-            i -= 2  # `Alden on Tuesday announced`, `Alden last week said`: a time adjunct
-        elif (
-            i >= 2
-            and toks[i][2].lower() in TIME_WORDS
-            and toks[i - 1][2].lower() == "past"
-            and toks[i - 2][2].lower() in _TIME_OPENERS
-        ):
-            i -= 3  # `Berg this past week announced`
+            # `Alden on Tuesday announced`, `Alden last week said`, `Berg this past week
+            # announced`, `Berg on Thursday evening said`: a time adjunct
+            i = adjunct - 1
         else:
             break
     if i >= 0 and toks[i][2] == ")":  # `Rep. Gwen Moore (D-Wis.) said`: skip the brackets
