@@ -1383,6 +1383,12 @@ SPEAKERS += [
         ["Ivo Marr", "Tom Lind"],
     ),
     (
+        "`the email said`: whoever sent the email named last, not whoever spoke last",
+        "Mayor Ana Berg said the toll was high. The harbour union sent out an email appeal on "
+        "Monday. “We need your help,” the email said.",
+        ["Ana Berg", "the harbour union"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

@@ -129,6 +129,7 @@ class Extractor:
         self.resolver.quote_opens = self._opens
         self.resolver.quote_closes = [q.close for q in self.quotes]
         masked = mask(text, self.quotes)
+        self.resolver.masked = masked
         self._cues = CueIndex(masked, lex)  # (a quotation's inner sentences scan their own)
         out: list[Statement] = []
         for lo, hi, qs in sections(pars, self.quotes):

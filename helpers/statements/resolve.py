@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from helpers.statements.conjuncts import conjunct_spans
 from helpers.statements.grammar import (
@@ -25,6 +26,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
+from helpers.statements.mentions import mention_before
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
@@ -74,11 +76,23 @@ _OWNER_GENDER = {"his": "m", "her": "f"}
 _OWNED_NOUNS = frozenset("office campaign team staff family".split())
 
 
+@cache
+def _issued(lex: Lexicons, noun: str) -> re.Pattern:
+    """`sent out an email`, `released a two-page statement`: a verb that issues a document,
+    then the document (data/lexicons/participle_subjects.txt, `issued`)."""
+    verbs = "|".join(sorted(lex.participle_subjects["issued"]))
+    return re.compile(
+        rf"(?<![\w’'-])(?:{verbs})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
+        rf"(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}s?(?![\w’'-])"
+    )
+
+
 class Resolver(SourceResolution):
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
     def __init__(self, text: str, registry: Registry, lex: Lexicons):
         self.text = text
+        self.masked = ""  # set by the pipeline: the text with quotations masked
         self.reg = registry
         self.lex = lex
         self.speakers: dict[str, Speaker] = {}  # by canonical name, most recent last
@@ -409,7 +423,11 @@ class Resolver(SourceResolution):
             if p is not None:
                 return Speaker(p.name, p.role, "person")
         if head in lex.documents and det in _REFERRING:
-            # `the statement said`: whoever issued it, that is, who spoke last
+            # `the email said`: whoever sent the email named last (`Her campaign sent out an
+            # email`); else whoever spoke last
+            issuer = self._issuer(ph.start, head)
+            if issuer is not None:
+                return issuer
             last = next(self.recent(), None)
             return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org" or head in lex.generic_orgs:
@@ -435,6 +453,24 @@ class Resolver(SourceResolution):
         ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
+
+    def _issuer(self, at: int, noun: str) -> Speaker | None:
+        """Who issued the document a `the <noun>` at `at` refers to: the subject of the
+        nearest `sent out an email`, `released a statement` in the last few sentences."""
+        k = bisect_right(self.sentence_starts, at) - 1
+        if k < 0 or not self.masked:
+            return None
+        lo = self.sentence_starts[max(0, k - _ANTECEDENT_SENTENCES + 1)]
+        found = list(_issued(self.lex, noun).finditer(self.masked, lo, at))
+        if not found:
+            return None
+        issued = found[-1]
+        s = self.sentence_starts[bisect_right(self.sentence_starts, issued.start()) - 1]
+        mention = mention_before(self.masked, s, issued.start(), self.lex).mention
+        if mention is None or mention.kind == "pronoun" and mention.text.lower() in ("i", "we"):
+            return None
+        speaker = self.resolve(mention, False)
+        return speaker if speaker.kind not in ("unknown",) and speaker.name else None
 
     def _as_description(self, text: str, det: str) -> str:
         plain = det in DETERMINERS or det in INDEFINITE or det in GROUP_PRONOUNS
