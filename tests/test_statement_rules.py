@@ -1389,6 +1389,12 @@ SPEAKERS += [
         ["Ana Berg", "the harbour union"],
     ),
     (
+        "`it says` after a document was put out: whoever put it out",
+        "Mayor Ana Berg said the toll was high. The Tarrow Ferry Company rejected it. The port "
+        "authority put out a statement on Friday. It says the toll is fair.",
+        ["Ana Berg", "the port authority"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

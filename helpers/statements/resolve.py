@@ -77,13 +77,15 @@ _OWNED_NOUNS = frozenset("office campaign team staff family".split())
 
 
 @cache
-def _issued(lex: Lexicons, noun: str) -> re.Pattern:
-    """`sent out an email`, `released a two-page statement`: a verb that issues a document,
-    then the document (data/lexicons/participle_subjects.txt, `issued`)."""
+def _issued(lex: Lexicons, noun: str | None) -> re.Pattern:
+    """`sent out an email`, `released a two-page statement`: a verb that issues a document
+    (data/lexicons/participle_subjects.txt, `issued`), then the document (`noun`, or any
+    document noun when None)."""
     verbs = "|".join(sorted(lex.participle_subjects["issued"]))
+    nouns = re.escape(noun) if noun else "|".join(sorted(lex.documents))
     return re.compile(
         rf"(?<![\w’'-])(?:{verbs})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
-        rf"(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}s?(?![\w’'-])"
+        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})s?(?![\w’'-])"
     )
 
 
@@ -316,6 +318,10 @@ class Resolver(SourceResolution):
             for sp in self.recent():
                 if sp.kind == "person" and not self.gender.get(sp.name, ""):
                     return sp
+        if want == "org":
+            issuer = self._issuer(ph.start, None)  # `They put out a statement. “...,” it says.`
+            if issuer is not None:
+                return issuer
         for sp in self.recent():
             if want == "plural" and sp.kind in ("multi", "org", "anonymous"):
                 return sp
@@ -454,9 +460,10 @@ class Resolver(SourceResolution):
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
 
-    def _issuer(self, at: int, noun: str) -> Speaker | None:
-        """Who issued the document a `the <noun>` at `at` refers to: the subject of the
-        nearest `sent out an email`, `released a statement` in the last few sentences."""
+    def _issuer(self, at: int, noun: str | None) -> Speaker | None:
+        """Who issued the document a `the <noun>` (or an `it`: any document) at `at` refers
+        to: the subject of the nearest `sent out an email`, `released a statement` in the
+        last few sentences."""
         k = bisect_right(self.sentence_starts, at) - 1
         if k < 0 or not self.masked:
             return None
