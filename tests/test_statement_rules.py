@@ -1395,6 +1395,12 @@ SPEAKERS += [
         ["Ana Berg", "the port authority"],
     ),
     (
+        "a possessive name is an antecedent when it owns a thing, not a person",
+        "“Rates will rise,” said Mayor Ana Berg. Tom Hale's plan is late. “It is dear,” he "
+        "said. Mr. Ivo Marr spoke. Tom Hale's brother Ed arrived. “It is fair,” he said.",
+        ["Ana Berg", "Tom Hale", "Ivo Marr"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

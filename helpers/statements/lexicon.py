@@ -130,6 +130,7 @@ class Lexicons:
     collective: frozenset[str]  # `police`, `staff`: a group without a determiner
     person_nouns: dict[str, str]  # `the actor`: a nominal reference -> gender ("m", "f", "")
     given_names: dict[str, str]  # `tom` -> "m": a given name's gender, when nothing else tells
+    relation_nouns: frozenset[str]  # `wife`, `friend`: another person, after a possessive name
     participle_subjects: dict[str, frozenset[str]]  # `as`, `before`, `media` -> words
     issued_document: re.Pattern  # `issued a statement` before a participle: the issuer speaks
     honorifics: frozenset[str]
@@ -259,6 +260,7 @@ def lexicons() -> Lexicons:
         collective=lexicon_set("collective_nouns"),
         person_nouns=_pairs("person_nouns"),
         given_names=_pairs("given_names"),
+        relation_nouns=lexicon_set("relation_nouns"),
         participle_subjects=subjects,
         issued_document=_issued_document(subjects["issued"], lexicon_set("document_nouns")),
         honorifics=lexicon_set("honorifics"),

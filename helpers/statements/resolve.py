@@ -36,6 +36,8 @@ from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_fi
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
+# up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
+_WORDS_AFTER_POSSESSIVE = re.compile(r"[’']s?((?:\s+[A-Za-z][\w-]*){1,3})")
 _GENDERED_PRONOUN = {
     "m": re.compile(r"(?<![\w’'])[Hh]e(?![\w-])"),
     "f": re.compile(r"(?<![\w’'])[Ss]he(?![\w-])"),
@@ -349,11 +351,12 @@ class Resolver(SourceResolution):
     def _person_in(self, lo: int, hi: int, want: str):
         """The person a he or she (`want`: "m", "f"; "" for anyone) refers to in the sentence
         [lo, hi): a speaker of the sentence first, as its subject; then the first person
-        named outside quotations and not as a possessive, as a rule the subject; then a
-        later one of the wanted gender. A person whose gender is not known fits only before
-        the sentence's own he or she (`She shares with Ana Berg a plan.` carries an earlier
-        antecedent on), and only as a speaker or the first person named (not `Olaf Dunne`
-        in `Wera Kant, who represents Olaf Dunne, said`)."""
+        named outside quotations and not as the owner of another person (`Hale's case`:
+        Hale; `Hale's wife`: not Hale), as a rule the subject; then a later one of the
+        wanted gender. A person whose gender is not known fits only before the sentence's
+        own he or she (`She shares with Ana Berg a plan.` carries an earlier antecedent on),
+        and only as a speaker or the first person named (not `Olaf Dunne` in `Wera Kant,
+        who represents Olaf Dunne, said`)."""
         gender, by_name = self.gender, self._by_name
         unknown_before = self._first_gendered_pronoun(lo, hi, want) if want else hi
 
@@ -368,12 +371,24 @@ class Resolver(SourceResolution):
         mentions, starts = self.reg.mentions, self._mention_at
         first = True
         for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-            if self._quoted(start) or self.reg.is_possessive(end):
-                continue
+            if self._quoted(start) or (self.reg.is_possessive(end) and self._owns_person(end)):
+                continue  # (`Hale's wife`: not Hale; `Hale's case`: Hale)
             if fits(p.name, start, first):
                 return p
             first = False
         return None
+
+    def _owns_person(self, end: int) -> bool:
+        """Whether the possessive name ending at `end` owns a person (`Hale's wife`, `Hale's
+        longtime lawyer`), who would be the antecedent instead; not a thing (`Hale's case`)."""
+        m = _WORDS_AFTER_POSSESSIVE.match(self.text, end)
+        if m is None:
+            return True
+        lex = self.lex
+        return any(
+            w in lex.relation_nouns or w in lex.role_heads or w in lex.person_nouns
+            for w in m.group(1).lower().split()
+        )
 
     def _first_gendered_pronoun(self, lo: int, hi: int, gender: str) -> int:
         """Where the first he (or she) in [lo, hi) outside quotations stands (hi when
