@@ -1401,6 +1401,12 @@ SPEAKERS += [
         ["Ana Berg", "Tom Hale", "Ivo Marr"],
     ),
     (
+        "the pronoun after a possessive name tells nothing of its gender",
+        "At Ivo Marr’s hearing she was calm. “Rates will rise,” said Mayor Ana Berg. Later Tom "
+        "Hale met Ivo Marr. “It is dear,” she said.",
+        ["Ana Berg", "Ana Berg"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

@@ -455,7 +455,7 @@ class Registry:
         # each name with the person _register found for it, in text order
         starts = sorted(self.mentions, key=lambda m: (m[0], m[1]))
         owners: list[Person] = []  # whom a pronoun after each name refers to
-        for k, (s0, _e0, p) in enumerate(starts):
+        for k, (s0, e0, p) in enumerate(starts):
             stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
             limit = min(stop, s0 + _GENDER_WINDOW)
             end = _SENTENCE_STOP.search(text, s0, limit)
@@ -468,7 +468,7 @@ class Registry:
                     # refers to the name it describes
                     owner = owners[k - 1]
             owners.append(owner)
-            if m:
+            if m and not self.is_possessive(e0):  # (`Hale's case, she said`: someone else)
                 votes[owner.name][0 if m.group().lower() in _MALE else 1] += 1
         for (start, name), g in self._titled.items():
             p = self.find(name, start)
