@@ -1407,6 +1407,12 @@ SPEAKERS += [
         ["Ana Berg", "Ana Berg"],
     ),
     (
+        "a pronoun inside a quotation tells nothing of the gender of a name outside it",
+        "Ivo Marr told voters that “she will win.” “Rates will rise,” said Mayor Ana Berg. "
+        "Later Tom Hale met Ivo Marr. “It is dear,” she said.",
+        ["Ivo Marr", "Ana Berg", "Ana Berg"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

@@ -439,14 +439,15 @@ class Registry:
             _NUMBER_AFTER.match(text, end) is not None
         )
 
-    def genders(self) -> dict[str, str]:
-        """Each person's gender ("m", "f" or ""), worked out on first use."""
+    def genders(self, quoted=None) -> dict[str, str]:
+        """Each person's gender ("m", "f" or ""), worked out on first use (`quoted(at)`:
+        whether an offset is inside a quotation)."""
         if not self._genders_known:
-            self._genders()
+            self._genders(quoted or (lambda _at: False))
             self._genders_known = True
         return {p.name: p.gender for p in self.people}
 
-    def _genders(self) -> None:
+    def _genders(self, quoted) -> None:
         """He or she for each person: a gendered title (Mrs., Congresswoman), else the
         personal pronoun that most often comes first after their name, before anyone else's,
         else a given name that tells it (data/lexicons/given_names.txt)."""
@@ -468,7 +469,11 @@ class Registry:
                     # refers to the name it describes
                     owner = owners[k - 1]
             owners.append(owner)
-            if m and not self.is_possessive(e0):  # (`Hale's case, she said`: someone else)
+            if (
+                m
+                and not self.is_possessive(e0)  # (`Hale's case, she said`: someone else)
+                and not (quoted(m.start()) and not quoted(s0))  # (`Hale said: “She ...`)
+            ):
                 votes[owner.name][0 if m.group().lower() in _MALE else 1] += 1
         for (start, name), g in self._titled.items():
             p = self.find(name, start)

@@ -117,7 +117,7 @@ class Resolver(SourceResolution):
     @property
     def gender(self) -> dict[str, str]:
         if self._gender is None:
-            self._gender = self.reg.genders()
+            self._gender = self.reg.genders(self._quoted)
         return self._gender
 
     def learn_gender(self, st) -> None:
