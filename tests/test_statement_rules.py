@@ -76,6 +76,16 @@ def test_unbalanced_marks_never_lose_the_rest(extract):
 # (body, [(kind, cue, content), ...] of the top-level statements, in order)
 CONTENT = [
     (
+        "a quotation that ends a line ends its sentence (lines of one block: a live blog)",
+        "“The ferry is late. It is always late,” Hale said. “It is dear.”\nBerg replied: "
+        "“No, it is on time.”",
+        [
+            ("direct", "said", "The ferry is late. It is always late"),
+            ("direct", "", "It is dear."),
+            ("direct", "replied", "No, it is on time."),
+        ],
+    ),
+    (
         "a cue verb's form after `of` is a noun in a plain clause; a contracted pronoun after "
         "a time adjunct opens the clause",
         "Tom Hale suggested the secretary of state is a captive of the banks. Anna Berg says "

@@ -80,9 +80,12 @@ def _ends_sentence(text: str, masked: str, q: Quote, b: int, lex: Lexicons) -> b
     inner = text[q.start : q.end].rstrip()
     if not inner or inner[-1] not in ".!?…":
         return False
-    rest = masked[q.close : b].lstrip()
+    after = masked[q.close : b]
+    rest = after.lstrip()
     if rest.startswith(PLACEHOLDER):
         return True
+    if "\n" in after[: len(after) - len(rest)]:
+        return True  # a line ends with the quotation: the next line is a sentence of its own
     return rest[:1].isupper() and not starts_with_cue_clause(rest, lex)
 
 
