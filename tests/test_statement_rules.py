@@ -1484,11 +1484,11 @@ SPEAKERS += [
     ),
     (
         "a time adjunct between the speaker and the cue (`today`, `this past week`, `on "
-        "Thursday evening`)",
+        "Thursday evening`, `in 2010`)",
         "Harbour traders today argue the toll is high. Anna Berg, the harbour chair, this past "
         "week announced the toll would rise. Port chief Ivo Marr on Thursday evening said it "
-        "was fair.",
-        ["Harbour traders", "Anna Berg", "Ivo Marr"],
+        "was fair. Tom Hale, who in 2010 said it was dear, left.",
+        ["Harbour traders", "Anna Berg", "Ivo Marr", "Tom Hale"],
     ),
     (
         "`Another said`, `Most of them said` (not `Yet another state`: a noun)",

@@ -16,6 +16,7 @@ from helpers.statements.grammar import (
     AUX_PASSIVE,
     CLAUSE_OPENERS,
     CONTRACTION,
+    DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
     GROUP_PRONOUNS,
@@ -69,13 +70,22 @@ MAX_DEPTH = 3
 # The first word of a time adjunct between a speaker and the cue (`on Tuesday`, `last week`,
 # `this month`; `earlier this year` loses `earlier` as an adverb).
 _TIME_OPENERS = frozenset(("on", "last", "this"))
+_YEAR = re.compile(r"(?:19|20)\d\d")  # `in 2010`
 # `passive` and `modal` as the word before a phrase are reasons, not words.
 PASSIVE, MODAL = "passive", "modal"
 
 
 def _time_adjunct_start(toks: list[Token], i: int) -> int | None:
-    """Where a time adjunct ending with the time word at token i starts (`on Tuesday`, `last
-    week`, `this past week`, `on Thursday evening`), if it opens with `on`, `last`, `this`."""
+    """Where a time adjunct ending at token i starts: `on Tuesday`, `last week`, `this past
+    week`, `on Thursday evening`; `in 2010`, `in March`, `in March 2010`."""
+    word = toks[i][2].lower()
+    if _YEAR.fullmatch(word) or word in DATE_WORDS:
+        j = i - 1
+        if j >= 0 and word not in DATE_WORDS and toks[j][2].lower() in DATE_WORDS:
+            j -= 1  # `March 2010`
+        return j if j >= 0 and toks[j][2] == "in" else None
+    if word not in TIME_WORDS:
+        return None
     j = i - 1
     if j >= 0 and toks[j][2].lower() in TIME_WORDS:
         j -= 1  # `Thursday evening`
@@ -106,10 +116,7 @@ def mention_before(
             i -= 2  # `he continued to complain`
         elif i >= 2 and toks[i][2] == "to" and toks[i - 1][2] == "on" and toks[i - 2][2] == "went":
             i -= 3  # `she went on to say`
-        elif (
-            toks[i][2].lower() in TIME_WORDS
-            and (adjunct := _time_adjunct_start(toks, i)) is not None
-        ):
+        elif (adjunct := _time_adjunct_start(toks, i)) is not None:
             # `Alden on Tuesday announced`, `Alden last week said`, `Berg this past week
             # announced`, `Berg on Thursday evening said`: a time adjunct
             i = adjunct - 1
