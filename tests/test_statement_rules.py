@@ -1254,9 +1254,10 @@ SPEAKERS += [
         ["Six in 10 Harlow County voters", "Nearly half", "more than 3 in 10"],
     ),
     (
-        "a percentage of those surveyed",
-        "Forty-two percent of those surveyed say the ferry is too dear.",
-        ["Forty-two percent of those surveyed"],
+        "a percentage of those surveyed; `another` before a share",
+        "Forty-two percent of those surveyed say the ferry is too dear. Another 19 percent said "
+        "they would not pay.",
+        ["Forty-two percent of those surveyed", "another 19 percent"],
     ),
     (
         "a time adjunct between the speaker and the cue",

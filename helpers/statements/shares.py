@@ -17,9 +17,11 @@ from helpers.statements.grammar import (
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.words import Token, is_plural, is_stop
 
-# Words that make a share approximate (`nearly half`, `about six in 10`), and the words
-# before `than` that do (`more than 4 in 10`).
-APPROXIMATORS = frozenset("nearly almost about roughly around over under fully some".split())
+# Words that make a share approximate (`nearly half`, `about six in 10`) or add it to
+# another (`another 19 percent`), and the words before `than` that do (`more than 4 in 10`).
+APPROXIMATORS = frozenset(
+    "nearly almost about roughly around over under fully some another".split()
+)
 # Words after a group that say how it was asked (`58 percent of voters polled`, `those
 # surveyed`)
 _SURVEY_WORDS = frozenset("polled surveyed questioned interviewed overall".split())
