@@ -1424,6 +1424,13 @@ SPEAKERS += [
         ["Ivo Marr", "Ana Berg", "Ana Berg"],
     ),
     (
+        "a name followed by `, which` or in apposition to an organisation noun is an "
+        "organisation, and `the company` refers to it",
+        "The group that runs the ferries, Blue Crane, says the toll is fair. Fares are set by "
+        "Red Kite, which was sold in May. “We are ready,” the company said.",
+        ["Blue Crane", "Red Kite"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

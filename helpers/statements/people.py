@@ -95,6 +95,12 @@ _LOWER_BEFORE = re.compile(r"[a-z],?\s$")
 # a role noun and the preposition of its place right before a capitalised run
 _ROLE_TO_PLACE = re.compile(r"(?<![\w’'])([a-z]+)\s+(?:to|in|at|from)\s+$")
 _ROLE_TO_WINDOW = 30
+# a name followed by a relative `which` (a thing) or `who` (a person)
+# (not `he assaulted Ivo Marr, which he denied`: a `which` with a subject of its own is about
+# the clause before)
+_WHICH_AFTER = re.compile(r",\s+which\s+(?!(?:he|she|they|it|we|you|I|the|a|an|his|her)\b)[a-z]")
+_WHO_AFTER = re.compile(r",?\s+who\b")
+_APPOSITION_WINDOW = 160  # an organisation's apposition before its name: 80 characters and more
 _NUMBER_AFTER = re.compile(r" \d")  # `Tarrow Lightning 2`: a product's name
 _THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
@@ -329,8 +335,15 @@ class Registry:
         self.orgs: list[str] = []
         self.org_mentions: list[tuple[int, str]] = []  # (offset, organisation), in text order
         self._text = article.text
+        # `The group that owns most of her music, ` right before a name: an apposition that
+        # names an organisation
+        nouns = "|".join(sorted(lex.generic_orgs))
+        self._org_apposition = re.compile(
+            rf"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{nouns})"
+            rf"(?:\s+(?:that|which)\s[^,.;:!?]{{1,80}})?,\s+$"
+        )
         self._titled: dict[tuple[int, tuple[str, ...]], str] = {}  # gender from a title
-        self._found = self._names(article)
+        self._found = self._things_apart(self._names(article))
         self._register(self._found)
         self._genders_known = False
         # the organisations' names, longest first (sorted once: resolution asks often)
@@ -393,6 +406,33 @@ class Registry:
             if split.gender:
                 self._titled[(start, name)] = split.gender
         return found
+
+    def _things_apart(self, found):
+        """The names that an article treats as a thing, not a person, become organisations:
+        `Tarrow Lines, which was sold in May`, `The group that owns the ferries, Tarrow
+        Lines, says`. A name also followed by `, who` or given a role stays a person."""
+        text = self._text
+        thing, person = set(), set()
+        for start, name, role, _sure, end in found:
+            if role or _WHO_AFTER.match(text, end):
+                person.add(name)
+            elif _WHICH_AFTER.match(text, end) or (
+                text.startswith(",", end)
+                and self._org_apposition.search(text, max(0, start - _APPOSITION_WINDOW), start)
+            ):
+                thing.add(name)
+        thing -= person
+        if not thing:
+            return found
+        for start, name, _role, _sure, _end in found:
+            if name in thing and not any(ch.isdigit() for w in name for ch in w):
+                # (`EgyptAir Flight MS804, which`: a thing, no organisation)
+                org = " ".join(name)
+                if org not in self.orgs:
+                    self.orgs.append(org)
+                self.org_mentions.append((start, org))
+        self.org_mentions.sort()
+        return [f for f in found if f[1] not in thing]
 
     def _register(self, found) -> None:
         # full names first, so that a surname alone resolves to them
