@@ -1431,6 +1431,12 @@ SPEAKERS += [
         ["Blue Crane", "Red Kite"],
     ),
     (
+        "an organisation's name joined by `of` or `for` is one name, whatever title word it holds",
+        "The ferry toll will rise next year, the Department of Justice said. Fares will fall "
+        "this spring, the Bureau of Harbour Statistics reported on Friday.",
+        ["Department of Justice", "Bureau of Harbour Statistics"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

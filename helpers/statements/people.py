@@ -135,6 +135,12 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
+    if len(words) >= 3 and words[0].lower() in lex.orgs and words[1] in ("of", "for"):
+        # `Department of Justice`, `Office for Civil Rights`: an organisation's name, whatever
+        # title word (`Justice`) it holds
+        return NameSplit(
+            "", tuple(w for w in words if w not in ("of", "for")), True, " ".join(words), ""
+        )
     last_title = -1
     for k, w in enumerate(words):
         if w.lower() in lex.titles or w.lower().rstrip(".") in lex.titles:

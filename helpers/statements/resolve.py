@@ -34,6 +34,9 @@ from helpers.statements.resolve_sources import SourceResolution
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first
 
+# the words that join an organisation's head word to the rest of its name (`Bureau of Labor
+# Statistics`, `Office for Civil Rights`)
+_ORG_NAME_LINKS = frozenset(("of", "for"))
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
 # up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
@@ -176,6 +179,13 @@ class Resolver(SourceResolution):
             k = len(clean)
             while k > 0 and is_cap(clean[k - 1]):
                 k -= 1
+                if (
+                    k >= 2
+                    and clean[k - 1] in _ORG_NAME_LINKS
+                    and is_cap(clean[k - 2])
+                    and clean[k - 2].lower().rstrip("’'s") in self.lex.orgs
+                ):
+                    k -= 1  # `the Bureau of Labor Statistics`: one organisation's name
             before = clean[k - 1] if k > 0 else ""
             # `85% of Democrats`: a share of a group, not the group's name
             share = before == "of" and any(is_number(w.removesuffix("%")) for w in clean[:k])
