@@ -1437,6 +1437,12 @@ SPEAKERS += [
         ["Department of Justice", "Bureau of Harbour Statistics"],
     ),
     (
+        "a description keeps the capital of a proper word it opens with, not of a common one",
+        "The toll will rise next year, Arden’s ambassador to Tarn said. Harbour experts on "
+        "flood defences said it was dear. Arden voters in Tarn said it was fair.",
+        ["Arden’s ambassador to Tarn", "harbour experts on flood defences", "Arden voters in Tarn"],
+    ),
+    (
         "a given name tells a gender when nothing in the article does",
         "Senator Ana Berg said the toll was high. Senator Mark Olsen said it was low. She "
         "added that buses run again.",

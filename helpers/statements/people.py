@@ -359,6 +359,7 @@ class Registry:
         """(offset, name words, role, sure) of every person's name; organisations aside."""
         text, lex = article.text, self.lex
         runs, noninitial = _cap_runs(article, lex)
+        self.noninitial = noninitial  # words written capitalised other than sentence-first
         block_starts = [b.start for b in article.paragraphs]
         found = []
         for initial, run_start, names in runs:

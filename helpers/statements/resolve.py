@@ -254,13 +254,34 @@ class Resolver(SourceResolution):
             return False
         if self.reg.find((words[0],), 0) is not None:
             return False
-        low = words[0].lower()
+        return self._written_lower(words[0].lower())
+
+    def _written_lower(self, low: str) -> bool:
+        """Whether the article writes the (lower-cased) word in lower case somewhere."""
         if low not in self._lower_words:
             self._lower_words[low] = _LOWER_WORD.fullmatch(low) is not None and (
                 # the word as a literal first, so that the engine skips ahead to it
                 re.search(rf"{low}(?<![\w’'-]{low})(?![\w’'-])", self.text) is not None
             )
         return self._lower_words[low]
+
+    def lowered(self, text: str) -> str:
+        """A description as a speaker's name, its first letter in lower case when the first
+        word is a common one (`A spokeswoman`, `Experts on flood defences`), not a proper
+        noun or adjective, which the article writes capitalised in mid-sentence too
+        (`Republican voters in Ohio`) or as a possessive (`China’s ambassador to Britain`)."""
+        first = text.split(maxsplit=1)[0] if text.strip() else ""
+        low = first.lower()
+        closed = (
+            low in DETERMINERS
+            or low in INDEFINITE
+            or low in GROUP_PRONOUNS
+            or low in PARTITIVE_QUANTIFIERS
+            or is_number(low)
+        )  # (`The spokesman`, `One in five`: always a common word)
+        if not closed and (POSSESSIVE_END.search(first) or first in self.reg.noninitial):
+            return text
+        return lower_first(text)
 
     def _core(self, ph: Mention, nested: bool) -> Speaker:
         """`a lawyer for the news outlets`: the speaker is the core before the preposition."""
@@ -272,7 +293,7 @@ class Resolver(SourceResolution):
         if found.kind in ("anonymous", "unknown"):
             # `a spokeswoman for Hillary Clinton`, `people familiar with the talks`: an unnamed
             # person or group keeps its whole description
-            return Speaker(lower_first(ph.text), found.role, "anonymous")
+            return Speaker(self.lowered(ph.text), found.role, "anonymous")
         return found
 
     def _name_after_place(self, ph: Mention) -> Speaker | None:
@@ -460,7 +481,7 @@ class Resolver(SourceResolution):
             if issuer is not None:
                 return issuer
             last = next(self.recent(), None)
-            return last if last is not None else Speaker(lower_first(ph.text), "", "anonymous")
+            return last if last is not None else Speaker(self.lowered(ph.text), "", "anonymous")
         if head in lex.orgs or ph.kind == "org" or head in lex.generic_orgs:
             # (`the brokerage`: a generic noun of organisations that names none by itself)
             return self._org(ph, clean, low_words, head, det)
@@ -506,7 +527,7 @@ class Resolver(SourceResolution):
 
     def _as_description(self, text: str, det: str) -> str:
         plain = det in DETERMINERS or det in INDEFINITE or det in GROUP_PRONOUNS
-        return lower_first(text) if plain else text
+        return self.lowered(text) if plain else text
 
     def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
@@ -573,5 +594,5 @@ class Resolver(SourceResolution):
                     return sp
         desc = " ".join(w for w in clean if w.lower() not in ("the",))
         if not desc[:1].isupper():
-            desc = lower_first(ph.text)
+            desc = self.lowered(ph.text)
         return Speaker(desc, "", "org")

@@ -12,7 +12,7 @@ import re
 from helpers.statements.grammar import DATE_WORDS, DETERMINERS
 from helpers.statements.phrases import Mention
 from helpers.statements.records import Speaker
-from helpers.statements.words import POSSESSIVE_END, is_cap, lower_first
+from helpers.statements.words import POSSESSIVE_END, is_cap
 
 # A source phrase: its author after `by`, `from` or `in`, its owner before a possessive, and
 # the words after its head noun (`published in ...`, `by ...`, `from ...`).
@@ -52,14 +52,14 @@ class SourceResolution:
             if found.kind not in ("unknown", "anonymous"):
                 return found
         if not document:
-            return Speaker(lower_first(ph.text), "", "anonymous")
+            return Speaker(self.lowered(ph.text), "", "anonymous")
         owner = _OWNER.match(ph.text)
         if owner is not None:
             words = owner.group(1)
             kind = "name" if is_cap(words.split()[-1]) else "description"
             found = self.resolve(Mention(ph.start, ph.start + len(words), words, kind))
             return (
-                found if found.kind != "unknown" else Speaker(lower_first(words), "", "anonymous")
+                found if found.kind != "unknown" else Speaker(self.lowered(words), "", "anonymous")
             )
         return Speaker(self._source_core(ph.text), "", "anonymous")
 
