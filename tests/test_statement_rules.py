@@ -96,6 +96,15 @@ CONTENT = [
         ],
     ),
     (
+        "a tell verb's addressee may have a role before the name and a number after it",
+        "Hale attacked the plan, telling harbour radio host Ana Berg that the toll was too "
+        "high. Lind told Channel 4 that the quay was late.",
+        [
+            ("indirect", "telling", "the toll was too high"),
+            ("indirect", "told", "the quay was late"),
+        ],
+    ),
+    (
         "a statement inside a dash aside ends at the closing dash",
         "Mayor Tom Lind — who said the toll was high — left early.",
         [("indirect", "said", "the toll was high")],

@@ -70,6 +70,9 @@ _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # How many words after a cue a plain clause's verb is looked for (`suggested the most likely
 # reason residents stay is fear`).
 _CLAUSE_WINDOW = 9
+# At most this many lower-case words of a role before an addressee's name (`conservative
+# radio host Laura Ingraham`).
+_MAX_ADDRESSEE_ROLE_WORDS = 4
 # How far after a tell verb its addressee and content are read.
 _OBJECT_WINDOW = 140
 # A clause before a trailing cue needs at least this many words (or a quotation).
@@ -118,10 +121,16 @@ def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
     if t0.lower() in lex.addressees:
         return 1
     if is_cap(t0) and t0[0].isalpha():
-        k = 0
-        while k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
-            k += 1
-        return k
+        return _name_end(toks, 0)
+    k = 0  # `told conservative radio host Laura Ingraham that`: a role before the name
+    while k < min(len(toks), _MAX_ADDRESSEE_ROLE_WORDS) and toks[k][2].isalpha():
+        if not toks[k][2].islower():
+            break
+        k += 1
+    if 0 < k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
+        role = toks[k - 1][2]
+        if is_role(role, lex) or role in lex.titles:
+            return _name_end(toks, k)
     if t0.lower() in SOURCE_DETERMINERS:
         k = 1
         while (
@@ -139,6 +148,16 @@ def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
     if is_role(t0, lex) and t0.islower():
         return 1
     return 0
+
+
+def _name_end(toks: list[Token], k: int) -> int:
+    """The index after the capitalised run from token k, and a number that ends a name
+    (`Fox 35`, `Channel 4`)."""
+    while k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
+        k += 1
+    if k < len(toks) and toks[k][2].isdigit():
+        k += 1
+    return k
 
 
 class VerbContent:
