@@ -19,7 +19,10 @@ from helpers.paths import PROJ_ROOT
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 POOL = sorted((GOLD_DIR / "pool").glob("*.json"))
-HELDOUT = sorted((GOLD_DIR / "pool" / "heldout").glob("*.json"))
+# held-out articles, in the order they were annotated (heldout2: session 20's two)
+HELDOUT = sorted((GOLD_DIR / "pool" / "heldout").glob("*.json")) + sorted(
+    (GOLD_DIR / "pool" / "heldout2").glob("*.json")
+)
 UNSEEN = sorted((GOLD_DIR / "unseen").glob("*.json"))
 NEWS_POOL = PROJ_ROOT.parent / "shared" / "data" / "news-pool"
 NEWS_POOL_PREFIX = "../shared/data/news-pool/"

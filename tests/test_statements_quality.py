@@ -29,11 +29,11 @@ def test_own_gold_end_to_end():
 )
 def test_polnear_dev_detection_and_attribution():
     totals = evaluate_files([POLNEAR]).totals.iloc[0]
-    # measured 2026-12-01 (session 19): F1 0.886, precision 0.927, recall 0.848, attribution
-    # 0.983 (session 18: F1 0.884, precision 0.926, recall 0.845; session 17: F1 0.877,
-    # precision 0.922, recall 0.835; session 16: F1 0.870, recall 0.823, attribution 0.984;
-    # session 15: F1 0.863, attribution 0.976; 2026-11-28: F1 0.847, precision 0.926, recall
-    # 0.780, attribution 0.979)
+    # measured 2026-12-01 (session 20): F1 0.887, precision 0.927, recall 0.850, attribution
+    # 0.982 (session 19: F1 0.886, recall 0.848, attribution 0.983; session 18: F1 0.884,
+    # precision 0.926, recall 0.845; session 17: F1 0.877, precision 0.922, recall 0.835;
+    # session 16: F1 0.870, recall 0.823, attribution 0.984; session 15: F1 0.863, attribution
+    # 0.976; 2026-11-28: F1 0.847, precision 0.926, recall 0.780, attribution 0.979)
     assert totals["f1"] >= 0.88
     assert totals["precision"] >= 0.92
     assert totals["attribution_accuracy"] >= 0.975
@@ -64,11 +64,12 @@ def test_news_pool_development_gold():
     0.886, end-to-end 0.818, count error rate 0.183; after session 18's F1 0.935, precision
     0.979, attribution 0.898, end-to-end 0.840, count error rate 0.162; after session 19's F1
     0.942, precision 0.981, attribution 0.911, end-to-end 0.858, count error rate 0.145 (0.001
-    of the attribution from comparing typographic apostrophes as straight ones). The held-out
-    set is never scored by a test."""
+    of the attribution from comparing typographic apostrophes as straight ones); after session
+    20's F1 0.942, precision 0.981, attribution 0.930, end-to-end 0.876, count error rate
+    0.128. The held-out sets are never scored by a test."""
     totals = evaluate_files([GOLD / "pool"]).totals.iloc[0]
     assert totals["precision"] >= 0.96
     assert totals["f1"] >= 0.93
-    assert totals["attribution_accuracy"] >= 0.90
-    assert totals["end_to_end_f1"] >= 0.845
-    assert totals["count_error_rate"] <= 0.16
+    assert totals["attribution_accuracy"] >= 0.92
+    assert totals["end_to_end_f1"] >= 0.865
+    assert totals["count_error_rate"] <= 0.14
