@@ -183,7 +183,7 @@ class Resolver(SourceResolution):
                     k >= 2
                     and clean[k - 1] in _ORG_NAME_LINKS
                     and is_cap(clean[k - 2])
-                    and clean[k - 2].lower().rstrip("’'s") in self.lex.orgs
+                    and clean[k - 2].lower() in self.lex.orgs
                 ):
                     k -= 1  # `the Bureau of Labor Statistics`: one organisation's name
             before = clean[k - 1] if k > 0 else ""
@@ -363,9 +363,8 @@ class Resolver(SourceResolution):
         return NOBODY
 
     def _antecedent(self, at: int, want: str):
-        """The person a he/she at `at` refers to: in the nearest of the last few sentences
-        that names a compatible person (outside quotations, not as a possessive), the first
-        one named, the subject of the clause as a rule."""
+        """The person a he/she at `at` refers to, in the nearest of the last few sentences
+        that names a compatible one (see _person_in)."""
         k = bisect_right(self.sentence_starts, at) - 1
         windows = []
         for i in range(k, max(-1, k - _ANTECEDENT_SENTENCES), -1):
@@ -520,7 +519,7 @@ class Resolver(SourceResolution):
         issued = found[-1]
         s = self.sentence_starts[bisect_right(self.sentence_starts, issued.start()) - 1]
         mention = mention_before(self.masked, s, issued.start(), self.lex).mention
-        if mention is None or mention.kind == "pronoun" and mention.text.lower() in ("i", "we"):
+        if mention is None or (mention.kind == "pronoun" and mention.text.lower() in ("i", "we")):
             return None
         speaker = self.resolve(mention, False)
         return speaker if speaker.kind not in ("unknown",) and speaker.name else None
