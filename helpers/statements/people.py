@@ -100,7 +100,7 @@ _ROLE_TO_WINDOW = 30
 # the clause before)
 _WHICH_AFTER = re.compile(r",\s+which\s+(?!(?:he|she|they|it|we|you|I|the|a|an|his|her)\b)[a-z]")
 _WHO_AFTER = re.compile(r",?\s+who\b")
-_APPOSITION_WINDOW = 160  # an organisation's apposition before its name: 80 characters and more
+_APPOSITION_WINDOW = 160  # how far back an apposition before a name is looked for
 _NUMBER_AFTER = re.compile(r" \d")  # `Tarrow Lightning 2`: a product's name
 _THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
