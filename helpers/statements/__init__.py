@@ -12,7 +12,8 @@ modules of this package:
    ``groups``: relative clauses and groups before the cue);
 5. ``content``    the ordered table of content rules;
 6. ``people`` and ``resolve``  the persons and organisations of the article, and the
-   canonical speaker of each mention (``resolve_sources``: written and counted sources);
+   canonical speaker of each mention (``resolve_pronouns``: pronouns and documents;
+   ``resolve_sources``: written and counted sources);
 7. ``records``    the typed Statement and its table;
 ``pipeline`` runs the passes (with floating and nested statements), ``explain`` shows every
 decision with its reason (``reasons``), ``speakers`` derives the per-speaker tables.

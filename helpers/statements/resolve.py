@@ -1,8 +1,8 @@
 """Stage 6b, resolve: the canonical speaker of a mention, one function per kind of mention.
 
 Names go to the registry's person (the longest name used for them); descriptions (`the
-spokesman`) to the latest speaker or person whose role fits; pronouns to the latest speaker
-of a compatible gender, else the latest person named; organisations to their longest name.
+spokesman`) to the latest speaker or person whose role fits; pronouns to the person of the
+nearest sentence that fits (:mod:`.resolve_pronouns`); organisations to their longest name.
 What fits nothing is `unknown`, never a guess.
 """
 
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
 
 from helpers.statements.conjuncts import conjunct_spans
 from helpers.statements.grammar import (
-    CONTRACTION,
     DEFINITE,
     DETERMINERS,
     GROUP_PRONOUNS,
@@ -26,10 +24,10 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions import mention_before
 from helpers.statements.people import NameSplit, Registry, split_name
 from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
+from helpers.statements.resolve_pronouns import PronounResolution
 from helpers.statements.resolve_sources import SourceResolution
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first
@@ -37,14 +35,6 @@ from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_fi
 # the words that join an organisation's head word to the rest of its name (`Bureau of Labor
 # Statistics`, `Office for Civil Rights`)
 _ORG_NAME_LINKS = frozenset(("of", "for"))
-# How many sentences back (the pronoun's own included) an antecedent is looked for.
-_ANTECEDENT_SENTENCES = 3
-# up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
-_WORDS_AFTER_POSSESSIVE = re.compile(r"[’']s?((?:\s+[A-Za-z][\w-]*){1,3})")
-_GENDERED_PRONOUN = {
-    "m": re.compile(r"(?<![\w’'])[Hh]e(?![\w-])"),
-    "f": re.compile(r"(?<![\w’'])[Ss]he(?![\w-])"),
-}
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
@@ -81,20 +71,7 @@ _OWNER_GENDER = {"his": "m", "her": "f"}
 _OWNED_NOUNS = frozenset("office campaign team staff family".split())
 
 
-@cache
-def _issued(lex: Lexicons, noun: str | None) -> re.Pattern:
-    """`sent out an email`, `released a two-page statement`: a verb that issues a document
-    (data/lexicons/participle_subjects.txt, `issued`), then the document (`noun`, or any
-    document noun when None)."""
-    verbs = "|".join(sorted(lex.participle_subjects["issued"]))
-    nouns = re.escape(noun) if noun else "|".join(sorted(lex.documents))
-    return re.compile(
-        rf"(?<![\w’'-])(?:{verbs})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
-        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})s?(?![\w’'-])"
-    )
-
-
-class Resolver(SourceResolution):
+class Resolver(SourceResolution, PronounResolution):
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
     def __init__(self, text: str, registry: Registry, lex: Lexicons):
@@ -336,98 +313,6 @@ class Resolver(SourceResolution):
             self._in_multi = False
         return Speaker("; ".join(names), "", "multi")
 
-    def _pronoun(self, ph: Mention, nested: bool) -> Speaker:
-        low = CONTRACTION.sub("", ph.text.lower())  # `he’s saying`: he
-        want = self.lex.pronouns.get(low, "")
-        if nested or low in ("i", "we", "you"):
-            return NOBODY
-        if want in ("m", "f"):
-            p = self._antecedent(ph.start, want)
-            if p is not None:
-                return Speaker(p.name, p.role, "person")
-            for sp in self.recent():
-                if sp.kind == "person" and self.gender.get(sp.name, "") == want:
-                    return sp
-            for sp in self.recent():
-                if sp.kind == "person" and not self.gender.get(sp.name, ""):
-                    return sp
-        if want == "org":
-            issuer = self._issuer(ph.start, None)  # `They put out a statement. “...,” it says.`
-            if issuer is not None:
-                return issuer
-        for sp in self.recent():
-            if want == "plural" and sp.kind in ("multi", "org", "anonymous"):
-                return sp
-            if want == "org" and sp.kind == "org":
-                return sp
-        return NOBODY
-
-    def _antecedent(self, at: int, want: str):
-        """The person a he/she at `at` refers to, in the nearest of the last few sentences
-        that names a compatible one (see _person_in)."""
-        k = bisect_right(self.sentence_starts, at) - 1
-        windows = []
-        for i in range(k, max(-1, k - _ANTECEDENT_SENTENCES), -1):
-            lo = self.sentence_starts[i]
-            hi = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else at
-            windows.append((lo, min(hi, at)))
-        # sentence by sentence, nearest first
-        for lo, hi in windows:
-            p = self._person_in(lo, hi, want)
-            if p is not None:
-                return p
-        return None
-
-    def _person_in(self, lo: int, hi: int, want: str):
-        """The person a he or she (`want`: "m", "f"; "" for anyone) refers to in the sentence
-        [lo, hi): a speaker of the sentence first, as its subject; then the first person
-        named outside quotations and not as the owner of another person (`Hale's case`:
-        Hale; `Hale's wife`: not Hale), as a rule the subject; then a later one of the
-        wanted gender. A person whose gender is not known fits only before the sentence's
-        own he or she (`She shares with Ana Berg a plan.` carries an earlier antecedent on),
-        and only as a speaker or the first person named (not `Olaf Dunne` in `Wera Kant,
-        who represents Olaf Dunne, said`)."""
-        gender, by_name = self.gender, self._by_name
-        unknown_before = self._first_gendered_pronoun(lo, hi, want) if want else hi
-
-        def fits(name: str, at: int, first: bool) -> bool:
-            g = gender.get(name, "")
-            return not want or g == want or (first and not g and at < unknown_before)
-
-        spoke = self._spoke_starts
-        for at, name in self.spoke_at[bisect_left(spoke, lo) : bisect_left(spoke, hi)]:
-            if name in by_name and fits(name, at, True):
-                return by_name[name]
-        mentions, starts = self.reg.mentions, self._mention_at
-        first = True
-        for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-            if self._quoted(start) or (self.reg.is_possessive(end) and self._owns_person(end)):
-                continue  # (`Hale's wife`: not Hale; `Hale's case`: Hale)
-            if fits(p.name, start, first):
-                return p
-            first = False
-        return None
-
-    def _owns_person(self, end: int) -> bool:
-        """Whether the possessive name ending at `end` owns a person (`Hale's wife`, `Hale's
-        longtime lawyer`), who would be the antecedent instead; not a thing (`Hale's case`)."""
-        m = _WORDS_AFTER_POSSESSIVE.match(self.text, end)
-        if m is None:
-            return True
-        lex = self.lex
-        return any(
-            w in lex.relation_nouns or w in lex.role_heads or w in lex.person_nouns
-            for w in m.group(1).lower().split()
-        )
-
-    def _first_gendered_pronoun(self, lo: int, hi: int, gender: str) -> int:
-        """Where the first he (or she) in [lo, hi) outside quotations stands (hi when
-        none; `he’s` counts, `his` does not)."""
-        for m in _GENDERED_PRONOUN[gender].finditer(self.text, lo, hi):
-            if not self._quoted(m.start()):
-                return m.start()
-        return hi
-
     def _quoted(self, at: int) -> bool:
         k = bisect_right(self.quote_opens, at) - 1
         return k >= 0 and at < self.quote_closes[k]
@@ -504,25 +389,6 @@ class Resolver(SourceResolution):
         ):  # `a source`, `officials`, `the patient`: an unnamed person or group
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         return NOBODY
-
-    def _issuer(self, at: int, noun: str | None) -> Speaker | None:
-        """Who issued the document a `the <noun>` (or an `it`: any document) at `at` refers
-        to: the subject of the nearest `sent out an email`, `released a statement` in the
-        last few sentences."""
-        k = bisect_right(self.sentence_starts, at) - 1
-        if k < 0 or not self.masked:
-            return None
-        lo = self.sentence_starts[max(0, k - _ANTECEDENT_SENTENCES + 1)]
-        found = list(_issued(self.lex, noun).finditer(self.masked, lo, at))
-        if not found:
-            return None
-        issued = found[-1]
-        s = self.sentence_starts[bisect_right(self.sentence_starts, issued.start()) - 1]
-        mention = mention_before(self.masked, s, issued.start(), self.lex).mention
-        if mention is None or (mention.kind == "pronoun" and mention.text.lower() in ("i", "we")):
-            return None
-        speaker = self.resolve(mention, False)
-        return speaker if speaker.kind not in ("unknown",) and speaker.name else None
 
     def _as_description(self, text: str, det: str) -> str:
         plain = det in DETERMINERS or det in INDEFINITE or det in GROUP_PRONOUNS
