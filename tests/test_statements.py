@@ -276,7 +276,7 @@ def test_gender_pronouns_are_those_of_the_plain_pattern():
     text and range it finds what the plain case-blind pattern finds."""
     import re
 
-    from helpers.statements.people import _GENDER_PRONOUN
+    from helpers.statements.genders import _GENDER_PRONOUN
 
     plain = re.compile(
         r"(?<![\w’'])(?:he|she|his|himself|herself"
