@@ -123,9 +123,8 @@ def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
     if is_cap(t0) and t0[0].isalpha():
         return _name_end(toks, 0)
     k = 0  # `told conservative radio host Laura Ingraham that`: a role before the name
-    while k < min(len(toks), _MAX_ADDRESSEE_ROLE_WORDS) and toks[k][2].isalpha():
-        if not toks[k][2].islower():
-            break
+    limit = min(len(toks), _MAX_ADDRESSEE_ROLE_WORDS)
+    while k < limit and toks[k][2].isalpha() and toks[k][2].islower():
         k += 1
     if 0 < k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
         role = toks[k - 1][2]
