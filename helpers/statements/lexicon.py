@@ -204,15 +204,21 @@ def _pairs(name: str) -> dict[str, str]:
     return out
 
 
+def issuing(verbs, documents) -> str:
+    """The pattern of a verb that issues a document, then the document: `issued a statement`,
+    `sent out a two-page memo`, `released its report`."""
+    verb = "|".join(sorted(verbs))
+    doc = "|".join(sorted(re.escape(d) for d in documents))
+    return (
+        rf"(?<![\w’'-])(?:{verb})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
+        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{doc})s?(?![\w’'-])"
+    )
+
+
 def _issued_document(verbs: frozenset[str], documents: frozenset[str]) -> re.Pattern:
     """`issued a statement`, `sent out a two-page memo to the board on Friday`: a verb that
     issues a document, its object, and what follows up to a participle (the pattern's end)."""
-    verb = "|".join(sorted(verbs))
-    doc = "|".join(sorted(documents))
-    return re.compile(
-        rf"(?<![\w’'-])(?:{verb})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
-        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{doc})s?(?![\w’'-])[^,;:.!?\x00]{{0,60}}\s$"
-    )
+    return re.compile(issuing(verbs, documents) + r"[^,;:.!?\x00]{0,60}\s$")
 
 
 @cache

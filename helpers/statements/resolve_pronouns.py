@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from helpers.statements.grammar import CONTRACTION
-from helpers.statements.lexicon import Lexicons
+from helpers.statements.lexicon import Lexicons, issuing
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Mention
 from helpers.statements.records import NOBODY, Speaker
@@ -36,12 +36,7 @@ def _issued(lex: Lexicons, noun: str | None) -> re.Pattern:
     """`sent out an email`, `released a two-page statement`: a verb that issues a document
     (data/lexicons/participle_subjects.txt, `issued`), then the document (`noun`, or any
     document noun when None)."""
-    verbs = "|".join(sorted(lex.participle_subjects["issued"]))
-    nouns = re.escape(noun) if noun else "|".join(sorted(lex.documents))
-    return re.compile(
-        rf"(?<![\w’'-])(?:{verbs})\s+(?:out\s+)?(?:a|an|the|its|his|her|their|our)\s+"
-        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})s?(?![\w’'-])"
-    )
+    return re.compile(issuing(lex.participle_subjects["issued"], [noun] if noun else lex.documents))
 
 
 class PronounResolution:
