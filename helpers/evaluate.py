@@ -380,8 +380,7 @@ def score_statements(
     gold_tokens = [index.tokens(g.pieces()) for g in gold]
     pairs = match(pred_tokens, gold_tokens, [g.required for g in gold], threshold)
 
-    matched_p = {i: j for i, j, _ in pairs}
-    ignored = {i for i, j in matched_p.items() if not gold[j].required}
+    ignored = {i for i, j, _ in pairs if not gold[j].required}  # (pairs: one to one)
     details, n_matched, n_right = _problems(pairs, preds, gold, text, name)
 
     speakers = pd.DataFrame(columns=SPEAKER_COLUMNS)
