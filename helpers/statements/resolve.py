@@ -231,10 +231,7 @@ class Resolver(SourceResolution, PronounResolution):
             return False
         if self.reg.find((words[0],), 0) is not None:
             return False
-        return self._written_lower(words[0].lower())
-
-    def _written_lower(self, low: str) -> bool:
-        """Whether the article writes the (lower-cased) word in lower case somewhere."""
+        low = words[0].lower()
         if low not in self._lower_words:
             self._lower_words[low] = _LOWER_WORD.fullmatch(low) is not None and (
                 # the word as a literal first, so that the engine skips ahead to it
