@@ -575,6 +575,16 @@ CONTENT = [
         ],
     ),
     (
+        "a clause without `that` may open with a day's possessive, a number, or follow a bare day",
+        "Anna Berg said Thursday's vote had led her to back the toll. The harbour board has "
+        "said 2,093 of the tickets were refunded. The mayor said Tuesday his plan was lawful.",
+        [
+            ("indirect", "said", "Thursday's vote had led her to back the toll"),
+            ("indirect", "said", "2,093 of the tickets were refunded"),
+            ("indirect", "said", "his plan was lawful"),
+        ],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "

@@ -411,8 +411,9 @@ class VerbContent:
                 own = _APOSTROPHE.split(t.lower())[0]  # `tonight he’s a step closer`: he
                 if n and own in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
                     return Span(s0, self.sent.end)
-                if n and t.lower() in TIME_WORDS and self._clause_from(k + n + 1):
-                    return Span(toks[k + n + 1][0], self.sent.end)  # `said on Monday the`
+                if t.lower() in TIME_WORDS and self._clause_from(k + n + 1):
+                    # `said on Monday the`, `said Tuesday his actions were`
+                    return Span(toks[k + n + 1][0], self.sent.end)
         t0 = toks[k][2]
         w0 = _APOSTROPHE.split(t0.lower())[0]
         long_enough = sum(3 if t[2][0] == PLACEHOLDER else 1 for t in toks[k : k + 3]) >= 3
@@ -421,6 +422,7 @@ class VerbContent:
         bare_clause = self.cue.base in lex.zero_that and (
             self.cue.base == "say" or not self.cue.form.endswith("ing")
         )
+        owner = t0.lower() != w0 and w0 not in SUBJECT_PRONOUNS  # `Thursday's speeches`
         if long_enough and (
             w0 in SUBJECT_PRONOUNS
             or w0 == "it"
@@ -428,7 +430,7 @@ class VerbContent:
                 bare_clause
                 and t0[0].isalpha()
                 and w0 not in PREPOSITIONS
-                and w0 not in ADJUNCT_WORDS
+                and (w0 not in ADJUNCT_WORDS or owner)
                 and w0 not in NOT_CLAUSE_OPENERS
                 and w0 not in SUBORDINATORS
                 and not (is_cap(t0) and is_stop(t0, lex) and w0 not in CLAUSE_STARTERS)
@@ -436,6 +438,8 @@ class VerbContent:
         ):
             return Span(toks[k][0], self.sent.end)
         noun_like = self.cue.base in NOUN_VERBS and not self.cue.form.endswith("ed")
+        if bare_clause and t0[0].isdigit() and plain_clause(toks[k : k + _CLAUSE_WINDOW], lex):
+            return Span(toks[k][0], self.sent.end)  # `said 2,093 of the files were redacted`
         if (
             self.cue.base in lex.clause_that
             and not noun_like  # `state attorney general`, `news reports`: nouns
