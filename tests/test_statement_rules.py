@@ -657,6 +657,20 @@ SPEAKERS = [
         ["Lena Brandt", "Lena Brandt"],
     ),
     (
+        "a group opening a clause: a share of it, two coordinated groups, a prepositional "
+        "phrase and an aside after it",
+        "A strong majority of Valdan voters say the toll is too high. In Orlen, about half of "
+        "Labour members said they want a ferry. Farmers and civil rights groups say they came "
+        "to the table. Supporters of the harbour plan, on the other hand, argued that it will "
+        "help.",
+        [
+            "a strong majority of Valdan voters",
+            "about half of Labour members",
+            "farmers and civil rights groups",
+            "supporters of the harbour plan",
+        ],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

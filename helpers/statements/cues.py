@@ -26,6 +26,7 @@ from helpers.statements.grammar import (
 )
 from helpers.statements.groups import (
     BARE_PP,
+    clause_group,
     group_before,
     relative_and_subject,
     relative_antecedent,
@@ -416,6 +417,9 @@ def _no_mention(sent: Sentence, cue: Cue, tail: str, lex, bare_ok: bool) -> Site
         group = group_before(m, a, bare.start(2), bare.end(2), lex)
         if group is not None:
             return Site(group, group.start)
+    group = clause_group(m, a, cs, lex) if bare_ok else None
+    if group is not None:  # `A strong majority of Valdan voters say`
+        return Site(group, group.start)
     return _no_phrase_before(sent, cue, tail, lex)
 
 

@@ -8,9 +8,25 @@ from __future__ import annotations
 
 import re
 
-from helpers.statements.grammar import COORDINATORS, INDEFINITE, PREPOSITIONS, TIME_WORDS
+from helpers.statements.grammar import (
+    CLAUSE_OPENERS,
+    COORDINATORS,
+    DATE_WORDS,
+    GROUP_OPENERS,
+    INDEFINITE,
+    PARTITIVE_QUANTIFIERS,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    QUANTITY_NOUNS,
+    SKIPPED_BEFORE_CUE,
+    SOURCE_DETERMINERS,
+    TIME_WORDS,
+    is_number,
+)
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Found, Mention
+from helpers.statements.shares import APPROXIMATORS
+from helpers.statements.words import Token, is_adverb, is_plural, is_stop, tokens
 
 # a relative clause right before the cue, without punctuation: `who` and a verb with its
 # object (`who oppose the toll`, `who think Rubio has a chance`)
@@ -90,3 +106,150 @@ def relative_and_subject(m: str, a: int, cs: int, lex) -> Mention | None:
     if head is not None and head.kind in ("name", "description"):
         return head
     return None
+
+
+# A clause-opening group (`A strong majority of Valdan voters say`, `Farmers and civil rights
+# groups say`, `Supporters of the plan, on the other hand, argued`), read when no other phrase
+# stands before the cue.
+_CLAUSE_GROUP_WINDOW = 120  # characters before the cue
+_MAX_GROUP_MODIFIERS = 4  # words before a group's noun: `private Valdan shipping companies`
+_MAX_POST_MODIFIER = 4  # words after its preposition: `of the harbour plan`
+_MAX_GROUP_ASIDE = 6  # tokens of an aside after it: `, on the other hand,`
+_POST_PREPOSITIONS = frozenset("of in from at on for with across near".split())
+_GROUP_DETERMINERS = (
+    SOURCE_DETERMINERS | POSSESSIVE_DETERMINERS | frozenset("these those such".split())
+)
+# what a group's share is (`a strong majority of`, `about half of`, `some of`)
+_PARTITIVES = PARTITIVE_QUANTIFIERS | QUANTITY_NOUNS
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def clause_group(m: str, a: int, cs: int, lex) -> Mention | None:
+    """A group opening the cue's clause: one or two coordinated plural nouns, each with up to
+    four modifiers and a determiner, maybe a share of it first (`about half of`) and a
+    prepositional phrase or a short aside after it. Only at the start of the sentence (after
+    `But`, `And`) or of a clause after a comma; the mention is the whole group."""
+    lo = max(a, cs - _CLAUSE_GROUP_WINDOW)
+    toks = tokens(m, lo, cs)
+    if lo > a and toks:
+        toks = toks[1:]  # the first token may be cut, and the sentence starts further back
+    i = len(toks) - 1
+    while i >= 0 and (toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2])):
+        i -= 1
+    i = _before_group_aside(toks, i)
+    for end in (i, *_post_modified(toks, i)):
+        start = _coordinated_groups(toks, end, lex)
+        if start is None:
+            continue
+        start = _share_of(toks, start)
+        if _opens_clause(toks, start, at_start=lo == a):
+            s0, e0 = toks[start][0], toks[i][1]
+            return Mention(s0, e0, m[s0:e0], "description", core_end=toks[end][1])
+    return None
+
+
+def _before_group_aside(toks: list[Token], i: int) -> int:
+    """The last token before a short aside between commas that ends at token i (`, on the
+    other hand,`, `, many of them farmers,`), or i."""
+    if i < 2 or toks[i][2] != ",":
+        return i
+    for k in range(i - 1, max(-1, i - 2 - _MAX_GROUP_ASIDE), -1):
+        if toks[k][2] == ",":
+            return k - 1 if k < i - 1 else i
+        if not toks[k][2][0].isalnum():
+            return i
+    return i
+
+
+def _post_modified(toks: list[Token], i: int) -> list[int]:
+    """The group's noun when a prepositional phrase ends at token i (`Supporters of the
+    plan`): the token before the preposition."""
+    found = []
+    for p in range(i - 1, max(0, i - 1 - _MAX_POST_MODIFIER), -1):
+        if not toks[p][2][0].isalnum():
+            break
+        if toks[p][2].lower() in _POST_PREPOSITIONS and p >= 1:
+            found.append(p - 1)
+            break
+    return found
+
+
+def _conjunct_start(toks: list[Token], i: int, lex) -> int | None:
+    """The first token of a plural noun with its modifiers and determiner ending at token i
+    (`civil rights groups`, `the private Valdan companies`), or None."""
+    if i < 0:
+        return None
+    word = toks[i][2]
+    low = word.lower()
+    if not (word.isalpha() and is_plural(low)) or is_stop(word, lex) or low in lex.verb_forms:
+        return None
+    if low in TIME_WORDS or low in lex.pronouns:
+        return None
+    j = i
+    while j - 1 >= 0 and i - j < _MAX_GROUP_MODIFIERS and _group_modifier(toks[j - 1][2], lex):
+        if word[0].isupper() and toks[j - 1][2].islower():
+            return None  # `One reason Democrats`: a capitalised group takes no lower-case word
+        j -= 1
+    if j - 1 >= 0 and (toks[j - 1][2].lower() in _GROUP_DETERMINERS or is_number(toks[j - 1][2])):
+        j -= 1
+    return j
+
+
+def _group_modifier(word: str, lex) -> bool:
+    """A word that can stand before a group's noun: `civil`, `Valdan`, `tenants’`."""
+    low = word.lower()
+    core = low.rstrip("’'")
+    return (
+        (core.isalpha() or "-" in core)
+        and not is_stop(word, lex)
+        and low not in lex.verb_forms
+        and low not in PREPOSITIONS
+        and low not in TIME_WORDS
+        and low not in DATE_WORDS
+        and low not in COORDINATORS
+        and low not in GROUP_OPENERS  # `Yet Democratic economists`
+        and low not in CLAUSE_OPENERS
+    )
+
+
+def _coordinated_groups(toks: list[Token], i: int, lex) -> int | None:
+    """The first token of one group, or two joined by `and`/`or`, ending at token i."""
+    start = _conjunct_start(toks, i, lex)
+    if start is None:
+        return None
+    if start >= 2 and toks[start - 1][2] in ("and", "or"):
+        other = _conjunct_start(toks, start - 2, lex)
+        if other is not None:
+            return other
+    return start
+
+
+def _share_of(toks: list[Token], j: int) -> int:
+    """The first token of a share before a group at token j (`a strong majority of`, `about
+    half of`, `some of`), or j."""
+    if j < 2 or toks[j - 1][2] != "of" or toks[j - 2][2].lower() not in _PARTITIVES:
+        return j
+    k = j - 2
+    if k >= 1 and toks[k - 1][2].lower() in APPROXIMATORS:
+        return k - 1
+    if k >= 1 and toks[k - 1][2].lower() in _ARTICLES:
+        return k - 1
+    if (
+        k >= 2
+        and toks[k - 2][2].lower() in _ARTICLES
+        and toks[k - 1][2].isalpha()
+        and toks[k - 1][2].islower()
+    ):
+        return k - 2  # `a strong majority`
+    return k
+
+
+def _opens_clause(toks: list[Token], j: int, at_start: bool) -> bool:
+    """Whether a group at token j opens the sentence (maybe after `But`) or a clause after a
+    comma or semicolon (`In Orlen, about half of members said`)."""
+    if j == 0:
+        return at_start
+    before = toks[j - 1][2]
+    if before.lower() in GROUP_OPENERS and j == 1:
+        return at_start
+    return before in (",", ";")
