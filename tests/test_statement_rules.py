@@ -671,6 +671,17 @@ SPEAKERS = [
         ],
     ),
     (
+        "an `and` inside an organisation's name (after its `of` or `for`) joins no two speakers",
+        "The Department of Ports and Harbours said the quay would open. The Centers for Tide "
+        "Control and Prevention said the water was safe. Secretary of State Ivo Lind and Berg "
+        "said the toll was fair.",
+        [
+            "Department of Ports and Harbours",
+            "Centers for Tide Control and Prevention",
+            "Ivo Lind; Berg",
+        ],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

@@ -9,6 +9,7 @@ import re
 
 from helpers.statements.grammar import ADJUNCT_WORDS, PREPOSITIONS
 from helpers.statements.lexicon import Lexicons
+from helpers.statements.people import org_word
 from helpers.statements.words import Token, is_cap, is_name_word
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
@@ -25,7 +26,7 @@ def conjunct_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in parts if b > a]
 
 
-def conjuncts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def conjuncts(text: str, s: int, e: int, lex: Lexicons) -> list[tuple[int, int]]:
     """The names of a list joined by `and` in [s, e), when every one is capitalised; [] for
     one name."""
     if " and " not in text[s:e]:
@@ -33,7 +34,27 @@ def conjuncts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     parts = conjunct_spans(text, s, e)
     if len(parts) < 2 or not all(is_cap(text[a:b]) for a, b in parts):
         return []
+    if len(parts) == 2 and _one_org_name(text[slice(*parts[0])], text[slice(*parts[1])], lex):
+        return []
     return parts
+
+
+# An organisation's name joins at most this many words after its `of` or `for`, and after
+# its `and` (`Department of Ports and Harbours`, `Centers for Disease Control and Prevention`).
+_MAX_ORG_NAME_TAIL = 2
+_ORG_NAME_LINKS = frozenset(("of", "for"))
+
+
+def _one_org_name(first: str, second: str, lex: Lexicons) -> bool:
+    """`Department of Ports` and `Harbours`: the `and` inside one organisation's name (a word
+    of data/lexicons/organisations.txt before its `of` or `for`), not two speakers
+    (`Secretary of State Ivo Lind and Ana Berg`: a role before the `of`)."""
+    words = first.split()
+    links = [k for k, w in enumerate(words) if w in _ORG_NAME_LINKS]
+    if not links or len(second.split()) > _MAX_ORG_NAME_TAIL:
+        return False
+    k = links[-1]
+    return 0 < k and 0 < len(words) - k - 1 <= _MAX_ORG_NAME_TAIL and org_word(words[k - 1], lex)
 
 
 def list_comma(toks: list[Token], j: int, i: int, lex: Lexicons) -> bool:

@@ -117,11 +117,17 @@ class NameSplit:
 
 
 @lru_cache(maxsize=_NAME_CACHE)
+def org_word(word: str, lex: Lexicons) -> bool:
+    """A word of data/lexicons/organisations.txt, or its plural (`Centers`)."""
+    low = word.lower()
+    return low in lex.orgs or low.removesuffix("s") in lex.orgs
+
+
 def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if len(words) >= 3 and words[0].lower() in lex.orgs and words[1] in ("of", "for"):
+    if len(words) >= 3 and org_word(words[0], lex) and words[1] in ("of", "for"):
         # `Department of Justice`, `Office for Civil Rights`: an organisation's name, whatever
         # title word (`Justice`) it holds
         return NameSplit(

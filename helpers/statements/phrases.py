@@ -377,7 +377,7 @@ def name_phrase(
     before = toks[j - 1][2].lower() if j > 0 else ""
     start, end = toks[j][0], toks[i][1]
     words = masked[start:end]
-    parts = conjuncts(masked, start, end)
+    parts = conjuncts(masked, start, end, lex)
     if parts:
         return Found(Mention(start, end, words, "multi", parts), j, before)
     kind = "name"

@@ -24,7 +24,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.people import NameSplit, Registry, split_name
+from helpers.statements.people import NameSplit, Registry, org_word, split_name
 from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.resolve_pronouns import PronounResolution
@@ -160,9 +160,11 @@ class Resolver(SourceResolution, PronounResolution):
                     k >= 2
                     and clean[k - 1] in _ORG_NAME_LINKS
                     and is_cap(clean[k - 2])
-                    and clean[k - 2].lower() in self.lex.orgs
+                    and org_word(clean[k - 2], self.lex)
                 ):
                     k -= 1  # `the Bureau of Labor Statistics`: one organisation's name
+                elif k >= 2 and clean[k - 1] == "and" and self._org_name_and(clean, k - 1):
+                    k -= 1  # `the Department of Ports and Harbours`
             before = clean[k - 1] if k > 0 else ""
             # `85% of Democrats`: a share of a group, not the group's name
             share = before == "of" and any(is_number(w.removesuffix("%")) for w in clean[:k])
@@ -192,6 +194,17 @@ class Resolver(SourceResolution, PronounResolution):
             if split.role:  # "the President" written capitalised: a description
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
+
+    def _org_name_and(self, words: list[str], k: int) -> bool:
+        """Whether the `and` at words[k] is inside an organisation's name: a capitalised
+        word before it, and an organisation word with its `of` or `for` at most two words
+        before that (`Department of Ports and`, `Centers for Disease Control and`)."""
+        if not is_cap(words[k - 1]):
+            return False
+        for j in range(k - 1, max(0, k - 4), -1):
+            if words[j] in _ORG_NAME_LINKS:
+                return org_word(words[j - 1], self.lex)
+        return False
 
     def _proper_after_the(self, ph: Mention, words: list[str]) -> Speaker | None:
         """`The BBC`, `the Pentagon`, `The Miami Herald`: a proper name after `the` names an
