@@ -1650,6 +1650,11 @@ REJECTIONS = [
         "comment",
         reasons.NOUN_OR_INFINITIVE,
     ),
+    (
+        "The ferry runs in most coastal states that voted for the toll.",
+        "states",
+        reasons.NOUN_OR_INFINITIVE,
+    ),
     ("The mayor’s claim about the bridge was wrong.", "claim", reasons.POSSESSIVE),
     ("Anna Berg was told the bridge was late.", "told", reasons.PASSIVE),
     ("Berg would say nothing about the bridge.", "say", reasons.MODAL),

@@ -20,6 +20,8 @@ from helpers.statements.grammar import (
     GROUP_OPENERS,
     GROUP_PRONOUNS,
     NEGATIVE_SUBJECTS,
+    NOUN_VERBS,
+    NUMBER_WORDS,
     PREPOSITIONS,
     SOURCE_DETERMINERS,
     is_number,
@@ -206,6 +208,23 @@ class CueIndex:
         return verbs, [x for x in according if x[1] <= b], [x for x in views if x[1] <= b]
 
 
+# A number or a quantifier, maybe with one adjective, before a plural: `three states`, `Most
+# Southern states`, `several news reports`
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w’'])(?:\d[\d,]*|most|many|several|some|all|both|few|other|"
+    + "|".join(sorted(NUMBER_WORDS))
+    + r")\s+(?:[A-Za-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_COUNT_WINDOW = 30
+
+
+def _counted_noun(m: str, a: int, cs: int) -> bool:
+    """Whether the plural form of a verb that is also a noun (`states`, `reports`) at cs
+    follows a number or a quantifier, as a noun does (`the three states that voted`)."""
+    return _COUNT_BEFORE.search(m, max(a, cs - _COUNT_WINDOW), cs) is not None
+
+
 def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
     """Whether the verb form is used as a verb of saying here."""
     m, a, cs = sent.masked, sent.start, cue.start
@@ -217,6 +236,8 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
             return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)
     if cue.form == cue.base and _ANOTHER.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
         return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)  # `Yet another state we won`
+    if cue.base in NOUN_VERBS and cue.form.endswith("s") and _counted_noun(m, a, cs):
+        return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)  # `the three states that`
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
         if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
             return Rejection(reasons.CUE, reasons.POSSESSIVE)
