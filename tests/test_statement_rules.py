@@ -682,6 +682,16 @@ SPEAKERS = [
         ],
     ),
     (
+        "a group's prepositional phrase before a trailing cue may hold a proper word or a "
+        "possessive, and ends in a noun",
+        "The toll has made Orlen wary, people familiar with Orlen harbour policy said. The "
+        "deal is poor for Hale, a second person briefed on last weekend's phone call said.",
+        [
+            "people familiar with Orlen harbour policy",
+            "a second person briefed on last weekend's phone call",
+        ],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

@@ -27,7 +27,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.groups import (
-    BARE_PP,
+    bare_pp,
     clause_group,
     group_before,
     relative_and_subject,
@@ -433,7 +433,7 @@ def _no_mention(sent: Sentence, cue: Cue, tail: str, lex, bare_ok: bool) -> Site
     """No phrase right before the verb: a bare group with its prepositional phrase
     (`Experts on jail suicide told`), else a shared subject or one after the verb."""
     m, a, cs = sent.masked, sent.start, cue.start
-    bare = BARE_PP.search(m, max(a, cs - 60), cs) if bare_ok else None
+    bare = bare_pp(m, a, cs, lex) if bare_ok else None
     if bare is not None:
         group = group_before(m, a, bare.start(2), bare.end(2), lex)
         if group is not None:

@@ -56,10 +56,32 @@ def relative_antecedent(m: str, a: int, cs: int, found: Found, lex) -> Mention |
     return head.mention
 
 
-# a preposition and a bare lower-case noun phrase right before a cue: `on jail suicide told`
+# a preposition and a noun phrase of up to four words ending in a lower-case noun right before
+# a cue: `on jail suicide told`, `with Orlen trade policy said`, `on last weekend's call said`
 BARE_PP = re.compile(
-    r"\b(on|in|at|with|from|near|across|inside|about|of)\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*$"
+    r"\b(on|in|at|with|from|near|across|inside|about|of)\s+((?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*)\s*$"
 )
+BARE_PP_WINDOW = 70
+
+
+def bare_pp(m: str, a: int, cs: int, lex) -> re.Match | None:
+    """The preposition and noun phrase right before a cue (BARE_PP), when its last word is a
+    noun: not a common word, an adverb or a time (`in Macau when`, `on Sunday night`)."""
+    found = BARE_PP.search(m, max(a, cs - BARE_PP_WINDOW), cs)
+    if found is None:
+        return None
+    last = found.group(2).split()[-1]
+    if (
+        not last.isalpha()  # `of Trump's by-now-familiar claims`
+        or is_stop(last, lex)
+        or is_adverb(last)
+        or last in SKIPPED_BEFORE_CUE
+        or last in TIME_WORDS
+    ):
+        return None
+    return found
+
+
 _PREP_BEFORE = re.compile(r"(\w+)\s+(\w+)\s*$")
 _BARE_PLURAL = re.compile(r"(?<![\w’'-])(people|[a-z]+s)\s*$")
 # Words between a group's noun and its preposition: `people familiar with`, `officials close to`
