@@ -692,6 +692,12 @@ SPEAKERS = [
         ],
     ),
     (
+        "an age before a name, or as the noun, after an inverted cue",
+        "“I could not stand,” wrote 43-year-old Tom Hale of Arden, in a case study. Ana Berg, "
+        "47, runs the ferry. “The toll is high,” said the 47-year-old.",
+        ["Tom Hale", "Ana Berg"],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

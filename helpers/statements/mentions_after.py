@@ -8,7 +8,7 @@ import re
 
 from helpers.statements.grammar import DETERMINERS, POSSESSIVE_DETERMINERS, SOURCE_DETERMINERS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.phrases import Mention
+from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.quotes import PLACEHOLDER
 from helpers.statements.words import Token, is_cap, is_role, tokens
 
@@ -36,6 +36,7 @@ def _forward_word(t: str, out: list, lex: Lexicons) -> bool:
         or tl in lex.orgs
         or (tl in ("of", "and") and bool(out))
         or t in ("’s", "'s")
+        or bool(AGE_NOUN.fullmatch(t))  # `wrote 43-year-old Tom Hale`, `said the 47-year-old`
         or (
             t.islower()
             and _POSSESSIVE_END.sub("", t).replace("-", "").isalpha()  # `co-author`
@@ -60,6 +61,8 @@ def mention_after(masked: str, pos: int, hi: int, lex: Lexicons) -> Mention | No
             break
         out.append((s, e, t))
     _drop_trailing_function_words(out, lex)
+    if len(out) >= 2 and AGE_NOUN.fullmatch(out[0][2]) and is_cap(out[1][2]):
+        out = out[1:]  # `43-year-old Tom Hale`: the age is no part of the name
     if not out:
         return None
     return _forward_mention(masked, out, lex)
@@ -91,7 +94,7 @@ def _forward_mention(masked: str, out: list[Token], lex: Lexicons) -> Mention | 
     if not (has_name or has_role or has_org) and not (
         heads[0].lower() in SOURCE_DETERMINERS
         and heads[0].lower() not in POSSESSIVE_DETERMINERS
-        and heads[-1].isalpha()
+        and (heads[-1].isalpha() or AGE_NOUN.fullmatch(heads[-1]))
         and heads[-1].islower()
     ):
         return None
