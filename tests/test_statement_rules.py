@@ -698,6 +698,12 @@ SPEAKERS = [
         ["Tom Hale", "Ana Berg"],
     ),
     (
+        "a document after an inverted cue, with its author after `from`, speaks for its author",
+        "“The toll will rise,” said a report from Orlen Equities. “The quay is safe,” said a "
+        "statement.",
+        ["Orlen Equities", "a statement"],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

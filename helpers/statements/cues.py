@@ -39,7 +39,7 @@ from helpers.statements.mentions import (
     extend_chain,
     mention_before,
 )
-from helpers.statements.mentions_after import mention_after
+from helpers.statements.mentions_after import mention_after, with_author
 from helpers.statements.phrases import Mention
 from helpers.statements.quotes import CLOSING_COMMA, PLACEHOLDER, Quote
 from helpers.statements.reasons import Rejection
@@ -485,9 +485,10 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
     if cue.base in lex.addressee_first:
         return Rejection(reasons.MENTION, reasons.NO_SPEAKER)  # `told Newsweek`: the addressee
     if tail.endswith((",", PLACEHOLDER)) or tail == "":
-        ph = mention_after(m, cue.end, sent.end, lex)
+        ph = mention_after(m, cue.end, sent.end, lex, documents=True)
         if ph is None:
             return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
+        ph = with_author(m, ph, cue.end, sent.end, lex)  # `said a report from Orlen Equities`
         if tail == "" and not _QUOTE_AFTER.match(m, ph.end, sent.end):
             return Rejection(reasons.MENTION, reasons.INVERTED_NO_QUOTE)
         return Site(ph, cs, inverted=True)

@@ -46,14 +46,38 @@ def _forward_word(t: str, out: list, lex: Lexicons) -> bool:
     )
 
 
-def mention_after(masked: str, pos: int, hi: int, lex: Lexicons) -> Mention | None:
-    """A speaker phrase starting at pos (`said Peskov.`, `according to the spokesman,`)."""
+_AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+\S")
+
+
+def with_author(masked: str, ph: Mention, pos: int, hi: int, lex: Lexicons) -> Mention:
+    """`said a report from Orlen Equities`: a document after an inverted cue, with its author
+    after `from` or `by`, is a written source (kind "source") spanning the whole phrase, which
+    speaks for its author; any other mention as it is."""
+    last = ph.text.split()[-1].lower()
+    if ph.kind != "description" or (last not in lex.documents and last not in lex.source_nouns):
+        return ph
+    if not _AUTHOR_AFTER.match(masked, ph.end, hi):
+        return ph
+    whole = source_phrase(masked, pos, hi)
+    if whole is None or whole[0] != ph.start:
+        return ph
+    s0, e0 = whole
+    return Mention(s0, e0, masked[s0:e0], "source", core_end=None)
+
+
+def mention_after(
+    masked: str, pos: int, hi: int, lex: Lexicons, documents: bool = False
+) -> Mention | None:
+    """A speaker phrase starting at pos (`said Peskov.`, `according to the spokesman,`); with
+    `documents`, a document noun after a determiner goes on it (`said a report from`)."""
     out: list[Token] = []
     for s, e, t in tokens(masked, pos, hi):
         tl = t.lower()
         if t in (",", ".", ";", ":", "!", "?", "\x00") or t.startswith(PLACEHOLDER):
             break
-        if tl == "that" or (out and tl in lex.verb_forms):
+        if tl == "that" or (
+            out and tl in lex.verb_forms and not (documents and _document_noun(t, out, lex))
+        ):
             break
         if not out and (tl in lex.pronouns or tl in ("i", "we")):
             return Mention(s, e, t, "pronoun")
@@ -66,6 +90,11 @@ def mention_after(masked: str, pos: int, hi: int, lex: Lexicons) -> Mention | No
     if not out:
         return None
     return _forward_mention(masked, out, lex)
+
+
+def _document_noun(word: str, out: list[Token], lex: Lexicons) -> bool:
+    """`a report`, `the statement`: a document noun after a determiner, not a verb."""
+    return word in lex.documents and out[-1][2].lower() in DETERMINERS
 
 
 def _drop_trailing_function_words(out: list[Token], lex: Lexicons) -> None:
