@@ -704,6 +704,11 @@ SPEAKERS = [
         ["Orlen Equities", "a statement"],
     ),
     (
+        "`each` opens an unnamed source of its own",
+        "The mayor and the union met on Monday. Each side said the other was to blame.",
+        ["each side"],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

@@ -32,7 +32,7 @@ NAME_LINKS = _words("of and on for &")
 # Words that open a noun phrase naming an unnamed source (`a librarian`, `two officials`).
 SOURCE_DETERMINERS = _words(
     "a an the our their his her its several many some two three four five other few another one "
-    "both all most"
+    "both all most each"
 )
 # Numbers written as words; with digits, a number opens a counted group (`70 percent`,
 # `Fifty-one percent`, `two officials`) as a determiner does.
@@ -82,7 +82,7 @@ GROUP_OPENERS = _words("but and yet")
 DETERMINERS = _words("the a an his her its their our this that these those one two")
 # Determiners that make a description of a single, already known referent.
 DEFINITE = _words("the this that")
-INDEFINITE = _words("a an one two another")  # `another source`: a new one, never one before
+INDEFINITE = _words("a an one two another each")  # `another source`: a new one, never one before
 POSSESSIVE_DETERMINERS = _words("his her its their our")
 PREPOSITIONS = _words(
     "of with to for by about from on in at into onto over under than like after before "
