@@ -704,6 +704,12 @@ SPEAKERS = [
         ["Orlen Equities", "a statement"],
     ),
     (
+        "`those` or `many` with a prepositional phrase opening a clause names a group",
+        "Those in favour of the toll have said that the ferry is too slow. Many in the harbour "
+        "union say the quay is unsafe.",
+        ["those in favour of the toll", "many in the harbour union"],
+    ),
+    (
         "`each` opens an unnamed source of its own",
         "The mayor and the union met on Monday. Each side said the other was to blame.",
         ["each side"],

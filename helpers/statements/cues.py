@@ -422,6 +422,9 @@ def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> S
         found.relative and (word_before in _RELATIVE_AFTER or ph.kind == "description")
     ) or comma_relative  # (`opposed by dock unions who said`: a person's phrase, not a place)
     if (word_before in PREPOSITIONS or word_before == "who") and not relative:
+        group = clause_group(m, a, cs, lex) if word_before != "who" else None
+        if group is not None:  # `Those in favour of the toll have said`
+            return Site(group, group.start)
         return Rejection(reasons.MENTION, reasons.AFTER_PREPOSITION)
     ph = _with_modifiers(m, a, ph, lex)
     if found.phrase_start is not None and found.phrase_start < ph.start:

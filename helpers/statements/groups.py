@@ -144,6 +144,8 @@ _GROUP_DETERMINERS = (
 # what a group's share is (`a strong majority of`, `about half of`, `some of`)
 _PARTITIVES = PARTITIVE_QUANTIFIERS | QUANTITY_NOUNS
 _ARTICLES = frozenset(("a", "an", "the"))
+# pronouns that name a group with a prepositional phrase after them (`those in favour of`)
+_GROUP_HEAD_PRONOUNS = frozenset("those many some most others".split())
 
 
 def clause_group(m: str, a: int, cs: int, lex) -> Mention | None:
@@ -159,8 +161,13 @@ def clause_group(m: str, a: int, cs: int, lex) -> Mention | None:
     while i >= 0 and (toks[i][2].lower() in SKIPPED_BEFORE_CUE or is_adverb(toks[i][2])):
         i -= 1
     i = _before_group_aside(toks, i)
-    for end in (i, *_post_modified(toks, i)):
+    last = toks[i][2] if i >= 0 else ""
+    # (a prepositional phrase ends in a noun: not `many of whom gleefully and`, `many of you`)
+    noun_last = last.isalpha() and not is_stop(last, lex) and not is_adverb(last)
+    for end in (i, *(_post_modified(toks, i) if noun_last else ())):
         start = _coordinated_groups(toks, end, lex)
+        if start is None and end < i and toks[end][2].lower() in _GROUP_HEAD_PRONOUNS:
+            start = end  # `Those in favour of the toll have said`
         if start is None:
             continue
         start = _share_of(toks, start)
@@ -185,14 +192,13 @@ def _before_group_aside(toks: list[Token], i: int) -> int:
 
 def _post_modified(toks: list[Token], i: int) -> list[int]:
     """The group's noun when a prepositional phrase ends at token i (`Supporters of the
-    plan`): the token before the preposition."""
+    plan`): the token before each preposition, nearest first."""
     found = []
     for p in range(i - 1, max(0, i - 1 - _MAX_POST_MODIFIER), -1):
         if not toks[p][2][0].isalnum():
             break
         if toks[p][2].lower() in _POST_PREPOSITIONS and p >= 1:
-            found.append(p - 1)
-            break
+            found.append(p - 1)  # (`Those in favour of the toll`: two, the first one named)
     return found
 
 
