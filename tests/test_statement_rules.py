@@ -704,6 +704,12 @@ SPEAKERS = [
         ["Orlen Equities", "a statement"],
     ),
     (
+        "no group from the end of a clause before a trailing cue, nor from `those` and a noun",
+        "The finds of these divers were momentous, groundbreaking advances, says Ana Berg. "
+        "Those facts suggest that the quay is old.",
+        ["Ana Berg"],
+    ),
+    (
         "`those` or `many` with a prepositional phrase opening a clause names a group",
         "Those in favour of the toll have said that the ferry is too slow. Many in the harbour "
         "union say the quay is unsafe.",

@@ -12,6 +12,7 @@ from helpers.statements.grammar import (
     CLAUSE_OPENERS,
     COORDINATORS,
     DATE_WORDS,
+    FINITE_VERBS,
     GROUP_OPENERS,
     INDEFINITE,
     PARTITIVE_QUANTIFIERS,
@@ -138,9 +139,14 @@ _MAX_GROUP_MODIFIERS = 4  # words before a group's noun: `private Valdan shippin
 _MAX_POST_MODIFIER = 4  # words after its preposition: `of the harbour plan`
 _MAX_GROUP_ASIDE = 6  # tokens of an aside after it: `, on the other hand,`
 _POST_PREPOSITIONS = frozenset("of in from at on for with across near".split())
-_GROUP_DETERMINERS = (
-    SOURCE_DETERMINERS | POSSESSIVE_DETERMINERS | frozenset("these those such".split())
+# the first words of an aside after a group (`, on the other hand,`, `, many of them farmers,`;
+# not `, groundbreaking advances,`: the end of a clause before a trailing cue)
+_GROUP_ASIDE_OPENERS = frozenset(
+    "on for in however meanwhile though too also instead then many most some all both "
+    "including like".split()
 )
+# (not `these` or `those`, which point back, mostly at things: `Those facts suggest`)
+_GROUP_DETERMINERS = SOURCE_DETERMINERS | POSSESSIVE_DETERMINERS
 # what a group's share is (`a strong majority of`, `about half of`, `some of`)
 _PARTITIVES = PARTITIVE_QUANTIFIERS | QUANTITY_NOUNS
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -184,7 +190,8 @@ def _before_group_aside(toks: list[Token], i: int) -> int:
         return i
     for k in range(i - 1, max(-1, i - 2 - _MAX_GROUP_ASIDE), -1):
         if toks[k][2] == ",":
-            return k - 1 if k < i - 1 else i
+            opens = toks[k + 1][2] if k < i - 1 else ""
+            return k - 1 if opens in _GROUP_ASIDE_OPENERS else i
         if not toks[k][2][0].isalnum():
             return i
     return i
@@ -195,8 +202,8 @@ def _post_modified(toks: list[Token], i: int) -> list[int]:
     plan`): the token before each preposition, nearest first."""
     found = []
     for p in range(i - 1, max(0, i - 1 - _MAX_POST_MODIFIER), -1):
-        if not toks[p][2][0].isalnum():
-            break
+        if not toks[p][2][0].isalnum() or toks[p][2].lower() in FINITE_VERBS:
+            break  # (`The discoveries of these receptors were momentous`: a clause)
         if toks[p][2].lower() in _POST_PREPOSITIONS and p >= 1:
             found.append(p - 1)  # (`Those in favour of the toll`: two, the first one named)
     return found
