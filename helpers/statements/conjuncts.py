@@ -9,7 +9,7 @@ import re
 
 from helpers.statements.grammar import ADJUNCT_WORDS, PREPOSITIONS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.people import org_word
+from helpers.statements.people import ORG_NAME_LINKS, org_word
 from helpers.statements.words import Token, is_cap, is_name_word
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
@@ -42,7 +42,6 @@ def conjuncts(text: str, s: int, e: int, lex: Lexicons) -> list[tuple[int, int]]
 # An organisation's name joins at most this many words after its `of` or `for`, and after
 # its `and` (`Department of Ports and Harbours`, `Centers for Disease Control and Prevention`).
 _MAX_ORG_NAME_TAIL = 2
-_ORG_NAME_LINKS = frozenset(("of", "for"))
 
 
 def _one_org_name(first: str, second: str, lex: Lexicons) -> bool:
@@ -50,7 +49,7 @@ def _one_org_name(first: str, second: str, lex: Lexicons) -> bool:
     of data/lexicons/organisations.txt before its `of` or `for`), not two speakers
     (`Secretary of State Ivo Lind and Ana Berg`: a role before the `of`)."""
     words = first.split()
-    links = [k for k, w in enumerate(words) if w in _ORG_NAME_LINKS]
+    links = [k for k, w in enumerate(words) if w in ORG_NAME_LINKS]
     if not links or len(second.split()) > _MAX_ORG_NAME_TAIL:
         return False
     k = links[-1]

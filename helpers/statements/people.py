@@ -116,22 +116,27 @@ class NameSplit:
     gender: str = ""  # from a gendered title or honorific before the name (Mr, Ms, Queen)
 
 
-@lru_cache(maxsize=_NAME_CACHE)
+# the words that join an organisation's word to the rest of its name (`Bureau of Labor
+# Statistics`, `Office for Civil Rights`)
+ORG_NAME_LINKS = frozenset(("of", "for"))
+
+
 def org_word(word: str, lex: Lexicons) -> bool:
     """A word of data/lexicons/organisations.txt, or its plural (`Centers`)."""
     low = word.lower()
     return low in lex.orgs or low.removesuffix("s") in lex.orgs
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if len(words) >= 3 and org_word(words[0], lex) and words[1] in ("of", "for"):
+    if len(words) >= 3 and org_word(words[0], lex) and words[1] in ORG_NAME_LINKS:
         # `Department of Justice`, `Office for Civil Rights`: an organisation's name, whatever
         # title word (`Justice`) it holds
         return NameSplit(
-            "", tuple(w for w in words if w not in ("of", "for")), True, " ".join(words), ""
+            "", tuple(w for w in words if w not in ORG_NAME_LINKS), True, " ".join(words), ""
         )
     last_title = -1
     for k, w in enumerate(words):

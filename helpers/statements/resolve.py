@@ -24,7 +24,7 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.people import NameSplit, Registry, org_word, split_name
+from helpers.statements.people import ORG_NAME_LINKS, NameSplit, Registry, org_word, split_name
 from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.resolve_pronouns import PronounResolution
@@ -32,9 +32,6 @@ from helpers.statements.resolve_sources import SourceResolution
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first
 
-# the words that join an organisation's head word to the rest of its name (`Bureau of Labor
-# Statistics`, `Office for Civil Rights`)
-_ORG_NAME_LINKS = frozenset(("of", "for"))
 # `the production company`: a generic organisation noun with a few words before it
 _GENERIC_WORDS = 4
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
@@ -158,7 +155,7 @@ class Resolver(SourceResolution, PronounResolution):
                 k -= 1
                 if (
                     k >= 2
-                    and clean[k - 1] in _ORG_NAME_LINKS
+                    and clean[k - 1] in ORG_NAME_LINKS
                     and is_cap(clean[k - 2])
                     and org_word(clean[k - 2], self.lex)
                 ):
@@ -202,7 +199,7 @@ class Resolver(SourceResolution, PronounResolution):
         if not is_cap(words[k - 1]):
             return False
         for j in range(k - 1, max(0, k - 4), -1):
-            if words[j] in _ORG_NAME_LINKS:
+            if words[j] in ORG_NAME_LINKS:
                 return org_word(words[j - 1], self.lex)
         return False
 
