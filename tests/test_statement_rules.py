@@ -585,6 +585,18 @@ CONTENT = [
         ],
     ),
     (
+        "swear, lie and lecture are cues; after a time adjunct, only a verb that may drop "
+        "`that` takes a clause without it",
+        "Berg swears that she never saw the memo. Hale lied that the ferry was safe. Lind "
+        "keeps lecturing the council that the toll is fair. Hale lied on the form she filled "
+        "out in May.",
+        [
+            ("indirect", "swears", "she never saw the memo"),
+            ("indirect", "lied", "the ferry was safe"),
+            ("indirect", "lecturing", "the toll is fair"),
+        ],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "

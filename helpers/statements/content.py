@@ -402,6 +402,8 @@ class VerbContent:
         if not toks[k:] or self.site.inverted:
             return None
         if toks[k][2].lower() in ADJUNCT_WORDS:
+            # (`lied on the form she filled out`: only a verb that may drop `that` goes on)
+            clause_verb = self.cue.base in lex.zero_that or self.cue.base in lex.clause_that
             nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
             if self.cue.base in lex.zero_that and nxt in FINITE_VERBS and len(toks) - k >= 4:
                 return Span(toks[k][0], self.sent.end)  # `said this was a mistake`
@@ -409,7 +411,7 @@ class VerbContent:
                 if not t[0].isalnum() or t.lower() in SUBORDINATORS or t.lower() in lex.verb_forms:
                     break
                 own = _APOSTROPHE.split(t.lower())[0]  # `tonight he’s a step closer`: he
-                if n and own in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3:
+                if n and own in SUBJECT_PRONOUNS and len(toks) - (k + n) >= 3 and clause_verb:
                     return Span(s0, self.sent.end)
                 if t.lower() in TIME_WORDS and self._clause_from(k + n + 1):
                     # `said on Monday the`, `said Tuesday his actions were`
