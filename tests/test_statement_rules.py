@@ -728,6 +728,12 @@ SPEAKERS = [
         ["those in favour of the toll", "many in the harbour union"],
     ),
     (
+        "a sentence-opening compound with lower-case parts is no part of a name",
+        "Adam Hale runs the port. Day-by-day Hale’s campaign grows louder. Hale keeps "
+        "lecturing the council that the toll is fair.",
+        ["Adam Hale"],
+    ),
+    (
         "`each` opens an unnamed source of its own",
         "The mayor and the union met on Monday. Each side said the other was to blame.",
         ["each side"],

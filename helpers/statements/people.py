@@ -179,6 +179,13 @@ def _offset(start: int, words: tuple[str, ...], k: int) -> int:
     return start + sum(len(w) for w in words[:k]) + k
 
 
+def _lower_compound(word: str) -> bool:
+    """A hyphenated word whose later parts are lower case (`Day-by-day`, `Well-known`; not
+    `Jean-Pierre`, `Ocasio-Cortez`)."""
+    parts = word.split("-")
+    return len(parts) > 1 and any(p[:1].islower() for p in parts[1:])
+
+
 def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
     """Every run of capitalised words, and the words seen other than sentence-first. (A
     common word alone opening a sentence, `The`, `But`, a sixth of all runs, names nothing:
@@ -197,6 +204,14 @@ def _cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
             if initial and word.isalpha() and word.lower() in stop and not word.isupper():
                 continue
             run = tuple(word.split())
+            if initial and _lower_compound(run[0]):
+                # `Day-by-day Schiff’s ...`, `Long-time Harbour residents`: a sentence-opening
+                # compound with lower-case parts is no name word
+                start += len(run[0]) + 1
+                run = run[1:]
+                initial = False
+                if not run:
+                    continue
             runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)
     return runs, noninitial
