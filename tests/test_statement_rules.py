@@ -597,6 +597,16 @@ CONTENT = [
         ],
     ),
     (
+        "`continue` reports speech only beside a quotation (its frame `quote`)",
+        "“The ferry is late,” Hale said. “It is always late,” she continued. Hale continued: "
+        "“Nobody cares.” Prices continued to rise. As the strike continues, the port is shut.",
+        [
+            ("direct", "said", "The ferry is late"),
+            ("direct", "continued", "It is always late"),
+            ("direct", "continued", "Nobody cares."),
+        ],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "

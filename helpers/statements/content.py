@@ -273,6 +273,16 @@ class VerbContent:
                 last_q = q2
         return Direct(first_q, last_q)
 
+    def beside_quote(self) -> Content | None:
+        """`“A,” she continued.`, `He continued: “A”`: a quotation before the cue, or after
+        it and a colon or comma (the frame `quote`: the verb is a cue only there)."""
+        found = self.quote_first()
+        if found is not None:
+            return found
+        mcol = _COLON_QUOTE.match(self.rest)
+        q = quote_at(self.sent.quotes, self.rest_at + mcol.start(1)) if mcol else None
+        return Span(q.open, q.close) if q is not None else None
+
     def colon_quote(self) -> Content | None:
         """`he said: “...”`, `he said: the talks ...`"""
         mcol = _COLON_QUOTE.match(self.rest)
@@ -474,6 +484,8 @@ def verb_content(sent: Sentence, cue: Cue, site: Site, lex: Lexicons) -> Content
         return Rejection(reasons.CONTENT, reasons.RELAY)
     if cue.base in lex.frame_only:  # `called the police`: a cue only in its frames
         found = rules.predicative()
+        if found is None and "quote" in lex.frames.get(cue.base, ()):
+            found = rules.beside_quote()  # `“...,” she continued.`
         return found if found is not None else Rejection(reasons.CONTENT, reasons.NO_FRAME)
     for _name, rule in VERB_RULES:
         found = rule(rules)
