@@ -744,6 +744,13 @@ SPEAKERS = [
         ["Adam Hale"],
     ),
     (
+        "a document named again, past its issuer's sentences, still speaks for its issuer",
+        "On Monday, Tarrow Lines issued a statement about the ferry. The statement claimed "
+        "that the toll would stay. The agreement maintained that it would cover the quay.\n\n"
+        "“Ferries need no approval,” the statement continued.",
+        ["Tarrow Lines", "the agreement", "Tarrow Lines"],
+    ),
+    (
         "`each` opens an unnamed source of its own",
         "The mayor and the union met on Monday. Each side said the other was to blame.",
         ["each side"],

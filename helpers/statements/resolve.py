@@ -90,6 +90,7 @@ class Resolver(SourceResolution, PronounResolution):
         self._mention_at = [start for start, _end, _p in registry.mentions]  # for bisection
         self._lower_words: dict[str, bool] = {}  # whether the article writes a word in lower case
         self._acronyms: dict[str, str | None] = {}
+        self._issuers: dict[str, Speaker] = {}  # the issuer of each document noun, once found
 
     @property
     def gender(self) -> dict[str, str]:
@@ -367,9 +368,12 @@ class Resolver(SourceResolution, PronounResolution):
                 return Speaker(p.name, p.role, "person")
         if head in lex.documents and det in _REFERRING:
             # `the email said`: whoever sent the email named last (`Her campaign sent out an
-            # email`); else whoever spoke last
-            issuer = self._issuer(ph.start, head)
+            # email`), or found for the same noun before; else whoever spoke last
+            # (the same document named again later, past the issuer's sentence, still
+            # speaks for it: `“...,” the statement continued.`)
+            issuer = self._issuer(ph.start, head) or self._issuers.get(head)
             if issuer is not None:
+                self._issuers[head] = issuer
                 return issuer
             last = next(self.recent(), None)
             return last if last is not None else Speaker(self.lowered(ph.text), "", "anonymous")
