@@ -679,6 +679,17 @@ SPEAKERS = [
         ["Lena Brandt", "Lena Brandt"],
     ),
     (
+        "a share of a group with `as many as` or `at least`, or a fraction, opening a clause",
+        "By then, as many as 40 percent of Valdan voters said they could not back the mayor. "
+        "At least half of voters in each ward say the toll is high. Nearly two-thirds of "
+        "Labour members said that the port hurts the town.",
+        [
+            "as many as 40 percent of Valdan voters",
+            "at least half of voters in each ward",
+            "nearly two-thirds of Labour members",
+        ],
+    ),
+    (
         "a group opening a clause: a share of it, two coordinated groups, a prepositional "
         "phrase and an aside after it",
         "A strong majority of Valdan voters say the toll is too high. In Orlen, about half of "

@@ -26,7 +26,7 @@ from helpers.statements.grammar import (
 )
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Found, Mention
-from helpers.statements.shares import APPROXIMATORS
+from helpers.statements.shares import share_start
 from helpers.statements.words import Token, is_adverb, is_plural, is_stop, tokens
 
 # a relative clause right before the cue, without punctuation: `who` and a verb with its
@@ -262,11 +262,14 @@ def _coordinated_groups(toks: list[Token], i: int, lex) -> int | None:
 def _share_of(toks: list[Token], j: int) -> int:
     """The first token of a share before a group at token j (`a strong majority of`, `about
     half of`, `some of`), or j."""
-    if j < 2 or toks[j - 1][2] != "of" or toks[j - 2][2].lower() not in _PARTITIVES:
+    if j < 2 or toks[j - 1][2] != "of" or not _partitive(toks[j - 2][2]):
         return j
     k = j - 2
-    if k >= 1 and toks[k - 1][2].lower() in APPROXIMATORS:
-        return k - 1
+    if k >= 1 and is_number(toks[k - 1][2]):
+        k -= 1  # `40 percent of`
+    first = share_start(toks, k)  # `nearly`, `as many as`, `at least`
+    if first < k:
+        return first
     if k >= 1 and toks[k - 1][2].lower() in _ARTICLES:
         return k - 1
     if (
@@ -277,6 +280,13 @@ def _share_of(toks: list[Token], j: int) -> int:
     ):
         return k - 2  # `a strong majority`
     return k
+
+
+def _partitive(word: str) -> bool:
+    """A word that takes a share of a group before `of`: `majority`, `half`, `some`,
+    `two-thirds`."""
+    low = word.lower()
+    return low in _PARTITIVES or ("-" in low and low.rsplit("-", 1)[1] in QUANTITY_NOUNS)
 
 
 def _opens_clause(toks: list[Token], j: int, at_start: bool) -> bool:

@@ -26,6 +26,9 @@ APPROXIMATORS = frozenset(
 # surveyed`)
 _SURVEY_WORDS = frozenset("polled surveyed questioned interviewed overall".split())
 COMPARATIVES = frozenset("more fewer less".split())
+# ... and the ones of two or three words (`at least half`, `as many as 40 percent`)
+_TWO_WORD_APPROXIMATORS = frozenset(("at least", "at most", "up to"))
+_THREE_WORD_APPROXIMATORS = frozenset(("as many as", "as much as", "as few as"))
 # At most this many words between a share and the group it counts (`six in 10 Virginia
 # Democratic primary voters`).
 MAX_GROUP_MODIFIERS = 4
@@ -54,7 +57,7 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
         core = _percent_of(toks, _modifiers_start(toks, i, lex))
     elif low in QUANTITY_NOUNS and low != "percent":
         core = i  # `nearly half` (a share only with an approximator: checked below)
-        if _start(toks, core) == core:
+        if share_start(toks, core) == core:
             return None
     elif low.endswith("ed") and i >= 3 and toks[i - 1][2].lower() == "those":
         # `31 percent of those surveyed`, `half of those polled`
@@ -68,19 +71,26 @@ def share_group(toks: list[Token], i: int, lex: Lexicons) -> tuple[int, str] | N
             core = _ratio_first(toks, g - 2)
     if core is None:
         return None
-    first = _start(toks, core)
+    first = share_start(toks, core)
     before = toks[first - 1][2].lower() if first > 0 else ""
     if before and before not in _OPENERS:
         return None  # `the poll of six in 10`: not the subject of the clause
     return first, before
 
 
-def _start(toks: list[Token], k: int) -> int:
-    """The first token of a share whose core starts at k: `nearly`, `more than` before it."""
+def share_start(toks: list[Token], k: int) -> int:
+    """The first token of a share whose core starts at k: `nearly`, `more than`, `as many as`,
+    `at least` before it."""
     if k >= 1 and toks[k - 1][2].lower() in APPROXIMATORS:
         return k - 1
     if k >= 2 and toks[k - 1][2].lower() == "than" and toks[k - 2][2].lower() in COMPARATIVES:
         return k - 2
+    two = " ".join(t[2].lower() for t in toks[max(0, k - 2) : k])
+    if k >= 2 and two in _TWO_WORD_APPROXIMATORS:
+        return k - 2
+    three = " ".join(t[2].lower() for t in toks[max(0, k - 3) : k])
+    if k >= 3 and three in _THREE_WORD_APPROXIMATORS:
+        return k - 3
     return k
 
 
