@@ -762,6 +762,14 @@ SPEAKERS = [
         ["Tarrow Lines", "the agreement", "Tarrow Lines"],
     ),
     (
+        "the subject a second verb shares may follow `But`, and ends in its role noun",
+        "A judge agreed with the union. But the Valdan Court of Appeals overruled and said "
+        "Orlen already provided more hours. The former president showed restraint on Monday "
+        "and said his outburst was emotion. But Hale’s plan features quays in play and states "
+        "that have been closed.",
+        ["Valdan Court of Appeals", "the former president"],
+    ),
+    (
         "`each` opens an unnamed source of its own",
         "The mayor and the union met on Monday. Each side said the other was to blame.",
         ["each side"],

@@ -472,7 +472,7 @@ def _no_phrase_before(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Reject
         head = relative_and_subject(m, a, cs, lex)
         if head is not None:  # `a caller who called and said`: the caller
             return Site(head, head.start)
-        subject = sentence_subject(m, a, cs, lex)
+        subject = sentence_subject(m, a, cs, lex, opener=True)
         if subject is not None:
             return Site(subject, cs - 4)  # `I laughed and said`, `..., but said`
     if tail.endswith(",") and not sent.nested:

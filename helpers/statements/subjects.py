@@ -10,6 +10,7 @@ from helpers.statements.grammar import ADJUNCT_WORDS, DETERMINERS
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Mention
+from helpers.statements.words import is_role
 
 _FIRST_WORDS = re.compile(
     r"\s*((?:[A-Z][\w’'.-]*|the|a|an)(?:\s+(?:[A-Z][\w’'.-]*|of|and|[a-z]+(?=\s+[A-Z])))*)"
@@ -26,16 +27,30 @@ _FRONTED = re.compile(r"\s*([A-Z][a-z]+)\b[^,;:]{0,80},\s*")
 _FRONTED_PARTICIPLE = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\s+(?:by|at|to|on|in|about|after|during|with|for|from|before)\b"
 )
+# a conjunction opening the sentence before its subject (`But the court ...`, `And Kell ...`)
+_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So)\s+(?=[A-Za-z])")
+_OWNER = re.compile(r"\w[’']s?\s")  # a possessive ending in or right after a phrase
 # A subject counts as near the cue when at most this many words stand between them.
 _NEAR_WORDS = 3
 
 
 def sentence_subject(
-    masked: str, a: int, cue_start: int, lex: Lexicons, near: bool = False
+    masked: str, a: int, cue_start: int, lex: Lexicons, near: bool = False, opener: bool = False
 ) -> Mention | None:
     """The speaker phrase that opens the sentence, for a participle or a second verb:
     `Clinton spoke out on Tuesday, arguing that ...`, `I laughed and said ...`, also after a
     fronted adverbial (`Last week, Brandt toured the site and said ...`)."""
+    found = _subject(masked, a, cue_start, lex, near)
+    conjunction = _CONJUNCTION.match(masked, a, cue_start) if found is None and opener else None
+    if conjunction is not None:  # `But the court overruled and said`: the subject after `But`
+        found = _subject(masked, conjunction.end(), cue_start, lex, near)
+        if found is not None and _OWNER.search(masked, found.start, found.end + 2):
+            return None  # `But Trump’s candidacy ... and states`: a thing someone owns
+    return found
+
+
+def _subject(masked: str, a: int, cue_start: int, lex: Lexicons, near: bool) -> Mention | None:
+    """sentence_subject for a sentence read from a."""
     fronted = _FRONTED.match(masked, a, cue_start)
     opener = fronted.group(1).lower() if fronted else ""
     subject_word = opener in DETERMINERS or opener in lex.pronouns  # `The mayor`, `She`
@@ -60,7 +75,9 @@ def sentence_subject(
         and not words[1].endswith("ed")
         and words[1] not in lex.verb_forms
     ):
-        ends.insert(1, m.end(3))
+        # (`the former president`, `the harbour master`: a role noun third, tried first)
+        role_third = is_role(words[2], lex) or words[2] in lex.person_nouns
+        ends.insert(0 if role_third else 1, m.end(3))
     for end in dict.fromkeys(ends):
         ph = mention_before(masked, a, end, lex, progressive=True).mention
         if ph is not None and (ph.start == m.start(1) or ph.kind == "pronoun"):
