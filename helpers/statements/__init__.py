@@ -11,9 +11,9 @@ modules of this package:
 4. ``mentions``   the speaker phrase beside a cue (``phrases``: the shapes it can take;
    ``groups``: relative clauses and groups before the cue);
 5. ``content``    the ordered table of content rules;
-6. ``people`` and ``resolve``  the persons and organisations of the article (``genders``:
-   each person's gender), and the canonical speaker of each mention (``resolve_pronouns``:
-   pronouns and documents;
+6. ``people`` and ``resolve``  the persons and organisations of the article (``names``:
+   what each run of capitalised words names; ``genders``: each person's gender), and the
+   canonical speaker of each mention (``resolve_pronouns``: pronouns and documents;
    ``resolve_sources``: written and counted sources);
 7. ``records``    the typed Statement and its table;
 ``pipeline`` runs the passes (with floating and nested statements), ``explain`` shows every

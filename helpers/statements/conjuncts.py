@@ -9,7 +9,7 @@ import re
 
 from helpers.statements.grammar import ADJUNCT_WORDS, PREPOSITIONS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.people import ORG_NAME_LINKS, org_word
+from helpers.statements.names import ORG_NAME_LINKS, org_word
 from helpers.statements.words import Token, is_cap, is_name_word
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`

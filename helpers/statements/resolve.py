@@ -24,7 +24,8 @@ from helpers.statements.grammar import (
     is_number,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.people import ORG_NAME_LINKS, NameSplit, Registry, org_word, split_name
+from helpers.statements.names import ORG_NAME_LINKS, NameSplit, org_word, split_name
+from helpers.statements.people import Registry
 from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
 from helpers.statements.resolve_pronouns import PronounResolution
