@@ -8,8 +8,9 @@ modules of this package:
 1. ``quotes``     the one quotation scanner (marks, runs over paragraphs, recovery);
 2. ``sentences``  quote-safe sentence spans;
 3. ``cues``       cue candidates (reporting verbs, `according to`, `in X's view`) and checks;
-4. ``mentions``   the speaker phrase beside a cue (``phrases``: the shapes it can take;
-   ``groups``: relative clauses and groups before the cue);
+4. ``sites``      where a verb cue's speaker phrase is; ``mentions``, the phrase itself
+   (``phrases``: the shapes it can take; ``groups``: relative clauses and groups before the
+   cue);
 5. ``content``    the ordered table of content rules;
 6. ``people`` and ``resolve``  the persons and organisations of the article (``names``:
    what each run of capitalised words names; ``genders``: each person's gender), and the

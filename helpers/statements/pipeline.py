@@ -27,7 +27,6 @@ from helpers.statements.cues import (
     Sentence,
     candidates,
     check_verb,
-    speaker_site,
 )
 from helpers.statements.grammar import CONTEXT_STARTERS
 from helpers.statements.lexicon import lexicons
@@ -47,6 +46,7 @@ from helpers.statements.reasons import Rejection
 from helpers.statements.records import Speaker, Statement, content_kind, trim_end, trim_start
 from helpers.statements.resolve import Resolver
 from helpers.statements.sentences import split_sentences
+from helpers.statements.sites import speaker_site
 from helpers.statements.words import squash
 
 _FIRST_TOKEN = re.compile(r"\W*(\w+)")
