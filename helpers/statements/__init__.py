@@ -11,7 +11,8 @@ modules of this package:
 4. ``sites``      where a verb cue's speaker phrase is; ``mentions``, the phrase itself
    (``phrases``: the shapes it can take; ``groups``: relative clauses and groups before the
    cue);
-5. ``content``    the ordered table of content rules;
+5. ``content``    the ordered table of content rules (``content_sources``: `according to X`,
+   `in X's view`);
 6. ``people`` and ``resolve``  the persons and organisations of the article (``names``:
    what each run of capitalised words names; ``genders``: each person's gender), and the
    canonical speaker of each mention (``resolve_pronouns``: pronouns and documents;

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from helpers.statements import reasons
-from helpers.statements.cues import POSSESSIVE_VIEW, Cue, Sentence, Site
+from helpers.statements.cues import Cue, Sentence, Site
 from helpers.statements.grammar import (
     ADJUNCT_STARTS,
     ADJUNCT_WORDS,
@@ -30,13 +30,10 @@ from helpers.statements.grammar import (
     TIME_WORDS,
 )
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.mentions_after import mention_after, source_phrase
-from helpers.statements.phrases import Mention
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
 from helpers.statements.that_clause import plain_clause, that_start
 from helpers.statements.words import (
-    POSSESSIVE_END,
     LazyTokens,
     Token,
     is_cap,
@@ -61,7 +58,6 @@ _INTERRUPTED = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]{{0,40}})?,\s*(\x00+)"
 _ADJUNCT_COMMA = re.compile(rf"(?:{_ADJUNCT})\b[^,;:\x00]{{0,30}},", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 _AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
-_APPOSITION = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _EDGE = " ,;:—–-\n"
 _NON_SPACE = re.compile(r"\S")  # where the first phrase token after a cue starts
 # Between a quotation and the speaker phrase after it: up to six words that modify the
@@ -494,61 +490,5 @@ def verb_content(sent: Sentence, cue: Cue, site: Site, lex: Lexicons) -> Content
     return Rejection(reasons.CONTENT, reasons.NO_CONTENT_RULE)
 
 
-# after a source phrase between commas, the reported clause going on (`, made a trip`)
-_CLAUSE_GOES_ON = re.compile(r",\s+(?!(?:and|but|while|which|who|whose|where|when)\b)[a-z]")
-
-
-def according_site(
-    sent: Sentence, cue: Cue, lex: Lexicons
-) -> tuple[Mention, Content, int] | Rejection:
-    """`according to X, A` / `A, according to X` / `according to the chief, Dana Whitfield,`:
-    (the source's mention, the content, where the cue clause starts)."""
-    m, a, b = sent.masked, sent.start, sent.end
-    ph = mention_after(m, cue.end, b, lex)
-    whole = source_phrase(m, cue.end, b)
-    if whole and (ph is None or ph.end < whole[1]) and not sent.nested:
-        # `according to exit polls`, `according to a new report by Politico`: the whole
-        # source phrase names the source
-        s0, e0 = whole
-        kind = "name" if ph is not None and ph.kind == "name" and ph.start == s0 else "source"
-        ph = Mention(s0, e0, m[s0:e0], kind, core_end=ph.end if ph is not None else None)
-    if ph is None:
-        return Rejection(reasons.MENTION, reasons.NO_SOURCE)
-    if sent.nested and ph.kind == "pronoun":
-        return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
-    appo = _APPOSITION.match(m, ph.end, b)
-    if appo:  # `according to the company’s chief executive, Dana Whitfield, ...`
-        named = Mention(appo.start(1), appo.end(1), appo.group(1), "name")
-        return named, Span(appo.end(), b), cue.start
-    after = m[ph.end : b].lstrip()
-    if after.startswith(",") and m[a : cue.start].strip() == "":
-        return ph, Span(m.find(",", ph.end, b) + 1, b), cue.start
-    left = m.rfind(",", a, cue.start)
-    if left >= 0 and _CLAUSE_GOES_ON.match(m, ph.end, b):
-        # `Trump, according to the White House, made a trip`: the source is an aside inside
-        # the reported clause, which is the whole sentence (like an interrupting cue)
-        return ph, Span(a, b), a
-    return ph, Span(a, left if left >= 0 else cue.start), a
-
-
-def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Rejection:
-    """`In Whitfield’s view, A`: (the mention as written, the mention to resolve, content)."""
-    m = sent.masked
-    match = POSSESSIVE_VIEW.match(m, cue.start, cue.end)
-    s0, e0 = match.span(1)
-    word = POSSESSIVE_END.sub("", m[s0:e0])
-    pronoun = word.lower() in ("his", "her", "their", "its")
-    if pronoun and sent.nested:
-        return Rejection(reasons.MENTION, reasons.PRONOUN_IN_QUOTE)
-    written = Mention(s0, e0, m[s0:e0], "pronoun" if pronoun else "name")
-    if pronoun:
-        spoken = {"his": "he", "her": "she", "their": "they", "its": "it"}[word.lower()]
-        resolved = Mention(s0, e0, spoken, "pronoun")
-    else:
-        resolved = Mention(s0, s0 + len(word), word, "name")
-    return written, resolved, Span(cue.end, sent.end)
-
-
-# Where a reported clause after its cue ends: at a semicolon outside quotations (`said A;
-# they only learned of it on Friday`).
+# an apostrophe, which ends a contracted pronoun (`he’s`) or a possessive's owner
 _APOSTROPHE = re.compile(r"[’']")

@@ -12,13 +12,8 @@ from dataclasses import dataclass, replace
 from helpers.article import Article
 from helpers.statements import reasons
 from helpers.statements.clause_end import clause_end
-from helpers.statements.content import (
-    Direct,
-    Span,
-    according_site,
-    verb_content,
-    view_site,
-)
+from helpers.statements.content import Direct, Span, verb_content
+from helpers.statements.content_sources import according_site, view_site
 from helpers.statements.cues import (
     POSSESSIVE_VIEW,
     SPEECH_NOUN_PHRASES,
