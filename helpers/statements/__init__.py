@@ -18,8 +18,9 @@ modules of this package:
    canonical speaker of each mention (``resolve_pronouns``: pronouns and documents;
    ``resolve_sources``: written and counted sources);
 7. ``records``    the typed Statement and its table;
-``pipeline`` runs the passes (with floating and nested statements), ``explain`` shows every
-decision with its reason (``reasons``), ``speakers`` derives the per-speaker tables.
+``pipeline`` runs the passes (``pipeline_passes``: floating and nested statements),
+``explain`` shows every decision with its reason (``reasons``), ``speakers`` derives the
+per-speaker tables.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ nested inside quotations.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from helpers.article import Article
@@ -15,8 +15,6 @@ from helpers.statements.clause_end import clause_end
 from helpers.statements.content import Direct, Span, verb_content
 from helpers.statements.content_sources import according_site, view_site
 from helpers.statements.cues import (
-    POSSESSIVE_VIEW,
-    SPEECH_NOUN_PHRASES,
     Cue,
     CueIndex,
     Sentence,
@@ -27,11 +25,11 @@ from helpers.statements.grammar import CONTEXT_STARTERS
 from helpers.statements.lexicon import lexicons
 from helpers.statements.people import Registry
 from helpers.statements.phrases import Mention
+from helpers.statements.pipeline_passes import LaterPasses
 from helpers.statements.quotes import (
     CLOSING_COMMA,
     Quote,
     find_quotes,
-    inner_masked,
     mask,
     quotes_in,
     recover,
@@ -53,17 +51,6 @@ _COMMA_THEN_MARK = re.compile(r",[”\"’'»]")
 _BOUNDARY_WINDOW = 12
 # a dash that opens or closes an aside (`Lind — who said A — left`, `Lind - who said A - left`)
 _ASIDE_DASH = re.compile(r"[—–]|\s--?\s")
-# a character of narration: a sentence holding one is no floating quotation
-_NARRATION_CHAR = re.compile(r"[^\x00\s.,;:!?…—–-]")
-_ASIDE_AFTER = re.compile(r"\x00\s*\([^()\x00]*\)[\s.]*$")
-# A quoted line of at most this many words, mostly capitalised, is a heading, not a quote.
-_HEADING_WORDS = 10
-_HEADING_CAPS = 0.7
-
-
-def _cue_after_content(st: Statement) -> bool:
-    """`“A,” X said.`: the statement's cue stands after its content."""
-    return st.cue_start is not None and st.cue_start >= st.end
 
 
 @dataclass
@@ -93,7 +80,7 @@ def _reports_them(st: Statement, earlier: list[Statement]) -> bool:
     )
 
 
-class Extractor:
+class Extractor(LaterPasses):
     """The statements of one article. With ``trace=True`` every cue candidate's decision is
     kept in ``decisions``."""
 
@@ -402,97 +389,6 @@ class Extractor:
             if dash is not None:  # `Lind — who said the toll was high — left`
                 end = dash.start()
         return end
-
-    # ---- floating and nested statements
-    def floating(self, masked: str, a: int, b: int, sq: list[Quote], out: list[Statement]) -> None:
-        """A sentence that is only quotation: it continues the previous speaker."""
-        if _NARRATION_CHAR.search(_ASIDE_AFTER.sub("", masked[a:b])) or not out:
-            return  # (an aside in brackets after the quotation may follow it)
-        prev = self._last_top
-        if prev is None:
-            return
-        par = self.paragraph_at(a)
-        words = self.text[sq[0].start : sq[-1].end].split()
-        if (
-            len(words) <= _HEADING_WORDS
-            and sum(w[:1].isupper() for w in words) >= _HEADING_CAPS * len(words)
-            and not (prev.paragraph == par and _cue_after_content(prev))
-        ):
-            return  # a quoted title on its own line ('All Bets Are Off.') is a heading
-        first_in_par = par not in self._spoken_pars and self._par_start(a) == a
-        q_last = sq[-1]
-        same_par = not first_in_par and prev.paragraph == par
-        if same_par and prev.kind == "direct" and not _cue_after_content(prev):
-            # `X said: “A.” “B.”`: the quotations after the cue are its content
-            prev.end = trim_end(self.text, prev.start, q_last.end, keep_stop=True)
-            prev.text = self.text[prev.start : prev.end]
-            return
-        # `“A,” X said. “B.”` or `A, X said. “B.”`: B is a floating statement of X (the
-        # guideline's continuation)
-        continues = same_par and _cue_after_content(prev)
-        if not (first_in_par or continues) or prev.paragraph < par - 1:
-            return
-        e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
-        s = trim_start(self.text, sq[0].start, e)
-        st = Statement(
-            speaker=prev.speaker,
-            role=prev.role,
-            mention=None,
-            mention_start=None,
-            mention_end=None,
-            kind="direct",
-            cue="",
-            cue_start=None,
-            cue_end=None,
-            text=self.text[s:e],
-            start=s,
-            end=e,
-            paragraph=par,
-            clause_start=a,
-            speaker_kind=prev.speaker_kind,
-        )
-        self._add(out, st)
-
-    def nested_statements(self, out: list[Statement]) -> list[Statement]:
-        """Statements reported inside the quotations of direct and mixed statements."""
-        todo: list[tuple[Quote, Statement]] = []
-        q_starts = [q.start for q in self.quotes]  # quotations come in text order
-        for st in out:
-            if st.kind == "indirect" or st.nested:
-                continue
-            for k in range(bisect_left(q_starts, st.start), len(self.quotes)):
-                q = self.quotes[k]
-                if q.start > st.end + 1:
-                    break
-                if q.end <= st.end + 1 and self._may_report(q):
-                    todo.append((q, st))
-        # the inner quotations of these quotations masked, once
-        self._inner = inner_masked(self.text, list({id(q): q for q, _ in todo}.values()))
-        nested: list[Statement] = []
-        for q, st in todo:
-            nested.extend(self.inside(q, st))
-        return nested
-
-    def _may_report(self, q: Quote) -> bool:
-        """Whether a quotation holds a cue word at all (most hold none)."""
-        text = self.text
-        return self.lex.verb_re.search(text, q.start, q.end) is not None or bool(
-            SPEECH_NOUN_PHRASES.search(text, q.start, q.end)
-            or POSSESSIVE_VIEW.search(text, q.start, q.end)
-        )
-
-    def inside(self, q: Quote, outer: Statement | None = None) -> list[Statement]:
-        """Statements reported inside a quotation (nested); its inner quotations are masked
-        in ``self._inner``."""
-        text, lex = self.text, self.lex
-        masked, inner_of = self._inner
-        inner = inner_of[q.start]
-        res: list[Statement] = []
-        opens = [x.open for x in inner]
-        for a, b in split_sentences(text, masked, q.start, q.end, inner, lex):
-            sq = quotes_in(inner, opens, a, b)
-            res.extend(self.sentence(Sentence(text, masked, a, b, sq, [], True, outer)))
-        return res
 
     # ---- the trace
     def _decide(self, sent: Sentence, cue: Cue, result: Statement | Rejection) -> None:
