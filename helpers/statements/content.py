@@ -24,7 +24,6 @@ from helpers.statements.grammar import (
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     QUESTION_WORDS,
-    SOURCE_DETERMINERS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -32,12 +31,10 @@ from helpers.statements.grammar import (
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
-from helpers.statements.that_clause import plain_clause, that_start
+from helpers.statements.that_clause import addressee_end, plain_clause, that_start
 from helpers.statements.words import (
     LazyTokens,
-    Token,
     is_cap,
-    is_role,
     is_stop,
 )
 
@@ -66,9 +63,6 @@ _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # How many words after a cue a plain clause's verb is looked for (`suggested the most likely
 # reason residents stay is fear`).
 _CLAUSE_WINDOW = 9
-# At most this many lower-case words of a role before an addressee's name (`conservative
-# radio host Laura Ingraham`).
-_MAX_ADDRESSEE_ROLE_WORDS = 4
 # How far after a tell verb its addressee and content are read.
 _OBJECT_WINDOW = 140
 # A clause before a trailing cue needs at least this many words (or a quotation).
@@ -109,52 +103,6 @@ class Direct:
 Content = Span | Direct
 
 
-def _addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
-    """How many tokens after a tell verb name who was told (`told reporters`, `told CNN`)."""
-    if base not in lex.tell_verbs or not toks:
-        return 0
-    t0 = toks[0][2]
-    if t0.lower() in lex.addressees:
-        return 1
-    if is_cap(t0) and t0[0].isalpha():
-        return _name_end(toks, 0)
-    k = 0  # `told conservative radio host Laura Ingraham that`: a role before the name
-    limit = min(len(toks), _MAX_ADDRESSEE_ROLE_WORDS)
-    while k < limit and toks[k][2].isalpha() and toks[k][2].islower():
-        k += 1
-    if 0 < k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
-        role = toks[k - 1][2]
-        if is_role(role, lex) or role in lex.titles:
-            return _name_end(toks, k)
-    if t0.lower() in SOURCE_DETERMINERS:
-        k = 1
-        while (
-            k < min(len(toks), 5)
-            and toks[k][2].replace("-", "").isalpha()  # `the co-hosts`
-            and toks[k][2] != "that"
-            and toks[k][2].lower() not in PREPOSITIONS
-            and toks[k][2].lower() not in SOURCE_DETERMINERS  # `told the paper the claims`
-            and toks[k][2].lower() not in SUBJECT_PRONOUNS  # `told the panel she tried`
-            and not (is_cap(toks[k][2]) and toks[k - 1][2].islower() and k > 1)
-            # (`told the committee Lind wanted`; not `told the New York Times`)
-        ):
-            k += 1
-        return k
-    if is_role(t0, lex) and t0.islower():
-        return 1
-    return 0
-
-
-def _name_end(toks: list[Token], k: int) -> int:
-    """The index after the capitalised run from token k, and a number that ends a name
-    (`Fox 35`, `Channel 4`)."""
-    while k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
-        k += 1
-    if k < len(toks) and toks[k][2].isdigit():
-        k += 1
-    return k
-
-
 class VerbContent:
     """The content rules of one verb cue, over what stands around it."""
 
@@ -164,7 +112,7 @@ class VerbContent:
         clause_end = site.mention.end if site.inverted else cue.end
         self._window = (clause_end, min(b, clause_end + _OBJECT_WINDOW))
         if cue.base in lex.tell_verbs:
-            self.k = _addressee_end(self.toks, cue.base, lex)
+            self.k = addressee_end(self.toks, cue.base, lex)
             after_obj = self.toks[self.k][0] if self.k < len(self.toks) else b
         else:  # no addressee: the first token starts at the first non-space in the window
             self.k = 0

@@ -21,11 +21,16 @@ from helpers.statements.grammar import (
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     RELATIVE_WORDS,
+    SOURCE_DETERMINERS,
+    SUBJECT_PRONOUNS,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER
 from helpers.statements.words import Token, is_adverb, is_cap, is_role
 
+# At most this many lower-case words of a role before an addressee's name (`conservative
+# radio host Laura Ingraham`).
+_MAX_ADDRESSEE_ROLE_WORDS = 4
 # After these, a cue verb's form is a noun (`the label`, `secretary of state`).
 _NOUN_BEFORE = DETERMINERS | PHRASE_PREPOSITIONS
 # How many tokens after the cue `that` is looked for.
@@ -194,3 +199,49 @@ def plain_clause(toks: list[Token], lex: Lexicons) -> bool:
         if n >= 1 and (low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)):
             return True
     return False
+
+
+def addressee_end(toks: list[Token], base: str, lex: Lexicons) -> int:
+    """How many tokens after a tell verb name who was told (`told reporters`, `told CNN`)."""
+    if base not in lex.tell_verbs or not toks:
+        return 0
+    t0 = toks[0][2]
+    if t0.lower() in lex.addressees:
+        return 1
+    if is_cap(t0) and t0[0].isalpha():
+        return _name_end(toks, 0)
+    k = 0  # `told conservative radio host Laura Ingraham that`: a role before the name
+    limit = min(len(toks), _MAX_ADDRESSEE_ROLE_WORDS)
+    while k < limit and toks[k][2].isalpha() and toks[k][2].islower():
+        k += 1
+    if 0 < k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
+        role = toks[k - 1][2]
+        if is_role(role, lex) or role in lex.titles:
+            return _name_end(toks, k)
+    if t0.lower() in SOURCE_DETERMINERS:
+        k = 1
+        while (
+            k < min(len(toks), 5)
+            and toks[k][2].replace("-", "").isalpha()  # `the co-hosts`
+            and toks[k][2] != "that"
+            and toks[k][2].lower() not in PREPOSITIONS
+            and toks[k][2].lower() not in SOURCE_DETERMINERS  # `told the paper the claims`
+            and toks[k][2].lower() not in SUBJECT_PRONOUNS  # `told the panel she tried`
+            and not (is_cap(toks[k][2]) and toks[k - 1][2].islower() and k > 1)
+            # (`told the committee Lind wanted`; not `told the New York Times`)
+        ):
+            k += 1
+        return k
+    if is_role(t0, lex) and t0.islower():
+        return 1
+    return 0
+
+
+def _name_end(toks: list[Token], k: int) -> int:
+    """The index after the capitalised run from token k, and a number that ends a name
+    (`Fox 35`, `Channel 4`)."""
+    while k < len(toks) and is_cap(toks[k][2]) and toks[k][2][0].isalpha():
+        k += 1
+    if k < len(toks) and toks[k][2].isdigit():
+        k += 1
+    return k
