@@ -16,6 +16,7 @@ modules of this package:
 6. ``people`` and ``resolve``  the persons and organisations of the article (``names``:
    what each run of capitalised words names; ``genders``: each person's gender), and the
    canonical speaker of each mention (``resolve_pronouns``: pronouns and documents;
+   ``resolve_orgs``: organisations;
    ``resolve_sources``: written and counted sources);
 7. ``records``    the typed Statement and its table;
 ``pipeline`` runs the passes (``pipeline_passes``: floating and nested statements),

@@ -28,23 +28,17 @@ from helpers.statements.names import ORG_NAME_LINKS, NameSplit, org_word, split_
 from helpers.statements.people import Registry
 from helpers.statements.phrases import AGE_NOUN, Mention
 from helpers.statements.records import NOBODY, Speaker
+from helpers.statements.resolve_orgs import INITIALISM, OrgResolution
 from helpers.statements.resolve_pronouns import PronounResolution
 from helpers.statements.resolve_sources import SourceResolution
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first
 
-# `the production company`: a generic organisation noun with a few words before it
-_GENERIC_WORDS = 4
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
 _NOMINAL_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 # Determiners of a description that refers back to one known person (`the spokesman`).
 _REFERRING = frozenset("the his her its their".split())
-
-
-# An initialism names an organisation, not a person: `NASA`, `BBC` (two to six capitals).
-_INITIALISM = re.compile(r"[A-Z]{2,6}")
-_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
 # Words that end the core of a description (`a source inside the camp`, `people familiar with`)
@@ -69,7 +63,7 @@ _OWNER_GENDER = {"his": "m", "her": "f"}
 _OWNED_NOUNS = frozenset("office campaign team staff family".split())
 
 
-class Resolver(SourceResolution, PronounResolution):
+class Resolver(SourceResolution, PronounResolution, OrgResolution):
     """Resolves mentions; remembers the speakers so far, most recent last."""
 
     def __init__(self, text: str, registry: Registry, lex: Lexicons):
@@ -194,48 +188,6 @@ class Resolver(SourceResolution, PronounResolution):
                 ph = Mention(ph.start, ph.end, ph.text, "description")
         return self._description(ph, clean)
 
-    def _org_name_and(self, words: list[str], k: int) -> bool:
-        """Whether the `and` at words[k] is inside an organisation's name: a capitalised
-        word before it, and an organisation word with its `of` or `for` at most two words
-        before that (`Department of Ports and`, `Centers for Disease Control and`)."""
-        if not is_cap(words[k - 1]):
-            return False
-        for j in range(k - 1, max(0, k - 4), -1):
-            if words[j] in ORG_NAME_LINKS:
-                return org_word(words[j - 1], self.lex)
-        return False
-
-    def _proper_after_the(self, ph: Mention, words: list[str]) -> Speaker | None:
-        """`The BBC`, `the Pentagon`, `The Miami Herald`: a proper name after `the` names an
-        organisation, unless it is a person's (`The Rev. Tom Hale`); `The President` is a
-        description (None)."""
-        split = split_name(tuple(words), self.lex)
-        if not (split.is_org or split.name) or _CAPITAL_NEXT.match(self.text, ph.end):
-            return None  # `The President`; `The Washington` cut from `The Washington Post`
-        if split.role or (split.name and self.reg.find(split.name, ph.start) is not None):
-            return self._name(ph, split)
-        long = self._acronym(words)
-        if long is not None:
-            return Speaker(long, "", "org")
-        return Speaker(split.org if split.is_org else " ".join(words), "", "org")
-
-    def _acronym(self, words: list[str]) -> str | None:
-        """The long name an acronym stands for, when the article spells it out: capitalised
-        words whose initials make the acronym, `and`, `of`, `for`, `the` allowed between."""
-        word = words[0] if len(words) == 1 else ""
-        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
-            return None
-        if word not in self._acronyms:
-            # the pattern opens with the first initial as a literal, so that the regular
-            # expression engine skips ahead to it (a lookbehind first scans every offset)
-            link = r"(?:\s+(?:and|of|for|the|on|&))*\s+"
-            first = rf"{word[0]}(?<![\w’'-]{word[0]})[\w’'-]+"
-            pattern = first + "".join(rf"{link}{c}[\w’'-]+" for c in word[1:])
-            m = re.search(rf"{pattern}(?![\w’'-])", self.text)
-            long = POSSESSIVE_END.sub("", " ".join(m.group().split())) if m else None
-            self._acronyms[word] = long  # `Associated Press’ analysis` gives `Associated Press`
-        return self._acronyms[word]
-
     def _common_plural(self, words: list[str]) -> bool:
         """`Prosecutors`, `Investigators` at a sentence start: one capitalised plural that the
         article also writes in lower case, and that names no person, is a common noun."""
@@ -335,7 +287,7 @@ class Resolver(SourceResolution, PronounResolution):
                 return Speaker(p.name, p.role or split.role, "person")
         if split.is_org:
             return Speaker(split.org, "", "org")
-        if all(_INITIALISM.fullmatch(w) for w in split.name):  # `NASA`, `the BBC`
+        if all(INITIALISM.fullmatch(w) for w in split.name):  # `NASA`, `the BBC`
             return Speaker(" ".join(split.name), "", "org")
         org = self.reg.org_starting(split.name) if not split.role else None
         if org is not None:  # `McClatchy said` after `McClatchy Co.`: its short form
@@ -430,46 +382,3 @@ class Resolver(SourceResolution, PronounResolution):
         # `a spokesman`, `the doctors`; `the spokesperson` when nobody named fits: an unnamed
         # person or group, named by the description
         return Speaker(self._as_description(ph.text, det), "", "anonymous")
-
-    def _org_before(self, at: int, fits: frozenset[str]) -> Speaker | None:
-        """The organisation named last before `at`, outside quotations, whose name fits a
-        generic noun (`the company`: `Velmar Holdings` or `Twitter`, not `Harbour Foundation`)."""
-        mentions = self.reg.org_mentions
-        k = bisect_left(mentions, (at, ""))
-        while k > 0:
-            k -= 1
-            start, name = mentions[k]
-            last = name.split()[-1].lower()
-            if (last in self.lex.orgs and last not in fits) or self._quoted(start):
-                continue
-            if name.lower() in self.lex.stop:
-                continue  # `US`, `IT` written in capitals
-            long = self._acronym([name]) if _INITIALISM.fullmatch(name) else None
-            return Speaker(long or name, "", "org")
-        return None
-
-    def _org(self, ph: Mention, clean, low_words, head: str, det: str) -> Speaker:
-        org = self.reg.org_name(head)
-        # (`the Jordanian government` is not `Government of Syria`: a capitalised modifier
-        # must be in the organisation's name)
-        named = {w.lower() for w in clean if is_cap(w) and w.lower() not in ("the", head)}
-        if org and named <= set(org.lower().split()):
-            return Speaker(org, "", "org")
-        if det == "the" and len(low_words) <= _GENERIC_WORDS and head in self.lex.generic_orgs:
-            # `the company`, `the agency`: the organisation named last before it in the
-            # narration, else the one that spoke last
-            named = self._org_before(ph.start, self.lex.generic_orgs[head])
-            if named is not None:
-                return named
-            for sp in self.recent():
-                if sp.kind == "org":
-                    return sp
-        if low_words[-1:] == [head] and len(low_words) - (det == "the") == 1:
-            # `police said` after `Arden police said`: the same body, as it spoke last
-            for sp in self.recent():
-                if sp.name.lower().split()[-1] == head and len(sp.name.split()) > 1:
-                    return sp
-        desc = " ".join(w for w in clean if w.lower() not in ("the",))
-        if not desc[:1].isupper():
-            desc = self.lowered(ph.text)
-        return Speaker(desc, "", "org")
