@@ -607,6 +607,16 @@ CONTENT = [
         ],
     ),
     (
+        "read, wonder, cry, scream and chant report speech beside a quotation only",
+        "“The quay is shut,” the notice read. “Is the ferry late?” Hale wondered. “Help!” "
+        "a passenger cried. Hale read the letter at home.",
+        [
+            ("direct", "read", "The quay is shut"),
+            ("direct", "wondered", "Is the ferry late?"),
+            ("direct", "cried", "Help!"),
+        ],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "
