@@ -617,6 +617,20 @@ CONTENT = [
         ],
     ),
     (
+        "a reported clause ends before the speaker's own next verb after `, but` or `, and`; "
+        "a cue after `but went on to` or `and then` shares the subject",
+        "Hale joked that Orlen was his answer, but went on to say, “Arden is dangerous.” "
+        "Berg insists the port must grow, and has championed a plan to widen it. Lind said "
+        "the toll was unfair, and then pointed out that the ferry was late.",
+        [
+            ("indirect", "joked", "Orlen was his answer"),
+            ("direct", "say", "Arden is dangerous."),
+            ("indirect", "insists", "the port must grow"),
+            ("indirect", "said", "the toll was unfair"),
+            ("indirect", "pointed out", "the ferry was late"),
+        ],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "

@@ -16,6 +16,12 @@ _CLAUSE_END = re.compile(r";")
 _NEXT_CLAUSE = re.compile(
     r"(?:,|\s[—–])\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|then\s+)?[a-z]+ed\b"
 )
+# `..., but went on to say`, `..., and has championed an agenda`: the speaker's own next verb
+# after a comma (a past form, maybe after `has`), with no subject of its own
+_NEXT_VERB = re.compile(
+    r",\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:[a-z]{3,}ed|went|gave|took|made|came|told|spent|sent|got|met|left|won|lost)\b"
+)
 # `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
 _NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 # `..., and human rights groups warned that`: a coordinated clause with a speaker of its own
@@ -30,6 +36,9 @@ def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     m = _CLAUSE_END.search(masked, start, end)
     end = m.start() if m else end
     a = _NEXT_CLAUSE.search(masked, start, end)
+    if a is not None:
+        end = a.start()
+    a = _NEXT_VERB.search(masked, start, end)
     if a is not None:
         end = a.start()
     for c in _NEXT_CUE.finditer(masked, start, end):
