@@ -1772,6 +1772,8 @@ REJECTIONS = [
         "states",
         reasons.NOUN_OR_INFINITIVE,
     ),
+    ("Anna Berg never said the bridge was late.", "said", reasons.NEGATED),
+    ("“At no point did we say the bridge was late,” Berg said.", "say", reasons.NEGATED),
     ("The mayor’s claim about the bridge was wrong.", "claim", reasons.POSSESSIVE),
     ("Anna Berg was told the bridge was late.", "told", reasons.PASSIVE),
     ("Berg would say nothing about the bridge.", "say", reasons.MODAL),

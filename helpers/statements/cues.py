@@ -172,6 +172,16 @@ def _counted_noun(m: str, a: int, cs: int) -> bool:
     return _COUNT_BEFORE.search(m, max(a, cs - _COUNT_WINDOW), cs) is not None
 
 
+# A negation right before a cue (`did not say`, `never said`, `At no point did we say`): what
+# follows was not said. (`not only said`, `not just`: said, and more)
+_NEGATED = re.compile(
+    r"(?<![\w’'])(?:(?:not|never)(?:\s+(?!only\b|just\b|merely\b)[a-z]+ly)?|[a-z]+n[’']t"
+    r"|at\s+no\s+(?:point|time)\s+(?:did|does|do|has|have|had)\s+[A-Za-z]+)\s+$",
+    re.IGNORECASE,
+)
+_NEGATION_WINDOW = 40
+
+
 def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
     """Whether the verb form is used as a verb of saying here."""
     m, a, cs = sent.masked, sent.start, cue.start
@@ -185,6 +195,8 @@ def check_verb(sent: Sentence, cue: Cue) -> Rejection | None:
         return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)  # `Yet another state we won`
     if cue.base in NOUN_VERBS and cue.form.endswith("s") and _counted_noun(m, a, cs):
         return Rejection(reasons.CUE, reasons.NOUN_OR_INFINITIVE)  # `the three states that`
+    if _NEGATED.search(m, max(a, cs - _NEGATION_WINDOW), cs):
+        return Rejection(reasons.CUE, reasons.NEGATED)  # `never said`, `did not say`
     if m[max(a, cs - 3) : cs].rstrip().endswith(("’s", "'s", "s’", "s'")):
         if not _CONTRACTED_IS.search(m, max(a, cs - _DETERMINER_WINDOW), cs):
             return Rejection(reasons.CUE, reasons.POSSESSIVE)

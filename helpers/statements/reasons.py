@@ -19,6 +19,7 @@ CONTEXT_CLAUSE = "inside a scene-setting clause"
 CAPITALISED = "capitalised in mid-sentence"
 NOUN_OR_INFINITIVE = "after a determiner or 'to'"
 POSSESSIVE = "after a possessive"
+NEGATED = "negated: nothing was said"
 # mention stage: no speaker for the cue
 PASSIVE = "passive verb"
 MODAL = "after a modal verb"
@@ -48,6 +49,7 @@ EXPLANATIONS = {
     CAPITALISED: "a capitalised verb in mid-sentence is part of a name (`Say Yes Trust`)",
     NOUN_OR_INFINITIVE: "`the report`, `his comments`, `declined to comment`: not a cue",
     POSSESSIVE: "`the president’s claim`: a noun",
+    NEGATED: "`never said`, `did not say`, `At no point did we say`: nothing was said",
     PASSIVE: "`was told`: the subject did not speak",
     MODAL: "`would say`, `could claim`: nothing was said",
     PARTICIPLE_NO_SUBJECT: "`..., saying ...` but the sentence has no subject to speak",
