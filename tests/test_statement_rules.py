@@ -794,6 +794,13 @@ SPEAKERS = [
         ["Valdan Court of Appeals", "the former president"],
     ),
     (
+        "after an inverted cue, `another`, `some`, `several` open an unnamed source that keeps "
+        "its noun",
+        "Tom Hale runs the mill. “The offer is low,” said another official at the ministry. "
+        "“We are anxious,” said another Orlen user. “It is late,” said several analysts.",
+        ["another official", "another Orlen user", "several analysts"],
+    ),
+    (
         "`each` opens an unnamed source of its own",
         "The mayor and the union met on Monday. Each side said the other was to blame.",
         ["each side"],

@@ -17,6 +17,9 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 # `according to` + a source of at most 160 characters before the next punctuation (`early
 # results of the exit poll conducted by Edison Research for the Associated Press`)
 _SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?\x00]{2,160}?)\s*(?=[,;:.!?]|$)")
+# Determiners that open a new unnamed source, whatever stands between them and its noun
+# (`another Twitter user`, `another leading Supreme Court scholar`)
+_NEW_SOURCE = frozenset("another several some many".split())
 # An unnamed source after a cue keeps at most this many lower-case words (`one passenger`).
 _MAX_FORWARD_LOWER = 6
 
@@ -32,6 +35,7 @@ def _forward_word(t: str, out: list, lex: Lexicons) -> bool:
     return (
         is_cap(t)
         or tl in DETERMINERS
+        or (not out and tl in SOURCE_DETERMINERS)  # `said another official`, `said some`
         or tl in lex.role_heads
         or tl in lex.orgs
         or (tl in ("of", "and") and bool(out))
@@ -105,9 +109,12 @@ def _drop_trailing_function_words(out: list[Token], lex: Lexicons) -> None:
         if (
             out[-1][2].lower() not in closed
             and len(out) >= 2
-            and all(t.lower() in SOURCE_DETERMINERS for _, _, t in out[:-1])
+            and (
+                all(t.lower() in SOURCE_DETERMINERS for _, _, t in out[:-1])
+                or out[0][2].lower() in _NEW_SOURCE
+            )
         ):
-            break  # `one passenger`: an unnamed source keeps its noun
+            break  # `one passenger`, `another Twitter user`: an unnamed source keeps its noun
         out.pop()
 
 
