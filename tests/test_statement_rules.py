@@ -34,6 +34,16 @@ QUOTES = [
     ("''The bridge is safe,'' Anna Berg said.", ["The bridge is safe"]),
     ('“The bridge is safe," Anna Berg said.', ["The bridge is safe"]),  # curly, then straight
     ('"The bridge is safe,” Anna Berg said.', ["The bridge is safe"]),  # straight, then curly
+    ("“The bridge is safe,’’ Anna Berg said.", ["The bridge is safe"]),  # two ’ close a “
+    # a title before the cue after a question keeps the quotation's sentence
+    ("“Why is the bridge shut?” Mr. Berg said.", ["Why is the bridge shut?"]),
+    # a title's stop between a cue and its colon
+    ("Tom Hale wrote of Ms. Berg: “The bridge is safe.”", ["The bridge is safe."]),
+    # a cue with a colon after a quotation introduces what follows, not the quotation
+    (
+        "“We are ready,” Ana Lind said. “We are calm.” Mr. Hale said: “The bridge is safe.”",
+        ["We are ready", "We are calm.", "The bridge is safe."],
+    ),
     (  # British: single quotes outside, double inside
         "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
         ["The “Bridge of Hope” plan is safe"],

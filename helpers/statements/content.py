@@ -40,7 +40,13 @@ from helpers.statements.words import (
 
 _ADJUNCT = "|".join(ADJUNCT_STARTS)
 # `he said: “...”`, `told his radio audience on Monday, “...”` (a few words before the mark)
-_COLON_QUOTE = re.compile(r"(?:[^,:;.!?\x00]{0,40}(?<=\w))?\s*[:,]\s*(\x00+)")
+# (the words between a cue and its colon may hold a title's stop: `wrote of Ms. Merkel: “...”`)
+_TITLE_STOP = "|".join(
+    rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sen", "Rep", "Gov")
+)
+_COLON_QUOTE = re.compile(
+    rf"(?:(?:[^,:;.!?\x00]|{_TITLE_STOP}|(?<=\b[A-Z])\.){{0,40}}(?<=\w))?\s*[:,]\s*(\x00+)"
+)
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
 _ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct

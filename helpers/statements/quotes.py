@@ -148,21 +148,25 @@ class _Scanner:
                 self.stack.append((ch, i))
         else:  # ’ or '
             k = self._last("‘" if ch == "’" else "'")
+            if k is None and ch == "’" and nxt == "’" and self._last("“") is not None:
+                self._close(self._last("“"), i, width=2)  # `“...’’`: two marks close a double
+                return
             if k is not None and _single_closes(text, i, hi):
                 self._close(k, i)
             elif ch == "'" and _opening_context(text, i, lo) and nxt.isalpha():
                 self.stack.append((ch, i))
 
-    def _close(self, k: int, i: int) -> None:
+    def _close(self, k: int, i: int, width: int = 1) -> None:
+        """The quotation opened at stack[k] closes with the mark at i (`width` characters)."""
         _mark, at = self.stack[k]
         del self.stack[k:]
         if k != 0:
             return  # an inner quotation: it stays inside the outer one
         carry = self.carry
         if carry is not None:
-            self.quotes.append(Quote(carry.open, i + 1, carry.start, i, True))
+            self.quotes.append(Quote(carry.open, i + width, carry.start, i, True))
         else:
-            self.quotes.append(Quote(at, i + 1, at + 1, i, True))
+            self.quotes.append(Quote(at, i + width, at + 1, i, True))
         self.carry = None
 
     def _leave_open(self, hi: int, last: bool) -> None:

@@ -21,6 +21,7 @@ _LAST_WORD_WINDOW = 30
 # `“…,” he said.`: a short clause with a cue after a quotation keeps the quotation's sentence.
 _CUE_CLAUSE_MAX_WORDS = 5
 _CLAUSE_END = re.compile(r"[.,;!?\x00]")
+_WORD_BEFORE = re.compile(r"[\w.]*\w$")  # the word before a stop (`Mr`, `U.S`)
 
 
 def split_sentences(
@@ -90,9 +91,19 @@ def _ends_sentence(text: str, masked: str, q: Quote, b: int, lex: Lexicons) -> b
 
 
 def starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
-    """`He said.` / `Ostrova told reporters.`: a short clause holding a cue."""
-    m = _CLAUSE_END.search(rest)
-    clause = rest[: m.start()] if m else rest
+    """`He said.` / `Ostrova told reporters.` / `Mr. Dunmore said.`: a short clause holding a
+    cue (the stop of a title or an initial does not end it)."""
+    end = len(rest)
+    for m in _CLAUSE_END.finditer(rest):
+        word = _WORD_BEFORE.search(rest, 0, m.start())
+        low = word.group().lower() if word else ""
+        if m.group() == "." and (low in lex.abbrevs or (len(low) == 1 and low.isalpha())):
+            continue  # `Mr.`, `J.`
+        end = m.start()
+        break
+    clause = rest[:end]
+    if clause.rstrip().endswith(":"):
+        return False  # `Mr. Zahed said: “...”`: the cue introduces what follows
     return lex.verb_re.search(clause) is not None and len(clause.split()) <= _CUE_CLAUSE_MAX_WORDS
 
 
