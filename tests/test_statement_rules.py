@@ -816,6 +816,19 @@ SPEAKERS = [
         ["each side"],
     ),
     (
+        "an organisation's name runs on past `of`/`for` (the institute is it), and an `and` "
+        "inside a name whose acronym the article writes joins no two speakers",
+        "The National Institute for Tide Research said the tide was high. The institute "
+        "added that the port was shut. Customs and Harbour Protection said the quay was open. "
+        "CHP said it would close.",
+        [
+            "National Institute for Tide Research",
+            "National Institute for Tide Research",
+            "Customs and Harbour Protection",
+            "Customs and Harbour Protection",
+        ],
+    ),
+    (
         "a description resolves by role",
         "City spokesman Tom Hale said the road is open. Mayor Anna Berg said it is safe. "
         "The spokesman added that buses run again.",

@@ -36,7 +36,16 @@ def conjuncts(text: str, s: int, e: int, lex: Lexicons) -> list[tuple[int, int]]
         return []
     if len(parts) == 2 and _one_org_name(text[slice(*parts[0])], text[slice(*parts[1])], lex):
         return []
+    if spelled_acronym(text, text[s:e]):
+        return []  # `Customs and Border Protection`, written `CBP` elsewhere: one name
     return parts
+
+
+def spelled_acronym(text: str, words: str) -> bool:
+    """Whether the article writes the initials of a name with an `and` as an acronym
+    (`Customs and Border Protection` ... `CBP`)."""
+    initials = "".join(w[0] for w in words.split() if w[0].isupper() and w not in ("The", "A"))
+    return len(initials) >= 3 and re.search(rf"\b{initials}\b", text) is not None
 
 
 # An organisation's name joins at most this many words after its `of` or `for`, and after

@@ -75,7 +75,12 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if len(words) >= 3 and org_word(words[0], lex) and words[1] in ORG_NAME_LINKS:
+    if (
+        len(words) >= 3
+        and org_word(words[0], lex)
+        and words[1] in ORG_NAME_LINKS
+        and not any(w.lower().rstrip(".") in lex.titles for w in words[3:])
+    ):
         # `Department of Justice`, `Office for Civil Rights`: an organisation's name, whatever
         # title word (`Justice`) it holds
         return NameSplit(
@@ -155,9 +160,26 @@ def cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
                 initial = False
                 if not run:
                     continue
+            if runs and _org_link(text, runs[-1], start, lex):
+                # `National Institute for Coastal Research`: one organisation's name
+                first, at, words = runs.pop()
+                run = (*words, text[at + len(" ".join(words)) : start].strip(), *run)
+                initial, start = first, at
             runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)
     return runs, noninitial
+
+
+def _org_link(text: str, before: Run, start: int, lex: Lexicons) -> bool:
+    """Whether the run `before` ends in an organisation word and only `of` or `for` stands
+    between it and the run at `start` (`Bureau of Prisons`, `Institute for Coastal
+    Research`)."""
+    _initial, at, words = before
+    end = at + len(" ".join(words))
+    return text[end:start] in _ORG_LINK_GAPS and org_word(words[-1], lex)
+
+
+_ORG_LINK_GAPS = frozenset((" of ", " for "))
 
 
 def first_name_of(core: tuple[str, ...], lex: Lexicons) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from helpers.statements.conjuncts import conjunct_spans
+from helpers.statements.conjuncts import conjunct_spans, spelled_acronym
 from helpers.statements.grammar import (
     DEFINITE,
     DETERMINERS,
@@ -145,6 +145,9 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         first_names = True
         while len(clean) > 1 and clean[0].endswith("-based"):
             clean = clean[1:]  # `Sacramento-based McClatchy`
+        if "and" in clean and spelled_acronym(self.text, ph.text):
+            # `Customs and Border Protection`, written `CBP` elsewhere: one organisation
+            return Speaker(" ".join(w for w in clean if w.lower() != "the"), "", "org")
         if ph.kind == "description" and clean and is_cap(clean[-1]):
             k = len(clean)
             while k > 0 and is_cap(clean[k - 1]):

@@ -76,8 +76,10 @@ class OrgResolution:
         while k > 0:
             k -= 1
             start, name = mentions[k]
-            last = name.split()[-1].lower()
-            if (last in self.lex.orgs and last not in fits) or self._quoted(start):
+            # (its organisation word, wherever it stands: `Peterson Institute for
+            # International Economics` is an institute, not a company)
+            kinds = [w for w in name.lower().split() if w in self.lex.orgs]
+            if (kinds and not any(w in fits for w in kinds)) or self._quoted(start):
                 continue
             if name.lower() in self.lex.stop:
                 continue  # `US`, `IT` written in capitals
