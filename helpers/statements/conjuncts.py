@@ -6,6 +6,7 @@ whose speaker is their canonical names joined by `; `.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers.statements.grammar import ADJUNCT_WORDS, PREPOSITIONS
 from helpers.statements.lexicon import Lexicons
@@ -45,7 +46,17 @@ def spelled_acronym(text: str, words: str) -> bool:
     """Whether the article writes the initials of a name with an `and` as an acronym
     (`Customs and Border Protection` ... `CBP`)."""
     initials = "".join(w[0] for w in words.split() if w[0].isupper() and w not in ("The", "A"))
-    return len(initials) >= 3 and re.search(rf"\b{initials}\b", text) is not None
+    return len(initials) >= 3 and initials in _acronyms(text)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+@lru_cache(maxsize=4)
+def _acronyms(text: str) -> frozenset[str]:
+    """The words of three to six capitals in a text, read once per text (a string caches its
+    hash, so a later call costs nothing)."""
+    return frozenset(_ACRONYM.findall(text))
 
 
 # An organisation's name joins at most this many words after its `of` or `for`, and after

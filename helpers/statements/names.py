@@ -143,6 +143,7 @@ def cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
     stop = lex.stop
     runs: list[Run] = []
     noninitial: set[str] = set()
+    last_end = 0  # where the last run ends
     for block in article.paragraphs:
         lo = block.start
         for m in pattern.finditer(text, lo, block.end):
@@ -160,26 +161,22 @@ def cap_runs(article: Article, lex: Lexicons) -> tuple[list[Run], set[str]]:
                 initial = False
                 if not run:
                     continue
-            if runs and _org_link(text, runs[-1], start, lex):
+            gap = text[last_end:start] if runs and start - last_end <= _LONGEST_GAP else ""
+            if gap in _ORG_LINK_GAPS and org_word(runs[-1][2][-1], lex):
                 # `National Institute for Coastal Research`: one organisation's name
                 first, at, words = runs.pop()
-                run = (*words, text[at + len(" ".join(words)) : start].strip(), *run)
+                run = (*words, gap.strip(), *run)
                 initial, start = first, at
+            last_end = m.end()
             runs.append((initial, start, run))
             noninitial.update(run[1:] if initial else run)
     return runs, noninitial
 
 
-def _org_link(text: str, before: Run, start: int, lex: Lexicons) -> bool:
-    """Whether the run `before` ends in an organisation word and only `of` or `for` stands
-    between it and the run at `start` (`Bureau of Prisons`, `Institute for Coastal
-    Research`)."""
-    _initial, at, words = before
-    end = at + len(" ".join(words))
-    return text[end:start] in _ORG_LINK_GAPS and org_word(words[-1], lex)
-
-
+# Only `of` or `for` between a run ending in an organisation word and the next run joins
+# them (`Bureau of Prisons`, `Institute for Coastal Research`).
 _ORG_LINK_GAPS = frozenset((" of ", " for "))
+_LONGEST_GAP = max(len(g) for g in _ORG_LINK_GAPS)
 
 
 def first_name_of(core: tuple[str, ...], lex: Lexicons) -> bool:
