@@ -641,6 +641,11 @@ CONTENT = [
         ],
     ),
     (
+        "`not only` before a cue is no negation",
+        "Hale not only said the ferry was late but shouted it.",
+        [("indirect", "said", "the ferry was late")],
+    ),
+    (
         "a noun cue with an aside before `that` opens no statement",
         "The council answered a recent claim, first made by the Harbour Post, that the "
         "ferry was unsafe. It reviewed a false report from the last election that the quay "

@@ -20,7 +20,7 @@ SKIPPED_BEFORE_CUE = _words(
     "publicly privately separately similarly reportedly has have had did does do is was are "
     "were been simply just only even still already quickly initially now long often always never "
     "frequently since itself himself herself themselves however meanwhile instead nonetheless "
-    "nevertheless therefore both all kept keeps today yesterday tonight"
+    "nevertheless therefore both all kept keeps today yesterday tonight merely not"
 )
 # Auxiliaries of the passive: `was told` is not the subject speaking.
 AUX_PASSIVE = _words("was were is are be been being get got gets")
