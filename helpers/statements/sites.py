@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from helpers.statements import reasons
-from helpers.statements.cues import ASPECTUAL_WINDOW, SPOKEN_TO, Cue, Sentence, Site
+from helpers.statements.cues import ASPECTUAL_TO, ASPECTUAL_WINDOW, SPOKEN_TO, Cue, Sentence, Site
 from helpers.statements.grammar import (
-    ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
     COORDINATORS,
     DETERMINERS,
@@ -201,15 +200,13 @@ def _participle_subject(sent: Sentence, cue: Cue, tail: str, lex) -> Mention | N
     return ph if found.word_before in before else None
 
 
-# an aspectual frame right before a cue (`went on to`, `continued to`), in a lower-cased tail
-_ASPECT_BEFORE = re.compile(rf"\s+(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to$")
-
-
 def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:
     """The speaker phrase before a verb cue, and where its clause starts."""
     m, a, cs = sent.masked, sent.start, cue.start
     # (`..., but went on to say`, `..., and then pointed out`: the link before the frame)
-    linked = _without_adverbs(_ASPECT_BEFORE.sub("", tail))
+    aspect = ASPECTUAL_TO.search(m, max(a, cs - ASPECTUAL_WINDOW), cs)
+    before_aspect = m[max(a, cs - _BEFORE_WINDOW) : aspect.start()] if aspect else ""
+    linked = _without_adverbs(before_aspect.lower().rstrip() if aspect else tail)
     if linked.endswith((" and", " but")):
         # `The union denies the charges and says ...`: a second verb of the same subject; the
         # noun before `and` is the first verb's object
