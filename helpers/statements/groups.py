@@ -24,7 +24,7 @@ from helpers.statements.grammar import (
     TIME_WORDS,
     is_number,
 )
-from helpers.statements.mentions import mention_before
+from helpers.statements.mentions import ADVERBIAL_ASIDES, mention_before
 from helpers.statements.phrases import Found, Mention
 from helpers.statements.shares import share_start
 from helpers.statements.words import Token, is_adverb, is_plural, is_stop, tokens
@@ -141,9 +141,8 @@ _MAX_GROUP_ASIDE = 6  # tokens of an aside after it: `, on the other hand,`
 _POST_PREPOSITIONS = frozenset("of in from at on for with across near".split())
 # the first words of an aside after a group (`, on the other hand,`, `, many of them farmers,`;
 # not `, groundbreaking advances,`: the end of a clause before a trailing cue)
-_GROUP_ASIDE_OPENERS = frozenset(
-    "on for in however meanwhile though too also instead then many most some all both "
-    "including like".split()
+_GROUP_ASIDE_OPENERS = ADVERBIAL_ASIDES | frozenset(
+    "on many most some all both including like".split()
 )
 # (not `these` or `those`, which point back, mostly at things: `Those facts suggest`)
 _GROUP_DETERMINERS = SOURCE_DETERMINERS | POSSESSIVE_DETERMINERS

@@ -62,7 +62,7 @@ LONG_LOOK_BEHIND = 170
 _MAX_PLACE_WORDS = 2
 # The first words of an adverbial aside between a speaker and the cue (`, for instance,`, `, in
 # turn,`, `, however,`)
-_ADVERBIAL_ASIDES = frozenset("for in however meanwhile though too also instead then".split())
+ADVERBIAL_ASIDES = frozenset("for in however meanwhile though too also instead then".split())
 # Asides between commas are looked through when shorter than this many tokens.
 MAX_ASIDE_TOKENS = 32
 # Nested asides (`X, 56, who ..., said`) are followed this many levels deep.
@@ -261,7 +261,7 @@ def _before_aside(
         return NOTHING
     seg = toks[k + 1 : i]
     first = seg[0][2].lower()
-    if first in _ADVERBIAL_ASIDES and seg[0][2].islower() and depth < MAX_DEPTH:
+    if first in ADVERBIAL_ASIDES and seg[0][2].islower() and depth < MAX_DEPTH:
         # `Harbour leaders in Arden, for instance, noted`: the phrase before the aside, as
         # if the aside were not there (its preposition is for the caller to read); `Brian
         # Lind, the chairman of the party in Arden, for example, said`: the name before the
