@@ -816,6 +816,14 @@ SPEAKERS = [
         ["another official", "another Orlen user", "several analysts"],
     ),
     (
+        "a role in apposition may hold proper words, and a role before a place before a name "
+        "is kept: a description then finds the person",
+        "Tom Hale, the Valdan ambassador, said the talks were over. Later, the Valdan "
+        "ambassador warned that the port would close. Orlen envoy to Arden Liu Marren said the "
+        "quay was shut. Orlen’s envoy to Arden added that it would open.",
+        ["Tom Hale", "Tom Hale", "Liu Marren", "Liu Marren"],
+    ),
+    (
         "`each` opens an unnamed source of its own",
         "The mayor and the union met on Monday. Each side said the other was to blame.",
         ["each side"],

@@ -146,6 +146,7 @@ class Registry:
             ):
                 continue  # `the Dream Chaser`, `its Dream Chaser vehicle`: a thing, not a person
             start = run_start + reading.name_at
+            place_role = ""
             if len(name) >= 3:
                 place = _ROLE_TO_PLACE.search(text, max(0, start - _ROLE_TO_WINDOW), start)
                 if place is not None and is_role(place.group(1), lex):
@@ -157,7 +158,8 @@ class Registry:
                     start += sum(len(w) + 1 for w in name[:drop])
                     name = name[drop:]
                     self.after_place.add(start)
-            role = split.role
+                    place_role = text[place.start(1) : start].strip()  # `ambassador to Britain`
+            role = split.role or place_role
             if not role and _LOWER_BEFORE.search(text, max(0, start - 3), start):
                 role = role_before(text, start, lex, block_starts)
             if not role:

@@ -15,7 +15,7 @@ from helpers.statements.words import is_stop, tokens
 # the letters before spaces and a comma, in text read backwards (for _may_be_role)
 _REVERSED_WORD_BEFORE = re.compile(r"\s*(?:,\s*)?([A-Za-z]*)")
 _ROLE_AFTER = re.compile(
-    r",\s+(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))"
+    r",\s+(?:a|an|the|its|their|his|her)\s+((?:[A-Za-z][\w’'-]*\s+){0,3}?([a-z][\w-]*))"
     r"(?=\s+(?:for|of|at|with|in|to)\b|\s*[,.;:])"
 )
 # How far before a name a lower-case job description is looked for.
