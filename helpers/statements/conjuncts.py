@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from helpers.statements.grammar import ADJUNCT_WORDS, PREPOSITIONS
 from helpers.statements.lexicon import Lexicons
-from helpers.statements.names import ORG_NAME_LINKS, org_word
+from helpers.statements.names import MAX_ORG_NAME_TAIL, ends_in_org_name
 from helpers.statements.words import Token, is_cap, is_name_word
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s+")  # `A, B and C`
@@ -59,21 +59,10 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(_ACRONYM.findall(text))
 
 
-# An organisation's name joins at most this many words after its `of` or `for`, and after
-# its `and` (`Department of Ports and Harbours`, `Centers for Disease Control and Prevention`).
-_MAX_ORG_NAME_TAIL = 2
-
-
 def _one_org_name(first: str, second: str, lex: Lexicons) -> bool:
-    """`Department of Ports` and `Harbours`: the `and` inside one organisation's name (a word
-    of data/lexicons/organisations.txt before its `of` or `for`), not two speakers
-    (`Secretary of State Ivo Lind and Ana Berg`: a role before the `of`)."""
-    words = first.split()
-    links = [k for k, w in enumerate(words) if w in ORG_NAME_LINKS]
-    if not links or len(second.split()) > _MAX_ORG_NAME_TAIL:
-        return False
-    k = links[-1]
-    return 0 < k and 0 < len(words) - k - 1 <= _MAX_ORG_NAME_TAIL and org_word(words[k - 1], lex)
+    """`Department of Ports` and `Harbours`: the `and` inside one organisation's name, not two
+    speakers (`Secretary of State Ivo Lind and Ana Berg`: a role before the `of`)."""
+    return len(second.split()) <= MAX_ORG_NAME_TAIL and ends_in_org_name(first.split(), lex)
 
 
 def list_comma(toks: list[Token], j: int, i: int, lex: Lexicons) -> bool:

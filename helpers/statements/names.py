@@ -70,6 +70,22 @@ def org_word(word: str, lex: Lexicons) -> bool:
     return low in lex.orgs or low.removesuffix("s") in lex.orgs
 
 
+# An organisation's name joins at most this many words after its `of` or `for`, and after
+# its `and` (`Department of Ports and Harbours`, `Centers for Disease Control and Prevention`).
+MAX_ORG_NAME_TAIL = 2
+
+
+def ends_in_org_name(words: list[str], lex: Lexicons) -> bool:
+    """Whether words end in an organisation's name that an `and` may go on: an organisation
+    word (data/lexicons/organisations.txt), its last `of` or `for`, then one or two words
+    (`Department of Ports`, `Centers for Disease Control`)."""
+    links = [k for k, w in enumerate(words) if w in ORG_NAME_LINKS]
+    if not links:
+        return False
+    k = links[-1]
+    return 0 < k and 0 < len(words) - k - 1 <= MAX_ORG_NAME_TAIL and org_word(words[k - 1], lex)
+
+
 @lru_cache(maxsize=_NAME_CACHE)
 def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     """Split a capitalised run into a role (up to its last title word) and a name."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from helpers.statements.names import ORG_NAME_LINKS, org_word, split_name
+from helpers.statements.names import ends_in_org_name, split_name
 from helpers.statements.phrases import Mention
 from helpers.statements.records import Speaker
 from helpers.statements.words import POSSESSIVE_END, is_cap
@@ -30,12 +30,7 @@ class OrgResolution:
         """Whether the `and` at words[k] is inside an organisation's name: a capitalised
         word before it, and an organisation word with its `of` or `for` at most two words
         before that (`Department of Ports and`, `Centers for Disease Control and`)."""
-        if not is_cap(words[k - 1]):
-            return False
-        for j in range(k - 1, max(0, k - 4), -1):
-            if words[j] in ORG_NAME_LINKS:
-                return org_word(words[j - 1], self.lex)
-        return False
+        return is_cap(words[k - 1]) and ends_in_org_name(words[:k], self.lex)
 
     def _proper_after_the(self, ph: Mention, words: list[str]) -> Speaker | None:
         """`The BBC`, `the Pentagon`, `The Miami Herald`: a proper name after `the` names an
