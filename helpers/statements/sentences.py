@@ -21,7 +21,6 @@ _LAST_WORD_WINDOW = 30
 # `“…,” he said.`: a short clause with a cue after a quotation keeps the quotation's sentence.
 _CUE_CLAUSE_MAX_WORDS = 5
 _CLAUSE_END = re.compile(r"[.,;!?\x00]")
-_WORD_BEFORE = re.compile(r"[\w.]*\w$")  # the word before a stop (`Mr`, `U.S`)
 
 
 def split_sentences(
@@ -45,10 +44,8 @@ def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int,
     spans = []
     s = lo
     for m in _SENT_END.finditer(masked, lo, hi):
-        # the word the stop ends (`Mr`, `U.S`, `J`), read backwards from the stop
-        before = masked[max(lo, m.start() - _LAST_WORD_WINDOW) : m.start() + 1][::-1]
-        word = _LAST_WORD_REVERSED.match(before).group(1)[::-1].lower()
-        if len(word) == 1 and word.isalpha():
+        word = _stop_word(masked, m.start(), lo)
+        if _initial(word):
             continue  # an initial: J. Smith
         if word in lex.abbrevs and not _starter_after(masked, m.end(), hi, word, lex):
             continue  # Mr. Smith, U.S. President, Jan. 5
@@ -56,6 +53,17 @@ def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int,
         s = m.end()
     spans.append((s, hi))
     return spans
+
+
+def _stop_word(text: str, at: int, lo: int) -> str:
+    """The lower-cased word a stop at `at` ends (`mr`, `u.s`, `j`), read backwards from it."""
+    before = text[max(lo, at - _LAST_WORD_WINDOW) : at + 1][::-1]
+    return _LAST_WORD_REVERSED.match(before).group(1)[::-1].lower()
+
+
+def _initial(word: str) -> bool:
+    """`J` in `J. Smith`."""
+    return len(word) == 1 and word.isalpha()
 
 
 _NEXT_WORD = re.compile(r"\s+[\"“‘«'(\[]?([A-Za-z]+)")
@@ -95,10 +103,10 @@ def starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
     cue (the stop of a title or an initial does not end it)."""
     end = len(rest)
     for m in _CLAUSE_END.finditer(rest):
-        word = _WORD_BEFORE.search(rest, 0, m.start())
-        low = word.group().lower() if word else ""
-        if m.group() == "." and (low in lex.abbrevs or (len(low) == 1 and low.isalpha())):
-            continue  # `Mr.`, `J.`
+        if m.group() == ".":
+            word = _stop_word(rest, m.start(), 0)
+            if word in lex.abbrevs or _initial(word):
+                continue  # `Mr.`, `J.`
         end = m.start()
         break
     clause = rest[:end]
