@@ -148,8 +148,9 @@ class _Scanner:
                 self.stack.append((ch, i))
         else:  # ’ or '
             k = self._last("‘" if ch == "’" else "'")
-            if k is None and ch == "’" and nxt == "’" and self._last("“") is not None:
-                self._close(self._last("“"), i, width=2)  # `“...’’`: two marks close a double
+            double = self._last("“") if k is None and ch == "’" and nxt == "’" else None
+            if double is not None:
+                self._close(double, i, width=2)  # `“...’’`: two marks close a double
                 return
             if k is not None and _single_closes(text, i, hi):
                 self._close(k, i)
