@@ -1224,6 +1224,12 @@ SPEAKERS += [
         ["Federal prosecutors", "Federal prosecutors"],
     ),
     (
+        "a group with words of its own before its noun is another group, not the one named before",
+        "Lawyers for the Hale family said the guards slept. Dock union lawyers warned that the "
+        "logs were false. Lawyers said the logs were kept.",
+        ["lawyers for the Hale family", "Dock union lawyers", "Dock union lawyers"],
+    ),
+    (
         "a gerund opening a sentence is not part of a name",
         "Tim Crook spoke first. Hosting Crook at the festival was a dream, the organiser wrote. "
         "Crook said the festival was his favourite.",

@@ -57,6 +57,16 @@ def _head_noun(description: str) -> str:
     return words[-1] if words else ""
 
 
+def _same_group(description: str, low_words: list[str]) -> bool:
+    """Whether a description names the group an earlier one did: the same head noun, and no
+    word before it that the earlier one lacks (`Prosecutors` after `federal prosecutors`; not
+    `Prison union representatives` after `representatives of the family`)."""
+    if _head_noun(description) != low_words[-1]:
+        return False
+    earlier = description.lower().split()
+    return all(w in earlier or w in DETERMINERS for w in low_words[:-1])
+
+
 # a possessive determiner and the gender of the person it refers to (`his office`)
 _OWNER_GENDER = {"his": "m", "her": "f"}
 # what a person has that speaks for them, besides a group (`his aides`): `his office`
@@ -312,7 +322,7 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         if fits is None and head.endswith("s"):
             fits = lex.role_fits.get(head[:-1])
         if fits is not None:
-            return self._role(ph, head, det, fits)
+            return self._role(ph, low_words, fits)
         owned = self._owned(ph, clean, low_words)
         if owned is not None:
             return owned
@@ -341,7 +351,7 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
             # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
         for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():
-            if sp.kind == "anonymous" and _head_noun(sp.name) == head:
+            if sp.kind == "anonymous" and _same_group(sp.name, low_words):
                 return sp
         if (
             det in INDEFINITE
@@ -361,15 +371,16 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         plain = det in DETERMINERS or det in INDEFINITE or det in GROUP_PRONOUNS
         return self.lowered(text) if plain else text
 
-    def _role(self, ph: Mention, head: str, det: str, fits: frozenset[str]) -> Speaker:
+    def _role(self, ph: Mention, low_words: list[str], fits: frozenset[str]) -> Speaker:
         """`the spokesman`: the latest speaker or person whose role fits; `a spokesman`: an
         unnamed source of its own."""
+        head, det = low_words[-1], low_words[0]
         plural = is_plural(head)
         if det not in INDEFINITE and plural:
             # `Prosecutors` after `federal prosecutors`: the same group; `the doctors` is a
             # group, never one person whose role fits
             for sp in self.recent():
-                if sp.kind == "anonymous" and _head_noun(sp.name) == head:
+                if sp.kind == "anonymous" and _same_group(sp.name, low_words):
                     return sp
         if det not in INDEFINITE and not plural:
             for sp in self.recent():
