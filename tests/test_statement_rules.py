@@ -1224,6 +1224,12 @@ SPEAKERS += [
         ["Federal prosecutors", "Federal prosecutors"],
     ),
     (
+        "a surname before `, which` is still the person the article names in full",
+        "Tom Hale met Bo Kerr on Monday. Kerr thanked Hale, which pleased the crowd. Hale smiled "
+        "at the crowd. “It was hard,” he said.",
+        ["Tom Hale"],
+    ),
+    (
         "a group with words of its own before its noun is another group, not the one named before",
         "Lawyers for the Hale family said the guards slept. Dock union lawyers warned that the "
         "logs were false. Lawyers said the logs were kept.",

@@ -185,6 +185,13 @@ class Registry:
             ):
                 thing.add(name)
         thing -= person
+        # (`Hale, which meant ...` names no thing when the article calls a person `Ana Hale`)
+        if thing:
+            thing -= {
+                full[k:]
+                for full in {f[1] for f in found if len(f[1]) > 1} - thing
+                for k in range(1, len(full))
+            }
         if not thing:
             return found
         for start, name, _role, _sure, _end in found:
