@@ -1224,6 +1224,11 @@ SPEAKERS += [
         ["Federal prosecutors", "Federal prosecutors"],
     ),
     (
+        "`it` is the organisation that was the subject of its sentence or the one before",
+        "The Harbour Board closed the pier on Monday. It said repairs would take a month.",
+        ["Harbour Board"],
+    ),
+    (
         "a surname before `, which` is still the person the article names in full",
         "Tom Hale met Bo Kerr on Monday. Kerr thanked Hale, which pleased the crowd. Hale smiled "
         "at the crowd. “It was hard,” he said.",

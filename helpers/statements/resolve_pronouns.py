@@ -20,9 +20,13 @@ from helpers.statements.lexicon import Lexicons, issuing
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Mention
 from helpers.statements.records import NOBODY, Speaker
+from helpers.statements.resolve_orgs import INITIALISM
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
+# An `it` refers to an organisation named in its own sentence or the one before.
+_ORG_ANTECEDENT_SENTENCES = 2
+_SUBJECT_OPENINGS = frozenset(("", "The ", "the "))  # what may stand before such a subject
 # up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
 _WORDS_AFTER_POSSESSIVE = re.compile(r"[’']s?((?:\s+[A-Za-z][\w-]*){1,3})")
 _GENDERED_PRONOUN = {
@@ -61,6 +65,9 @@ class PronounResolution:
             issuer = self._issuer(ph.start, None)  # `They put out a statement. “...,” it says.`
             if issuer is not None:
                 return issuer
+            org = self._org_antecedent(ph.start)
+            if org is not None:
+                return org
         for sp in self.recent():
             if want == "plural" and sp.kind in ("multi", "org", "anonymous"):
                 return sp
@@ -82,6 +89,33 @@ class PronounResolution:
             p = self._person_in(lo, hi, want)
             if p is not None:
                 return p
+        return None
+
+    def _sentences_back(self, at: int, n: int) -> list[tuple[int, int]]:
+        """The spans of the sentence holding `at` (up to `at`) and of the n - 1 before it,
+        nearest first."""
+        k = bisect_right(self.sentence_starts, at) - 1
+        spans = []
+        for i in range(k, max(-1, k - n), -1):
+            lo = self.sentence_starts[i]
+            hi = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else at
+            spans.append((lo, min(hi, at)))
+        return spans
+
+    def _org_antecedent(self, at: int) -> Speaker | None:
+        """The organisation an `it` at `at` refers to: the one named first in its own sentence
+        or the one before, as the sentence's subject (`The Harbour Board closed the pier. It
+        said ...`; not `Lawmakers fined the board. It said ...`)."""
+        mentions = self.reg.org_mentions
+        for lo, hi in self._sentences_back(at, _ORG_ANTECEDENT_SENTENCES):
+            k = bisect_left(mentions, (lo, ""))
+            if k == len(mentions) or mentions[k][0] >= hi:
+                continue
+            start, name = mentions[k]
+            if self.text[lo:start] not in _SUBJECT_OPENINGS or name.lower() in self.lex.stop:
+                continue
+            long = self._acronym([name]) if INITIALISM.fullmatch(name) else None
+            return Speaker(long or name, "", "org")
         return None
 
     def _person_in(self, lo: int, hi: int, want: str):
