@@ -1224,6 +1224,11 @@ SPEAKERS += [
         ["Federal prosecutors", "Federal prosecutors"],
     ),
     (
+        "an aside about all the speakers before it (`both ...`) is looked through",
+        "Tom Hale and Ann Cole, both up for reelection, also said they would vote no.",
+        ["Tom Hale; Ann Cole"],
+    ),
+    (
         "`it` is the organisation that was the subject of its sentence or the one before",
         "The Harbour Board closed the pier on Monday. It said repairs would take a month.",
         ["Harbour Board"],

@@ -219,6 +219,8 @@ def _of_number(masked: str, lo: int, toks: list[Token], i: int, lex: Lexicons, d
     )
 
 
+# The words that open an aside about all the speakers before it (`both members of the board`).
+_SPEAKERS_ALL = frozenset(("both", "all", "each"))
 _DASHES = frozenset(("—", "–", "--"))
 # what may open an aside before `who` (`Tom Lind, who said`, `Tom Lind - who said`)
 _ASIDE_MARKS = frozenset((",", "-")) | _DASHES
@@ -286,6 +288,7 @@ def _before_aside(
         or seg[0][2].isdigit()
         or first in DETERMINERS
         or first in ("aged", "a", "an", "the")
+        or first in _SPEAKERS_ALL  # `Lind and Berg, both up for reelection, said`
         or (first.endswith("ing") and seg[0][2].islower())
         or seg[0][2].endswith(("’s", "'s"))
     ):
