@@ -1558,6 +1558,11 @@ SPEAKERS += [
         ["Tom Hale", "Ann Lee"],
     ),
     (
+        "a cue after the present `continue to` or `begin to` reports speech too",
+        "Harbour pilots continue to warn that the channel is silting up.",
+        ["Harbour pilots"],
+    ),
+    (
         "a participle after a quotation that closes on a comma",
         "Tom Hale called the plan “fantastic,” telling reporters that it would pass. Ann Lee "
         "said of it, “I do not like it,” adding that it would fail.",

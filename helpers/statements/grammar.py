@@ -146,4 +146,4 @@ OPENING_ADVERBS = _words(
 )
 # Verbs before `to` and a cue that report speech that happened (`continued to complain`; not
 # `wants to say`, `declined to say`); `went on to say` is read apart.
-ASPECTUAL_VERBS = _words("continued continues began begins started starts")
+ASPECTUAL_VERBS = _words("continue continued continues begin began begins start started starts")
