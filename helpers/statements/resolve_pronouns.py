@@ -78,14 +78,8 @@ class PronounResolution:
     def _antecedent(self, at: int, want: str):
         """The person a he/she at `at` refers to, in the nearest of the last few sentences
         that names a compatible one (see _person_in)."""
-        k = bisect_right(self.sentence_starts, at) - 1
-        windows = []
-        for i in range(k, max(-1, k - _ANTECEDENT_SENTENCES), -1):
-            lo = self.sentence_starts[i]
-            hi = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else at
-            windows.append((lo, min(hi, at)))
         # sentence by sentence, nearest first
-        for lo, hi in windows:
+        for lo, hi in self._sentences_back(at, _ANTECEDENT_SENTENCES):
             p = self._person_in(lo, hi, want)
             if p is not None:
                 return p
