@@ -1224,6 +1224,17 @@ SPEAKERS += [
         ["Federal prosecutors", "Federal prosecutors"],
     ),
     (
+        "names joined by `and` in an apposition after a description are the speakers",
+        "Our chief engineers, Ruth Adeyemi and Ivo Lind, told reporters the bridge was safe.",
+        ["Ruth Adeyemi; Ivo Lind"],
+    ),
+    (
+        "given names joined by `and` before a surname share it, never another person's",
+        "Tom Eisen spoke first. Tom and Ann Hale wrote that the party was doomed. Senator "
+        "Tom Hale and Ann Cole said the plan was dead.",
+        ["Tom Hale; Ann Hale", "Tom Hale; Ann Cole"],
+    ),
+    (
         "an aside about all the speakers before it (`both ...`) is looked through",
         "Tom Hale and Ann Cole, both up for reelection, also said they would vote no.",
         ["Tom Hale; Ann Cole"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from helpers.statements.conjuncts import conjuncts
 from helpers.statements.grammar import (
     ASPECTUAL_VERBS,
     AUX_PASSIVE,
@@ -279,7 +280,7 @@ def _before_aside(
         # with the place before it; the aside ends after both
         inner = toks[:k] + [toks[i]]
         return _before_aside(masked, lo, inner, len(inner) - 1, lex, depth)
-    if depth == 0 and all(is_name_word(t[2], lex) for t in seg):
+    if depth == 0 and _names_only(seg, lex):
         named = _name_in_apposition(masked, lo, seg, toks[k][0], lex, depth)
         if named is not None:
             return Found(named[0], k + 1, ",", phrase_start=named[1])
@@ -299,6 +300,14 @@ def _before_aside(
     return _name_before_apposition_at(masked, lo, toks[k][0], lex, depth)
 
 
+def _names_only(seg: list[Token], lex: Lexicons) -> bool:
+    """Whether an aside is a name, or names joined by `and` (`Ana Berg and Ivo Lind`)."""
+    return all(
+        is_name_word(t[2], lex) or (t[2] == "and" and 0 < n < len(seg) - 1)
+        for n, t in enumerate(seg)
+    )
+
+
 def _name_in_apposition(
     masked: str, lo: int, seg: list[Token], comma: int, lex: Lexicons, depth: int
 ) -> tuple[Mention, int] | None:
@@ -308,7 +317,9 @@ def _name_in_apposition(
     if before is None or before.kind not in ("description", "org"):
         return None
     s0, e0 = seg[0][0], seg[-1][1]
-    return Mention(s0, e0, masked[s0:e0], "name"), before.start
+    parts = conjuncts(masked, s0, e0, lex)
+    kind = "multi" if parts else "name"
+    return Mention(s0, e0, masked[s0:e0], kind, parts), before.start
 
 
 def _name_before_apposition_at(

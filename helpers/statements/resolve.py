@@ -32,7 +32,7 @@ from helpers.statements.resolve_orgs import INITIALISM, OrgResolution
 from helpers.statements.resolve_pronouns import PronounResolution
 from helpers.statements.resolve_sources import SourceResolution
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
-from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, lower_first
+from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, is_role, lower_first
 
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
 _NOMINAL_WORDS = 4
@@ -280,12 +280,40 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         names = []
         self._in_multi = True
         try:
-            for s, e in conjunct_spans(self.text, ph.start, ph.end):
-                kind = "name" if self.text[s:e][:1].isupper() else "description"
-                names.append(self.resolve(Mention(s, e, self.text[s:e], kind), nested).name)
+            spans = conjunct_spans(self.text, ph.start, ph.end)
+            surname = self._shared_surname(spans)
+            for s, e in spans:
+                text = self.text[s:e]
+                kind = "name" if text[:1].isupper() else "description"
+                if surname and text.split()[-1].lower() in self.lex.given_names:
+                    # `David and Jeanne Heidler`: David Heidler, as registered or as written
+                    full = (text.split()[-1], surname)
+                    p = self.reg.find(full, s, first_names=False)
+                    names.append(p.name if p is not None else " ".join(full))
+                    continue
+                names.append(self.resolve(Mention(s, e, text, kind), nested).name)
         finally:
             self._in_multi = False
         return Speaker("; ".join(names), "", "multi")
+
+    def _shared_surname(self, spans: list[tuple[int, int]]) -> str:
+        """The surname that names joined by `and` share when only the last one has it
+        (`David and Jeanne Heidler`): the last name has two words, and every name before it
+        is a given name alone (data/lexicons/given_names.txt), after a title or role at most;
+        else ""."""
+        words = [self.text[s:e].split() for s, e in spans]
+        given = self.lex.given_names
+        last = words[-1]
+        if len(last) != 2 or not (last[0][:1].isupper() and last[1][:1].isupper()):
+            return ""
+        if all(
+            w[-1].lower() in given
+            and w[-1][:1].isupper()
+            and all(is_role(x, self.lex) or x.lower() in self.lex.titles for x in w[:-1])
+            for w in words[:-1]
+        ):
+            return last[1]  # (not `Lindsey Graham and David Perdue`: Graham is a surname)
+        return ""
 
     def _quoted(self, at: int) -> bool:
         k = bisect_right(self.quote_opens, at) - 1
