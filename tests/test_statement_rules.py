@@ -1224,6 +1224,18 @@ SPEAKERS += [
         ["Federal prosecutors", "Federal prosecutors"],
     ),
     (
+        "a journalist's job is a role that a description finds later",
+        "Orlen News columnist Tom Hale wrote that the bridge was late. Ann Cole disagreed. The "
+        "columnist said the delay was a scandal.",
+        ["Tom Hale", "Tom Hale"],
+    ),
+    (
+        "capitalised words before a role and a name modify the role; they name no organisation",
+        "The Ministry rejected the claims on Monday. Valda TV Ministry correspondent Ann Cole "
+        "wrote that the claims were false. The Ministry said the base was safe.",
+        ["Ann Cole", "Ministry"],
+    ),
+    (
         "names joined by `and` in an apposition after a description are the speakers",
         "Our chief engineers, Ruth Adeyemi and Ivo Lind, told reporters the bridge was safe.",
         ["Ruth Adeyemi; Ivo Lind"],

@@ -77,6 +77,7 @@ _WHICH_AFTER = re.compile(r",\s+which\s+(?!(?:he|she|they|it|we|you|I|the|a|an|h
 _WHO_AFTER = re.compile(r",?\s+who\b")
 _APPOSITION_WINDOW = 160  # how far back an apposition before a name is looked for
 _NUMBER_AFTER = re.compile(r" \d")  # `Tarrow Lightning 2`: a product's name
+_ROLE_NOUN_AFTER = re.compile(r" ([a-z]+) [A-Z]")
 _THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")
 
@@ -130,6 +131,8 @@ class Registry:
             split = reading.split
             end = run_start + reading.end_at
             if reading.kind == "org":
+                if self._modifies_role(end):
+                    continue  # `VOA Pentagon correspondent Carla Babb`: part of a role
                 if split.org not in self.orgs:
                     self.orgs.append(split.org)
                 self.org_mentions.append((at, split.org))
@@ -169,6 +172,13 @@ class Registry:
             if split.gender:
                 self._titled[(start, name)] = split.gender
         return found
+
+    def _modifies_role(self, end: int) -> bool:
+        """Whether the capitalised run ending at `end` is followed by a lower-case role noun
+        and a capitalised word (`VOA Pentagon correspondent Carla Babb`): it modifies the
+        role; it does not name an organisation of its own."""
+        m = _ROLE_NOUN_AFTER.match(self._text, end)
+        return m is not None and is_role(m.group(1), self.lex)
 
     def _things_apart(self, found):
         """The names that an article treats as a thing, not a person, become organisations:
