@@ -1389,6 +1389,12 @@ SPEAKERS += [
         ["the council", "Tom Hale’s campaign"],
     ),
     (
+        "a message, a note or a response is a document its sender issues",
+        "The harbour union sent a text message to members saying the strike was over. Tom Hale "
+        "posted a response on Friday saying the ferry was late.",
+        ["the harbour union", "Tom Hale"],
+    ),
+    (
         "an infinitive cue after a frame that reports speech that happened; not `likely to`",
         "Anna Berg was quick to add that the quay was late. Tom Hale went out of his way to say "
         "the ferry was full. Kit Lind took to Twitter to say the tide was high. Berg is likely "
