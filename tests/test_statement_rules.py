@@ -1389,6 +1389,12 @@ SPEAKERS += [
         ["the council", "Tom Hale’s campaign"],
     ),
     (
+        "weigh in, chime in and muse report speech beside a quotation only",
+        "“We all miss him so much,” Tom Hale weighed in. Ann Cole chimed in: “So do we.” Kit "
+        "Lind weighed in on the debate.",
+        ["Tom Hale", "Ann Cole"],
+    ),
+    (
         "a message, a note or a response is a document its sender issues",
         "The harbour union sent a text message to members saying the strike was over. Tom Hale "
         "posted a response on Friday saying the ferry was late.",
