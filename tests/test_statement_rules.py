@@ -652,6 +652,11 @@ CONTENT = [
         "had closed.",
         [],
     ),
+    (
+        "a clause without `that` may open with an approximate number (`about 20 people`)",
+        "Ann Cole said about 20 people have asked to join. Tom Hale said about the plan nothing.",
+        [("indirect", "said", "about 20 people have asked to join")],
+    ),
 ]
 
 

@@ -23,14 +23,17 @@ from helpers.statements.grammar import (
     NOUN_VERBS,
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
+    QUANTITY_NOUNS,
     QUESTION_WORDS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
+    is_number,
 )
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER, Quote, quote_at
 from helpers.statements.reasons import Rejection
+from helpers.statements.shares import APPROXIMATORS
 from helpers.statements.that_clause import addressee_end, plain_clause, that_start
 from helpers.statements.words import (
     LazyTokens,
@@ -402,6 +405,14 @@ class VerbContent:
         noun_like = self.cue.base in NOUN_VERBS and not self.cue.form.endswith("ed")
         if bare_clause and t0[0].isdigit() and plain_clause(toks[k : k + _CLAUSE_WINDOW], lex):
             return Span(toks[k][0], self.sent.end)  # `said 2,093 of the files were redacted`
+        if (
+            bare_clause
+            and w0 in APPROXIMATORS
+            and k + 1 < len(toks)
+            and (is_number(toks[k + 1][2]) or toks[k + 1][2].lower() in QUANTITY_NOUNS)
+            and plain_clause(toks[k + 1 : k + 1 + _CLAUSE_WINDOW], lex)
+        ):
+            return Span(toks[k][0], self.sent.end)  # `said about half of the rise reflects`
         if (
             self.cue.base in lex.clause_that
             and not noun_like  # `state attorney general`, `news reports`: nouns
