@@ -657,6 +657,18 @@ CONTENT = [
         "Ann Cole said about 20 people have asked to join. Tom Hale said about the plan nothing.",
         [("indirect", "said", "about 20 people have asked to join")],
     ),
+    (
+        "a cue clause before `because` or `since` interrupts its content, which goes on",
+        "The effects are hard to predict, many economists say, because there is no precedent.",
+        [
+            (
+                "indirect",
+                "say",
+                "The effects are hard to predict, many economists say, because there is no "
+                "precedent",
+            )
+        ],
+    ),
 ]
 
 

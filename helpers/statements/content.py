@@ -56,7 +56,7 @@ _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subj
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
     rf"|(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?,\s*(?:\w+ing|and|also|who|which|as|but|while|when"
-    r"|after|before|because|though|although|since|even|according)\b"
+    r"|after|before|even|according)\b"
     r"|,\s*\d+\s*,"
 )
 # `“A,” he said on Tuesday, “B.”`: the second quotation of an interrupted quote
