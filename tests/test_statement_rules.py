@@ -1280,6 +1280,11 @@ SPEAKERS += [
         ["Tom Hale"],
     ),
     (
+        "`other` opens a group of its own, which starts a new clause of the sentence",
+        "Tom Hale said he would run next week, and other party leaders said he could win.",
+        ["Tom Hale", "other party leaders"],
+    ),
+    (
         "a group with words of its own before its noun is another group, not the one named before",
         "Lawyers for the Hale family said the guards slept. Dock union lawyers warned that the "
         "logs were false. Lawyers said the logs were kept.",

@@ -301,6 +301,8 @@ def _name_start(toks: list[Token], i: int, lex: Lexicons, role: bool, org: bool)
             tl in DETERMINERS and tl not in ("that", "one", "two")
         ):
             return j - 1
+        if tl == "other" and (role or org) and is_plural(toks[i][2]):
+            return j - 1  # `other party leaders`: a group of its own
         if t in ("’s", "'s") or is_name_word(t, lex):
             j -= 1
             continue
@@ -363,6 +365,7 @@ def name_phrase(
         and is_stop(toks[j][2], lex)
         and toks[j][2].lower() not in DETERMINERS
         and toks[j][2].lower() not in INDEFINITE  # `another source`
+        and not (toks[j][2].lower() == "other" and j < i)  # `other party leaders`
     ):
         j += 1
     if (
