@@ -669,6 +669,16 @@ CONTENT = [
             )
         ],
     ),
+    (
+        "a reported clause ends before the speaker's own next clause (`and she accused`)",
+        "Ann Cole said the servers were hacked and she accused Tom Hale of helping them. Cole "
+        "said she would not ask Hale to quit, but she has bristled at the idea.",
+        [
+            ("indirect", "said", "the servers were hacked"),
+            ("indirect", "accused", "Tom Hale of helping them"),
+            ("indirect", "said", "she would not ask Hale to quit"),
+        ],
+    ),
 ]
 
 
@@ -1930,7 +1940,7 @@ REJECTIONS = [
     ("Anna Berg said: .", "said", reasons.EMPTY_CONTENT),
     ("Anna Berg said: yes.", "said", reasons.ONE_WORD),
     ("The bridge opened, according to.", "according to", reasons.NO_SOURCE),
-    ("Anna Berg said that ., and he said the bridge was late.", "said", reasons.TRIMMED_AWAY),
+    ("Anna Berg said that ., and Tom Hale said the bridge was late.", "said", reasons.TRIMMED_AWAY),
     ("according to according to according to the minister.", "according to", reasons.OVERLAP),
 ]
 

@@ -14,7 +14,8 @@ _CLAUSE_END = re.compile(r";")
 
 # `..., and he railed against`: the narration goes on with a clause of its own
 _NEXT_CLAUSE = re.compile(
-    r"(?:,|\s[—–])\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|then\s+)?[a-z]+ed\b"
+    r"(?:,|\s[—–])\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|then\s+)?(?:has\s+|had\s+|have\s+)?"
+    r"[a-z]+ed\b"
 )
 # `..., but went on to say`, `..., and has championed an agenda`: the speaker's own next verb
 # after a comma (a past form, maybe after `has`), with no subject of its own
@@ -23,7 +24,9 @@ _NEXT_VERB = re.compile(
     r"(?:[a-z]{3,}ed|went|gave|took|made|came|told|spent|sent|got|met|left|won|lost)\b"
 )
 # `..., but argues that`, `... and added that`: the speaker's next cue, coordinated
-_NEXT_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
+_NEXT_CUE = re.compile(
+    r",?\s+(?:and|but)\s+(?:he\s+|she\s+|they\s+)?(?:also\s+|then\s+|later\s+)?([a-z]+)\b"
+)
 # `..., and human rights groups warned that`: a coordinated clause with a speaker of its own
 _NEXT_SPEAKER = re.compile(
     rf",\s+(?:{'|'.join(sorted(COORDINATORS))})\s+((?:[A-Za-z][\w’'-]*\s+){{1,3}})([a-z]+)\b"
