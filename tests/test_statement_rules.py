@@ -1290,6 +1290,11 @@ SPEAKERS += [
         ["Tom Hale"],
     ),
     (
+        "a pronoun after a quotation takes no modifier (`“...,” but he said`)",
+        "Tom Hale said the plan was “bad,” but he said that it would pass.",
+        ["Tom Hale", "Tom Hale"],
+    ),
+    (
         "`other` opens a group of its own, which starts a new clause of the sentence",
         "Tom Hale said he would run next week, and other party leaders said he could win.",
         ["Tom Hale", "other party leaders"],

@@ -283,6 +283,8 @@ def _no_mention(sent: Sentence, cue: Cue, tail: str, lex, bare_ok: bool) -> Site
 def _with_modifiers(m: str, a: int, ph: Mention, lex) -> Mention:
     """The phrase with the lower-case modifiers before it that belong to it: `“...,” retired
     Air Force general Lloyd Newton said`, `A, council leader Ana Berg said`."""
+    if ph.kind == "pronoun":
+        return ph  # (`“...,” but he said`: no modifier)
     mod = _MODIFIERS_AFTER_QUOTE.search(m, max(a, ph.start - _MODIFIER_WINDOW), ph.start)
     if mod is None and ph.kind == "name":
         # lower-case nouns before the name, after the comma that ends the reported clause
