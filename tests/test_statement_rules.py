@@ -1630,6 +1630,11 @@ SPEAKERS += [
         ["Tom Hale", "Ann Lee"],
     ),
     (
+        "`going on to say` after a comma is a participle's frame: the speaker before speaks",
+        "The plan is insane, Tom Hale said, going on to say that the city had wasted years.",
+        ["Tom Hale", "Tom Hale"],
+    ),
+    (
         "a cue after the present `continue to` or `begin to` reports speech too",
         "Harbour pilots continue to warn that the channel is silting up.",
         ["Harbour pilots"],

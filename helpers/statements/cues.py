@@ -43,7 +43,9 @@ _NOUN_OR_INFINITIVE = re.compile(
 _ANOTHER = re.compile(r"(?<![\w’'])another\s+$", re.IGNORECASE)
 # `continued to complain`, `went on to say`: an infinitive that reports speech that happened
 # (not `wants to say`, `declined to say`)
-ASPECTUAL_TO = re.compile(rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|went\s+on)\s+to\s+$")
+ASPECTUAL_TO = re.compile(
+    rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|(?:went|goes|going|go)\s+on)\s+to\s+$"
+)
 # Frames before `to` and a cue that report speech that happened, with a phrase of their own
 # between the speaker and the cue: `was quick to add`, `went so far as to say`, `went out of
 # his way to say`, `took to Twitter to say`, `were slightly more likely to say` (a poll)

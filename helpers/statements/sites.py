@@ -68,6 +68,7 @@ _PROGRESSIVE = re.compile(
 )
 _MODIFIERS_AFTER_QUOTE = re.compile(r"\x00,?\s+((?:[a-z]+\s+){1,2})$")
 _MODIFIERS_AFTER_COMMA = re.compile(r",\s+((?:[a-z]+\s+){1,2})$")
+_GOING_ON_TO = re.compile(r"(?<![\w’'])going\s+on\s+to$")
 # How far before a cue its left context is read (participles, coordination).
 _BEFORE_WINDOW = 80
 _MODIFIER_WINDOW = 30
@@ -77,7 +78,10 @@ def speaker_site(sent: Sentence, cue: Cue, lex) -> Site | Rejection:
     """The speaker phrase of a verb cue: before it, after it, or the subject it shares."""
     before = sent.masked[max(sent.start, cue.start - _BEFORE_WINDOW) : cue.start].rstrip()
     first_word = cue.form.split()[0]
-    if first_word.endswith("ing") and not _PROGRESSIVE.search(before):
+    going_on = _GOING_ON_TO.search(before)  # `, going on to say`: a participle's frame
+    if going_on is not None:
+        before = before[: going_on.start()].rstrip()
+    if (going_on or first_word.endswith("ing")) and not _PROGRESSIVE.search(before):
         site = _participle_site(sent, cue, before.lower(), lex)
     else:
         site = _verb_site(sent, cue, before.lower(), lex, first_word.endswith("ing"))
