@@ -679,6 +679,16 @@ CONTENT = [
             ("indirect", "said", "she would not ask Hale to quit"),
         ],
     ),
+    (
+        "tell, warn, remind, caution: an object and an infinitive (`told his aides to wait`)",
+        "Tom Hale told his aides to wait for the vote. Ann Cole warned the board not to sell "
+        "the quay. Kit Lind told the council he tried to find a buyer.",
+        [
+            ("indirect", "told", "his aides to wait for the vote"),
+            ("indirect", "warned", "the board not to sell the quay"),
+            ("indirect", "told", "he tried to find a buyer"),
+        ],
+    ),
 ]
 
 

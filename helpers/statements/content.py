@@ -87,6 +87,10 @@ _MAX_OBJECT_TOKENS = 6
 _QUESTION_WINDOW = 9
 _NOT_AN_OBJECT = frozenset("for on off up back out in that to at and or but".split())
 _CLAUSE_PUNCTUATION = frozenset(",;:.!?")
+# The object before `to` has at most this many tokens (`told state elections officials to`).
+_MAX_TO_OBJECT_TOKENS = 4
+# Words after `to` that open no infinitive (`urged the council to the vote`).
+_NOT_INFINITIVES = frozenset("the a an his her its their this that these those".split())
 # The words a noun-phrase content opens with (`announced a plan`, `its decision`, `plans to`),
 # besides numbers and capitalised words; and the words that end it (`... because`).
 _NOUN_PHRASE_OPENERS = POSSESSIVE_DETERMINERS | frozenset("the a an these those plans".split())
@@ -170,11 +174,30 @@ class VerbContent:
                 return Span(toks[0][0], self._predicate_end(n))
             if n and "of" in frames and low == "of" and n + 1 < len(toks):
                 return Span(toks[0][0], self._predicate_end(n + 1))  # `accused X of Y`
+            if n and "to" in frames and low == "to" and self._object_to(n):
+                return Span(toks[0][0], self._predicate_end(n + 1))  # `urged X to delay Y`
             if n and t == "," and "of" in frames:
                 continue  # `accused Braun, Borchetta and the label of ...`: a list
             if t in _CLAUSE_PUNCTUATION or t.startswith(PLACEHOLDER):
                 return None
         return None
+
+    def _object_to(self, n: int) -> bool:
+        """Whether the `to` at token n follows an object and opens an infinitive: `told his
+        advisers to find`; not `told the committee he tried to work` (a clause before it) nor
+        `to the council`."""
+        if n + 1 >= len(self.toks) or n > _MAX_TO_OBJECT_TOKENS:
+            return False
+        if any(
+            _APOSTROPHE.split(t.lower())[0] in SUBJECT_PRONOUNS
+            or t.lower() in SUBORDINATORS
+            or (t.endswith("ed") and len(t) > 3)
+            or not t[0].isalnum()
+            for _s, _e, t in self.toks[:n]
+        ):
+            return False
+        word = self.toks[n + 1][2]
+        return word.isalpha() and word.islower() and word not in _NOT_INFINITIVES
 
     def _predicate_end(self, n: int) -> int:
         """Where a predicate starting at token n ends: its quotation, or the clause."""
