@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from helpers.statements.conjuncts import conjunct_spans, spelled_acronym
 from helpers.statements.grammar import (
@@ -47,6 +48,7 @@ _POST_MODIFIER = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _head_noun(description: str) -> str:
     """The head noun of a description: `a reporter's source inside the camp` -> `source`."""
     words = []
@@ -82,6 +84,8 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         self.reg = registry
         self.lex = lex
         self.speakers: dict[str, Speaker] = {}  # by canonical name, most recent last
+        # the unnamed ones (kind "anonymous") by their head noun, most recent last
+        self._groups: dict[str, dict[str, Speaker]] = {}
         self._gender: dict[str, str] | None = None
         self._in_multi = False  # resolving the parts of a group of speakers
         # set by the pipeline: top-level quotations (names inside them are not antecedents)
@@ -136,10 +140,19 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
             self._spoke_starts.insert(k, mention_start)
         self.speakers.pop(speaker.name, None)
         self.speakers[speaker.name] = speaker
+        same_head = self._groups.setdefault(_head_noun(speaker.name), {})
+        same_head.pop(speaker.name, None)
+        if speaker.kind == "anonymous":
+            same_head[speaker.name] = speaker
 
     def recent(self):
         """The speakers so far, most recent first."""
         return reversed(self.speakers.values())
+
+    def _recent_groups(self, head: str):
+        """The unnamed speakers so far whose head noun is `head`, most recent first (what
+        recent() gives of them, without reading every speaker: an article has thousands)."""
+        return reversed(self._groups.get(head, {}).values())
 
     def resolve(self, ph: Mention, nested: bool = False) -> Speaker:
         """The canonical speaker of a mention."""
@@ -378,8 +391,8 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         if share or (head in QUANTITY_NOUNS and det in APPROXIMATORS | COMPARATIVES):
             # a share of a group (`six in 10`, `nearly half`): a group of its own, each time
             return Speaker(self._as_description(ph.text, det), "", "anonymous")
-        for sp in self.recent() if det not in INDEFINITE and not is_number(det) else ():
-            if sp.kind == "anonymous" and _same_group(sp.name, low_words):
+        for sp in self._recent_groups(head) if det not in INDEFINITE and not is_number(det) else ():
+            if _same_group(sp.name, low_words):
                 return sp
         if (
             det in INDEFINITE
@@ -407,8 +420,8 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         if det not in INDEFINITE and plural:
             # `Prosecutors` after `federal prosecutors`: the same group; `the doctors` is a
             # group, never one person whose role fits
-            for sp in self.recent():
-                if sp.kind == "anonymous" and _same_group(sp.name, low_words):
+            for sp in self._recent_groups(head):
+                if _same_group(sp.name, low_words):
                     return sp
         if det not in INDEFINITE and not plural:
             for sp in self.recent():
