@@ -1640,6 +1640,12 @@ SPEAKERS += [
         ["Tom Hale", "Ann Lee"],
     ),
     (
+        "a name right before its own participle is its subject (an absolute construction)",
+        "Both men issued a statement – Hale saying he was very encouraged and Tom Kerr "
+        "calling it a great meeting.",
+        ["Hale", "Tom Kerr"],
+    ),
+    (
         "`going on to say` after a comma is a participle's frame: the speaker before speaks",
         "The plan is insane, Tom Hale said, going on to say that the city had wasted years.",
         ["Tom Hale", "Tom Hale"],

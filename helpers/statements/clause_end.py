@@ -33,6 +33,11 @@ _NEXT_SPEAKER = re.compile(
 )
 
 
+# `..., Ryan saying he was encouraged and Trump calling it a great meeting`: another speaker's
+# participle, with its own subject, coordinated
+_NEXT_ABSOLUTE = re.compile(r",?\s+and\s+(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+ing)\b")
+
+
 def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     """The end of a reported clause that starts at `start`: `end`, or before a semicolon, or
     before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
@@ -44,6 +49,10 @@ def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     a = _NEXT_VERB.search(masked, start, end)
     if a is not None:
         end = a.start()
+    for c in _NEXT_ABSOLUTE.finditer(masked, start, end):
+        if c.group(1) in lex.verb_forms:
+            end = c.start()
+            break
     for c in _NEXT_CUE.finditer(masked, start, end):
         word = c.group(1)
         if lex.verb_forms.get(word, word) != word and not word.endswith("ing"):

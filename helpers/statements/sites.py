@@ -136,12 +136,12 @@ def _participle_site(sent: Sentence, cue: Cue, tail: str, lex) -> Site | Rejecti
         if ph is None:
             return Rejection(reasons.MENTION, reasons.PARTICIPLE_NO_SUBJECT)
         return Site(ph, clause_start)
+    own = _participle_subject(sent, cue, tail, lex)
+    if own is not None:  # (before the issuer: `issued a statement – Ryan saying`)
+        return Site(own, own.start)
     issuer = _issuer(sent, cs, lex)
     if issuer is not None:
         return Site(issuer, issuer.start)
-    own = _participle_subject(sent, cue, tail, lex)
-    if own is not None:
-        return Site(own, own.start)
     return Rejection(reasons.MENTION, reasons.PARTICIPLE_NOT_ADJUNCT)
 
 
@@ -201,7 +201,14 @@ def _participle_subject(sent: Sentence, cue: Cue, tail: str, lex) -> Mention | N
     if found.word_before == "of":  # `footage of Kell saying`, not `the share of voters saying`
         noun = _WORD_OF.search(m, max(a, ph.start - _WORD_OF_WINDOW), ph.start)
         return ph if noun and noun.group(1).lower() in words["media"] else None
+    if ph.kind == "name" and found.word_before in _ABSOLUTE_BEFORE and not sent.nested:
+        return ph  # `both issued statements – Ryan saying he was encouraged, and Trump calling`
     return ph if found.word_before in before else None
+
+
+# what may stand before a name that is the subject of its own participle (an absolute
+# construction: `– Ryan saying ...`, `, and Trump calling it ...`)
+_ABSOLUTE_BEFORE = frozenset(("–", "—", "-", "--", ",", ";", ":", "and"))
 
 
 def _verb_site(sent: Sentence, cue: Cue, tail: str, lex, progressive: bool) -> Site | Rejection:
