@@ -689,6 +689,16 @@ CONTENT = [
             ("indirect", "told", "he tried to find a buyer"),
         ],
     ),
+    (
+        "`according to X` inside brackets reports the bracketed clause; brackets end the source",
+        "Hale said 81 percent of the fares went up (the real figure is 15 percent, according to "
+        "the Harbour Board). Fares rose 4 percent, according to port records (a small rise).",
+        [
+            ("indirect", "said", "81 percent of the fares went up"),
+            ("indirect", "according to", "the real figure is 15 percent"),
+            ("indirect", "according to", "Fares rose 4 percent"),
+        ],
+    ),
 ]
 
 

@@ -54,7 +54,12 @@ def according_site(
         # `Trump, according to the White House, made a trip`: the source is an aside inside
         # the reported clause, which is the whole sentence (like an interrupting cue)
         return ph, Span(a, b), a
-    return ph, Span(a, left if left >= 0 else cue.start), a
+    clause = a
+    paren = m.rfind("(", a, cue.start)
+    if paren >= 0 and m.find(")", paren, cue.start) < 0:
+        # `... (the actual number is 15 percent, according to X).`: the aside is the content
+        clause, a = paren, paren + 1
+    return ph, Span(a, left if left >= a else cue.start), clause
 
 
 def view_site(sent: Sentence, cue: Cue) -> tuple[Mention, Mention, Content] | Rejection:

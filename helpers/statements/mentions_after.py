@@ -16,7 +16,7 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 
 # `according to` + a source of at most 160 characters before the next punctuation (`early
 # results of the exit poll conducted by Edison Research for the Associated Press`)
-_SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?\x00]{2,160}?)\s*(?=[,;:.!?]|$)")
+_SOURCE_PHRASE = re.compile(r"\s+([^,;:.!?()\x00]{2,160}?)\s*(?=[,;:.!?()]|$)")
 # Determiners that open a new unnamed source, whatever stands between them and its noun
 # (`another Twitter user`, `another leading Supreme Court scholar`)
 _NEW_SOURCE = frozenset("another several some many".split())
