@@ -1650,6 +1650,11 @@ SPEAKERS += [
         ["Tom Hale", "Ann Lee"],
     ),
     (
+        "an owner's `’s` opens a subject whose role noun comes third",
+        "Valda’s foreign minister toured the port and said the plan was late.",
+        ["Valda’s foreign minister"],
+    ),
+    (
         "a name right before its own participle is its subject (an absolute construction)",
         "Both men issued a statement – Hale saying he was very encouraged and Tom Kerr "
         "calling it a great meeting.",

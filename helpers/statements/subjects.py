@@ -71,7 +71,7 @@ def _subject(masked: str, a: int, cue_start: int, lex: Lexicons, near: bool) -> 
     if (
         m.end(3) > m.end(2)
         and len(words) == 3
-        and not words[0].endswith("s")
+        and (not words[0].endswith("s") or words[0].endswith(("’s", "'s")))  # (`Valda’s`)
         and not words[1].endswith("ed")
         and words[1] not in lex.verb_forms
     ):
