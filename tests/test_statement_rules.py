@@ -1299,6 +1299,12 @@ SPEAKERS += [
         ["Tom Hale; Ann Cole"],
     ),
     (
+        "`it` with no organisation before it is the document that opened its sentence or the "
+        "one before",
+        "The report also gave details of the leaks. It said the harbour staff had hidden them.",
+        ["the report"],
+    ),
+    (
         "`it` is the organisation that was the subject of its sentence or the one before",
         "The Harbour Board closed the pier on Monday. It said repairs would take a month.",
         ["Harbour Board"],

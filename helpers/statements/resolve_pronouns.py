@@ -36,6 +36,14 @@ _GENDERED_PRONOUN = {
 
 
 @cache
+def _document_subject(lex: Lexicons) -> re.Pattern:
+    """A document opening a sentence: `The report`, `Thursday's memo`, `The new FBI report`
+    (up to two words between the determiner or owner and the document noun)."""
+    docs = "|".join(sorted(re.escape(d) for d in lex.documents))
+    return re.compile(rf"(?:The|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){{0,2}}?({docs})s?(?![\w’'-])")
+
+
+@cache
 def _issued(lex: Lexicons, noun: str | None) -> re.Pattern:
     """`sent out an email`, `released a two-page statement`: a verb that issues a document
     (data/lexicons/participle_subjects.txt, `issued`), then the document (`noun`, or any
@@ -73,6 +81,8 @@ class PronounResolution:
                 return sp
             if want == "org" and sp.kind == "org":
                 return sp
+        if want == "org":
+            return self._document_antecedent(ph.start) or NOBODY
         return NOBODY
 
     def _antecedent(self, at: int, want: str):
@@ -110,6 +120,20 @@ class PronounResolution:
                 continue
             long = self._acronym([name]) if INITIALISM.fullmatch(name) else None
             return Speaker(long or name, "", "org")
+        return None
+
+    def _document_antecedent(self, at: int) -> Speaker | None:
+        """The document an `it` at `at` refers to, as the subject of its sentence or the one
+        before (`The report also gave details. It said ...`, `Thursday's memo from the panel
+        ... “...,” it stated.`): its issuer when one is known, else the document."""
+        subject = _document_subject(self.lex)
+        for lo, _hi in self._sentences_back(at, _ORG_ANTECEDENT_SENTENCES):
+            m = subject.match(self.text, lo, at)
+            if m is None:
+                continue
+            noun = m.group(1).lower()
+            issuer = self._issuer(m.start(), noun) or self._issuers.get(noun)
+            return issuer or Speaker(self.lowered(m.group()), "", "anonymous")
         return None
 
     def _person_in(self, lo: int, hi: int, want: str):
