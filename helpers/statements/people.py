@@ -77,6 +77,8 @@ _WHICH_AFTER = re.compile(r",\s+which\s+(?!(?:he|she|they|it|we|you|I|the|a|an|h
 _WHO_AFTER = re.compile(r",?\s+who\b")
 _APPOSITION_WINDOW = 160  # how far back an apposition before a name is looked for
 _NUMBER_AFTER = re.compile(r" \d")  # `Tarrow Lightning 2`: a product's name
+# a lower-case word, then a capitalised one, right after a capitalised run (`VOA Pentagon
+# correspondent Carla`): a role noun there makes the run a modifier of the role
 _ROLE_NOUN_AFTER = re.compile(r" ([a-z]+) [A-Z]")
 _THE_BEFORE = re.compile(r"(?<![\w’'])(?:the|its)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)\s+$")

@@ -60,11 +60,10 @@ def _head_noun(description: str) -> str:
 
 
 def _same_group(description: str, low_words: list[str]) -> bool:
-    """Whether a description names the group an earlier one did: the same head noun, and no
-    word before it that the earlier one lacks (`Prosecutors` after `federal prosecutors`; not
-    `Prison union representatives` after `representatives of the family`)."""
-    if _head_noun(description) != low_words[-1]:
-        return False
+    """Whether a description names the group an earlier one with the same head noun did: no
+    word before its noun that the earlier one lacks (`Prosecutors` after `federal
+    prosecutors`; not `Prison union representatives` after `representatives of the family`).
+    The callers read only groups with the same head noun (`_recent_groups`)."""
     earlier = description.lower().split()
     return all(w in earlier or w in DETERMINERS for w in low_words[:-1])
 
