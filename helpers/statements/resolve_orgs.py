@@ -78,9 +78,14 @@ class OrgResolution:
                 continue
             if name.lower() in self.lex.stop:
                 continue  # `US`, `IT` written in capitals
-            long = self._acronym([name]) if INITIALISM.fullmatch(name) else None
-            return Speaker(long or name, "", "org")
+            return self._org_speaker(name)
         return None
+
+    def _org_speaker(self, name: str) -> Speaker:
+        """An organisation named in the article as a speaker: an acronym by its long name when
+        the article spells it out (`AP`: `Associated Press`)."""
+        long = self._acronym([name]) if INITIALISM.fullmatch(name) else None
+        return Speaker(long or name, "", "org")
 
     def _org(self, ph: Mention, clean, low_words, head: str, det: str) -> Speaker:
         org = self.reg.org_name(head)

@@ -20,12 +20,11 @@ from helpers.statements.lexicon import Lexicons, issuing
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Mention
 from helpers.statements.records import NOBODY, Speaker
-from helpers.statements.resolve_orgs import INITIALISM
 
 # How many sentences back (the pronoun's own included) an antecedent is looked for.
 _ANTECEDENT_SENTENCES = 3
-# An `it` refers to an organisation named in its own sentence or the one before.
-_ORG_ANTECEDENT_SENTENCES = 2
+# An `it` refers to an organisation or a document named in its own sentence or the one before.
+_IT_ANTECEDENT_SENTENCES = 2
 _SUBJECT_OPENINGS = frozenset(("", "The ", "the "))  # what may stand before such a subject
 # up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
 _WORDS_AFTER_POSSESSIVE = re.compile(r"[’']s?((?:\s+[A-Za-z][\w-]*){1,3})")
@@ -111,15 +110,14 @@ class PronounResolution:
         or the one before, as the sentence's subject (`The Harbour Board closed the pier. It
         said ...`; not `Lawmakers fined the board. It said ...`)."""
         mentions = self.reg.org_mentions
-        for lo, hi in self._sentences_back(at, _ORG_ANTECEDENT_SENTENCES):
+        for lo, hi in self._sentences_back(at, _IT_ANTECEDENT_SENTENCES):
             k = bisect_left(mentions, (lo, ""))
             if k == len(mentions) or mentions[k][0] >= hi:
                 continue
             start, name = mentions[k]
             if self.text[lo:start] not in _SUBJECT_OPENINGS or name.lower() in self.lex.stop:
                 continue
-            long = self._acronym([name]) if INITIALISM.fullmatch(name) else None
-            return Speaker(long or name, "", "org")
+            return self._org_speaker(name)
         return None
 
     def _document_antecedent(self, at: int) -> Speaker | None:
@@ -127,7 +125,7 @@ class PronounResolution:
         before (`The report also gave details. It said ...`, `Thursday's memo from the panel
         ... “...,” it stated.`): its issuer when one is known, else the document."""
         subject = _document_subject(self.lex)
-        for lo, _hi in self._sentences_back(at, _ORG_ANTECEDENT_SENTENCES):
+        for lo, _hi in self._sentences_back(at, _IT_ANTECEDENT_SENTENCES):
             m = subject.match(self.text, lo, at)
             if m is None:
                 continue
