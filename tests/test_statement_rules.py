@@ -1656,6 +1656,11 @@ SPEAKERS += [
         ["Tom Hale", "Ann Lee"],
     ),
     (
+        "an abbreviation that ends a line ends its sentence (`the U.S.` and a line break)",
+        "Smugglers cross the border into the U.S.\nTom Hale added that he would close it.",
+        ["Tom Hale"],
+    ),
+    (
         "an owner's `’s` opens a subject whose role noun comes third",
         "Valda’s foreign minister toured the port and said the plan was late.",
         ["Valda’s foreign minister"],

@@ -47,8 +47,12 @@ def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int,
         word = _stop_word(masked, m.start(), lo)
         if _initial(word):
             continue  # an initial: J. Smith
-        if word in lex.abbrevs and not _starter_after(masked, m.end(), hi, word, lex):
-            continue  # Mr. Smith, U.S. President, Jan. 5
+        if (
+            word in lex.abbrevs
+            and not _starter_after(masked, m.end(), hi, word, lex)
+            and not (word not in lex.titles and masked.startswith("\n", m.end()))
+        ):
+            continue  # Mr. Smith, U.S. President, Jan. 5 (not `the U.S.` ending a line)
         spans.append((s, m.end()))
         s = m.end()
     spans.append((s, hi))
