@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from helpers.statements import reasons
 from helpers.statements.grammar import (
     ASPECTUAL_VERBS,
+    GO_FORMS,
     NOUN_VERBS,
     NUMBER_WORDS,
 )
@@ -44,7 +45,7 @@ _ANOTHER = re.compile(r"(?<![\w’'])another\s+$", re.IGNORECASE)
 # `continued to complain`, `went on to say`: an infinitive that reports speech that happened
 # (not `wants to say`, `declined to say`)
 ASPECTUAL_TO = re.compile(
-    rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|(?:went|goes|going|go)\s+on)\s+to\s+$"
+    rf"(?<![\w’'])(?:{'|'.join(sorted(ASPECTUAL_VERBS))}|(?:{'|'.join(sorted(GO_FORMS))})\s+on)\s+to\s+$"
 )
 # Frames before `to` and a cue that report speech that happened, with a phrase of their own
 # between the speaker and the cue: `was quick to add`, `went so far as to say`, `went out of

@@ -147,3 +147,5 @@ OPENING_ADVERBS = _words(
 # Verbs before `to` and a cue that report speech that happened (`continued to complain`; not
 # `wants to say`, `declined to say`); `went on to say` is read apart.
 ASPECTUAL_VERBS = _words("continue continued continues begin began begins start started starts")
+# The forms of `go` before `on to` and a cue (`went on to say`, `going on to say`).
+GO_FORMS = _words("go goes going went")

@@ -20,6 +20,7 @@ from helpers.statements.grammar import (
     DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
+    GO_FORMS,
     GROUP_PRONOUNS,
     MODALS,
     PARTITIVE_QUANTIFIERS,
@@ -72,8 +73,6 @@ MAX_DEPTH = 3
 # `this month`; `earlier this year` loses `earlier` as an adverb).
 _TIME_OPENERS = frozenset(("on", "last", "this"))
 _YEAR = re.compile(r"(?:19|20)\d\d")  # `in 2010`
-# `went on to say`, `going on to say`: the forms of `go` before `on to` and a cue
-_GO = frozenset(("went", "goes", "going", "go"))
 # `passive` and `modal` as the word before a phrase are reasons, not words.
 PASSIVE, MODAL = "passive", "modal"
 
@@ -117,7 +116,9 @@ def mention_before(
             i -= 1
         elif i >= 1 and toks[i][2] == "to" and toks[i - 1][2].lower() in ASPECTUAL_VERBS:
             i -= 2  # `he continued to complain`
-        elif i >= 2 and toks[i][2] == "to" and toks[i - 1][2] == "on" and toks[i - 2][2] in _GO:
+        elif (
+            i >= 2 and toks[i][2] == "to" and toks[i - 1][2] == "on" and toks[i - 2][2] in GO_FORMS
+        ):
             i -= 3  # `she went on to say`
         elif (adjunct := _time_adjunct_start(toks, i)) is not None:
             # `Alden on Tuesday announced`, `Alden last week said`, `Berg this past week
