@@ -595,6 +595,18 @@ CONTENT = [
         ],
     ),
     (
+        "a clause without `that` may have a long subject before its verb",
+        "The harbour board argued the tolls for the smaller ferries on the northern route "
+        "would ruin the island.",
+        [
+            (
+                "indirect",
+                "argued",
+                "the tolls for the smaller ferries on the northern route would ruin the island",
+            )
+        ],
+    ),
+    (
         "swear, lie and lecture are cues; after a time adjunct, only a verb that may drop "
         "`that` takes a clause without it",
         "Berg swears that she never saw the memo. Hale lied that the ferry was safe. Lind "
