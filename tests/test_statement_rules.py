@@ -1328,6 +1328,13 @@ SPEAKERS += [
         ["Tom Hale"],
     ),
     (
+        "a surname alone stays with the person it was used for, when a relative who shares it "
+        "is named later",
+        "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "
+        "runs the ferry. Hale said the tolls would fall.",
+        ["Tom Hale", "Tom Hale"],
+    ),
+    (
         "a pronoun after a quotation takes no modifier (`“...,” but he said`)",
         "Tom Hale said the plan was “bad,” but he said that it would pass.",
         ["Tom Hale", "Tom Hale"],

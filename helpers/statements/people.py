@@ -51,6 +51,8 @@ class Person:
     mentions: int = 0
     first_start: int = -1
     positions: list[int] = field(default_factory=list)  # sorted offsets of their names
+    # sorted offsets where a shorter name (the surname alone) was used for them
+    short_positions: list[int] = field(default_factory=list)
     core: tuple[str, ...] = ()  # the name without a suffix (`Jr.`): what find matches
 
     def __post_init__(self) -> None:
@@ -232,6 +234,8 @@ class Registry:
             self.mentions.append((start, end, p))
             p.mentions += 1
             p.positions.append(start)
+            if len(name_core(name)) < len(p.core):
+                p.short_positions.append(start)
             if p.first_start < 0 or start < p.first_start:
                 p.first_start = start
             if len(role) > len(p.role):
@@ -239,6 +243,7 @@ class Registry:
         self.people = [p for p in self.people if p.mentions > 0]
         for p in self.people:
             p.positions.sort()
+            p.short_positions.sort()
         self._by_last = {}
         for p in self.people:
             self._by_last.setdefault(p.core[-1], []).append(p)
@@ -281,9 +286,10 @@ class Registry:
 
     def find(self, name: tuple[str, ...], at: int, first_names: bool = True) -> Person | None:
         """The person a name refers to: same full name, or the last words of a longer name;
-        among several, the one mentioned most recently before `at`; else (`first_names`) the
-        one full name that a lone word starts."""
-        best, best_pos = None, -1
+        among several, the one mentioned most recently before `at` (for a shorter name, the
+        one it was last used for: `Cruz` stays the senator after his wife, `Heidi Cruz`, is
+        named); else (`first_names`) the one full name that a lone word starts."""
+        best, best_pos = None, (-1, -1)
         name = name_core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
         if not name:
             return None
@@ -296,6 +302,11 @@ class Registry:
                 positions = p.positions  # p.last_before(at), written out: called very often
                 k = bisect_right(positions, at)
                 pos = positions[k - 1] if k else -1
+                short = -1
+                if n < len(core) and p.short_positions:
+                    k = bisect_right(p.short_positions, at)
+                    short = p.short_positions[k - 1] if k else -1
+                pos = (short, pos)
                 if best is None or pos > best_pos:
                     best, best_pos = p, pos
         if best is None and first_names and n == 1 and name[0] not in self._by_last:
