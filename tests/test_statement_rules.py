@@ -1917,6 +1917,15 @@ ROLES_AND_MENTIONS = [
         "The town's chief engineer, Tom Hale, told reporters that the bridge is safe.",
         [("Tom Hale", "chief engineer", "Tom Hale")],
     ),
+    (  # a party before a name is a label, not part of the name; an organisation keeps it
+        "Democrat Ann Berg said the toll was unfair. The Republican National Committee said "
+        "it was fair. “It is fair,” Republican Tom Hale said.",
+        [
+            ("Ann Berg", "Democrat", "Democrat Ann Berg"),
+            ("Republican National Committee", "", "The Republican National Committee"),
+            ("Tom Hale", "Republican", "Republican Tom Hale"),
+        ],
+    ),
     (  # Mr. is a form of address, not a role
         "“It was the least bad outcome,” Mr. Morgan of the Harbour Club said.",
         [("Morgan", "", "Mr. Morgan of the Harbour Club")],

@@ -135,6 +135,7 @@ class Lexicons:
     issued_document: re.Pattern  # `issued a statement` before a participle: the issuer speaks
     honorifics: frozenset[str]
     name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
+    labels: frozenset[str]  # `Republican Tom Hale`: a party before a name is no part of it
     non_person: frozenset[str]
     name_particles: tuple[str, ...]
 
@@ -271,6 +272,7 @@ def lexicons() -> Lexicons:
         issued_document=_issued_document(subjects["issued"], lexicon_set("document_nouns")),
         honorifics=lexicon_set("honorifics"),
         name_titles=lexicon_set("name_titles"),
+        labels=lexicon_set("labels"),
         non_person=lexicon_set("non_person_words"),
         name_particles=lexicon("name_particles"),
     )

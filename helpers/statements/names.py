@@ -128,6 +128,18 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     rest = [w.lower() for w in words[last_title + 1 :]]
     if not is_org and "of" in rest[1:]:
         name = tuple(words[last_title + 1 :][: rest.index("of")])  # `Martin Taylor of Leeds`
+    if (
+        not is_org
+        and len(name) >= 3
+        and all(w[0].isupper() and w.lower() not in lex.stop for w in name)
+        and not any(org_word(w, lex) or w.lower() in lex.generic_orgs for w in name)
+        and (
+            name[0].lower() in lex.labels
+            or (is_role(name[0], lex) and name[1].lower() in lex.given_names)
+        )
+    ):
+        # `Republican Donald Trump`, `Pastor Ann Hale`: a label or a role before a given name
+        role_words, name = (*role_words, name[0]), name[1:]
     if len(name) == 1 and role_words and role_words[-1].lower() in lex.name_titles:
         name = (role_words[-1], *name)  # `Prince Andrew`, `Pope Francis`
     org = " ".join(words) if is_org else ""
