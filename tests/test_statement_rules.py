@@ -1328,6 +1328,11 @@ SPEAKERS += [
         ["Tom Hale"],
     ),
     (
+        "a group's phrase may hold a phrase of its own (`with direct knowledge` of ...)",
+        "People with direct knowledge of the harbour talks said the deal was close.",
+        ["people with direct knowledge of the harbour talks"],
+    ),
+    (
         "a surname alone stays with the person it was used for, when a relative who shares it "
         "is named later",
         "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "

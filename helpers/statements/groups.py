@@ -87,6 +87,20 @@ _PREP_BEFORE = re.compile(r"(\w+)\s+(\w+)\s*$")
 _BARE_PLURAL = re.compile(r"(?<![\w’'-])(people|[a-z]+s)\s*$")
 # Words between a group's noun and its preposition: `people familiar with`, `officials close to`
 _GROUP_LINKS = frozenset("familiar close".split())
+# a preposition and a bare noun (maybe after an adjective) before the group's preposition
+# (`with direct knowledge` of the plan)
+_INNER_PP = re.compile(r"(?<![\w’'-])(with|in|at|from|on)\s+(?:[a-z]+\s+)?([a-z]+)\s*$")
+
+
+def _group_head(m: str, a: int, end: int, lex) -> Mention | None:
+    """The phrase ending at `end` that a group's post-modifier follows, or a bare plural
+    (`..., people familiar with the talks said`)."""
+    head = mention_before(m, a, end, lex).mention
+    if head is None:
+        bare = _BARE_PLURAL.search(m, max(a, end - 30), end)
+        if bare is not None and bare.group(1).lower() not in lex.stop:
+            head = Mention(bare.start(1), bare.end(1), bare.group(1), "description")
+    return head
 
 
 def group_before(m: str, a: int, start: int, end_of_group: int, lex) -> Mention | None:
@@ -100,11 +114,11 @@ def group_before(m: str, a: int, start: int, end_of_group: int, lex) -> Mention 
     end = tail.start(2)  # before the preposition
     if word.lower() in _GROUP_LINKS or (word.endswith("ed") and word.islower()):
         end = tail.start(1)  # before `briefed`, `familiar`
-    head = mention_before(m, a, end, lex).mention
-    if head is None:  # a bare plural: `..., people familiar with the talks said`
-        bare = _BARE_PLURAL.search(m, max(a, end - 30), end)
-        if bare is not None and bare.group(1).lower() not in lex.stop:
-            head = Mention(bare.start(1), bare.end(1), bare.group(1), "description")
+    head = _group_head(m, a, end, lex)
+    inner = _INNER_PP.search(m, max(a, end - 30), end) if head is None else None
+    if inner is not None and not is_stop(inner.group(2), lex):
+        # `People with knowledge of the plan`: a phrase within the group's phrase
+        head = _group_head(m, a, inner.start(1), lex)
     if head is None or head.kind == "pronoun":
         return None
     noun = head.text.split()[-1]
