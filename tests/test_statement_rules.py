@@ -396,8 +396,8 @@ CONTENT = [
     ),
     (
         "a scene-setting clause ends at a comma inside a quotation's closing mark",
-        "Speaking on the “Harbour Hour,” Tom Hale admitted that the quay was late, which was bad.",
-        [("indirect", "admitted", "the quay was late, which was bad")],
+        "Speaking on the “Harbour Hour,” Tom Hale admitted that the quay was late again.",
+        [("indirect", "admitted", "the quay was late again")],
     ),
     (
         "a possessive view",
@@ -592,6 +592,16 @@ CONTENT = [
             ("indirect", "said", "Thursday's vote had led her to back the toll"),
             ("indirect", "said", "2,093 of the tickets were refunded"),
             ("indirect", "said", "his plan was lawful"),
+        ],
+    ),
+    (
+        "a relative `which` clause that ends the sentence is the writer's note, unless it "
+        "quotes the speaker",
+        "Tom Hale said he backs the ferry bill, which passed the council in May. Ann Berg said "
+        "she opposed the toll, which she called “a tax on islanders.”",
+        [
+            ("indirect", "said", "he backs the ferry bill"),
+            ("mixed", "said", "she opposed the toll, which she called “a tax on islanders.”"),
         ],
     ),
     (

@@ -38,11 +38,20 @@ _NEXT_SPEAKER = re.compile(
 _NEXT_ABSOLUTE = re.compile(r",?\s+and\s+(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+ing)\b")
 
 
+# `..., which includes provisions not in the bill`: a relative clause that runs to the end,
+# with no quotation in it (`..., which he called “a cartel”` keeps the speaker's words), is
+# the writer's note on the last noun, not what was said (PolNeAR annotates it so)
+_LAST_RELATIVE = re.compile(r",\s+which\s+[^,;:—–\x00]*$")
+
+
 def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     """The end of a reported clause that starts at `start`: `end`, or before a semicolon, or
     before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
     m = _CLAUSE_END.search(masked, start, end)
     end = m.start() if m else end
+    r = _LAST_RELATIVE.search(masked, start, end)
+    if r is not None:
+        end = r.start()
     a = _NEXT_CLAUSE.search(masked, start, end)
     if a is not None:
         end = a.start()
