@@ -595,13 +595,17 @@ CONTENT = [
         ],
     ),
     (
-        "a relative `which` clause that ends the sentence is the writer's note, unless it "
-        "quotes the speaker",
+        "a relative `which` clause or an apposition that ends the sentence is the writer's "
+        "note, unless it quotes the speaker or gives a share",
         "Tom Hale said he backs the ferry bill, which passed the council in May. Ann Berg said "
-        "she opposed the toll, which she called “a tax on islanders.”",
+        "she opposed the toll, which she called “a tax on islanders.” Ivo Lind said the toll "
+        "would fall, a move that pleased the council. Eva Marr said the site holds 140 homes, "
+        "a third of them for rent.",
         [
             ("indirect", "said", "he backs the ferry bill"),
             ("mixed", "said", "she opposed the toll, which she called “a tax on islanders.”"),
+            ("indirect", "said", "the toll would fall"),
+            ("indirect", "said", "the site holds 140 homes, a third of them for rent"),
         ],
     ),
     (

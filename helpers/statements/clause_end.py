@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.statements.grammar import COORDINATORS
+from helpers.statements.grammar import COORDINATORS, QUANTITY_NOUNS
 from helpers.statements.lexicon import Lexicons
 
 _CLAUSE_END = re.compile(r";")
@@ -38,10 +38,13 @@ _NEXT_SPEAKER = re.compile(
 _NEXT_ABSOLUTE = re.compile(r",?\s+and\s+(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+ing)\b")
 
 
-# `..., which includes provisions not in the bill`: a relative clause that runs to the end,
-# with no quotation in it (`..., which he called “a cartel”` keeps the speaker's words), is
-# the writer's note on the last noun, not what was said (PolNeAR annotates it so)
-_LAST_RELATIVE = re.compile(r",\s+which\s+[^,;:—–\x00]*$")
+# `..., which includes provisions not in the bill`, `..., a move that ...`: a relative clause
+# or an apposition that runs to the end, with no quotation in it (`..., which he called “a
+# cartel”` keeps the speaker's words), is the writer's note on what came before, not what was
+# said (PolNeAR annotates it so); a share is said (`140 homes, a third of them for rent`)
+_LAST_RELATIVE = re.compile(
+    rf",\s+(?:which|an?(?!\s+(?:{'|'.join(sorted(QUANTITY_NOUNS))})\b))\s+[^,;:—–\x00]*$"
+)
 
 
 def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
