@@ -352,6 +352,11 @@ CONTENT = [
         [("direct", "said", "The bridge,” Anna Berg said, “will open in May.")],
     ),
     (
+        "an interrupted quotation may say what or whom the cue is about (`said of ...`)",
+        "“The bridge,” Anna Berg said of the plan, “will open in May.”",
+        [("direct", "said", "The bridge,” Anna Berg said of the plan, “will open in May.")],
+    ),
+    (
         "an interrupted indirect statement",
         "The bridge, Anna Berg said, will open in May.",
         [("indirect", "said", "The bridge, Anna Berg said, will open in May")],

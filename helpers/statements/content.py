@@ -60,7 +60,10 @@ _TRAILING_MORE = re.compile(
     r"|,\s*\d+\s*,"
 )
 # `“A,” he said on Tuesday, “B.”`: the second quotation of an interrupted quote
-_INTERRUPTED = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]{{0,40}})?,\s*(\x00+)", re.I)
+# (`he said of the plan, “B.”`, `she said with a laugh, “B.”`: a phrase about the saying)
+_INTERRUPTED = re.compile(
+    rf"(?:(?:{_ADJUNCT}|of|about|with|to|via|by)\b[^,;:\x00]{{0,40}})?,\s*(\x00+)", re.I
+)
 _ADJUNCT_COMMA = re.compile(rf"(?:{_ADJUNCT})\b[^,;:\x00]{{0,30}},", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
 _AS_CLAUSE = re.compile(r"[^,;:\x00]{0,30},")
