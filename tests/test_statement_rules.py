@@ -44,6 +44,11 @@ QUOTES = [
         "“We are ready,” Ana Lind said. “We are calm.” Mr. Hale said: “The bridge is safe.”",
         ["We are ready", "We are calm.", "The bridge is safe."],
     ),
+    (  # a quotation over two paragraphs, its cue, then the continuation after the cue
+        "“The quay is old. It leaks,” Anna Berg said. “The ferry is late.\n\n"
+        "“We wait for hours,” she said. “We are tired.”",
+        ["The quay is old. It leaks", "The ferry is late.\n\n“We wait for hours", "We are tired."],
+    ),
     (  # British: single quotes outside, double inside
         "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
         ["The “Bridge of Hope” plan is safe"],

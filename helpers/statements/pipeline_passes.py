@@ -56,7 +56,9 @@ class LaterPasses:
             return
         # `“A,” X said. “B.”` or `A, X said. “B.”`: B is a floating statement of X (the
         # guideline's continuation)
-        continues = same_par and _cue_after_content(prev)
+        # (a quotation over several paragraphs starts in an earlier one than its cue's)
+        ends_here = not first_in_par and self.paragraph_at(max(prev.start, prev.end - 1)) == par
+        continues = ends_here and _cue_after_content(prev)
         if not (first_in_par or continues) or prev.paragraph < par - 1:
             return
         e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
