@@ -1357,6 +1357,12 @@ SPEAKERS += [
         ["people with direct knowledge of the harbour talks"],
     ),
     (
+        "a he or she goes to the sentence's person outside a prepositional phrase first",
+        "Tom Hale spoke first. Growing up in Santa Verde, Ivo Lind saw the ferries leave. "
+        "“They never came back,” he said.",
+        ["Ivo Lind"],
+    ),
+    (
         "a surname alone stays with the person it was used for, when a relative who shares it "
         "is named later",
         "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from helpers.statements.grammar import CONTRACTION
+from helpers.statements.grammar import CONTRACTION, PREPOSITIONS
 from helpers.statements.lexicon import Lexicons, issuing
 from helpers.statements.mentions import mention_before
 from helpers.statements.phrases import Mention
@@ -28,6 +28,7 @@ _IT_ANTECEDENT_SENTENCES = 2
 _SUBJECT_OPENINGS = frozenset(("", "The ", "the "))  # what may stand before such a subject
 # up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
 _WORDS_AFTER_POSSESSIVE = re.compile(r"[’']s?((?:\s+[A-Za-z][\w-]*){1,3})")
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+)\s+$")  # the word right before a name
 _GENDERED_PRONOUN = {
     "m": re.compile(r"(?<![\w’'])[Hh]e(?![\w-])"),
     "f": re.compile(r"(?<![\w’'])[Ss]he(?![\w-])"),
@@ -155,14 +156,25 @@ class PronounResolution:
             if name in by_name and fits(name, at, True):
                 return by_name[name]
         mentions, starts = self.reg.mentions, self._mention_at
-        first = True
+        first, in_phrase = True, None
         for start, end, p in mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]:
             if self._quoted(start) or (self.reg.is_possessive(end) and self._owns_person(end)):
                 continue  # (`Hale's wife`: not Hale; `Hale's case`: Hale)
+            if self._after_preposition(lo, start):
+                # `Growing up in El Paso, Mendoza ...`: a name after a preposition is the
+                # antecedent only when no other person of the sentence fits
+                if in_phrase is None and fits(p.name, start, first):
+                    in_phrase = p
+                continue
             if fits(p.name, start, first):
                 return p
             first = False
-        return None
+        return in_phrase
+
+    def _after_preposition(self, lo: int, start: int) -> bool:
+        """Whether the name at `start` follows a preposition (`in El Paso`, `with Hale`)."""
+        m = _WORD_BEFORE.search(self.text, max(lo, start - 20), start)
+        return m is not None and m.group(1).lower() in PREPOSITIONS
 
     def _owns_person(self, end: int) -> bool:
         """Whether the possessive name ending at `end` owns a person (`Hale's wife`, `Hale's
