@@ -49,6 +49,11 @@ QUOTES = [
         "“We wait for hours,” she said. “We are tired.”",
         ["The quay is old. It leaks", "The ferry is late.\n\n“We wait for hours", "We are tired."],
     ),
+    (  # a quotation ending in `!` keeps a longer cue clause of adjuncts after it
+        "“The crew is the best!” Ivo Lind wrote in a May 16 email to the harbour staff. "
+        "“Thanks for the work.” “Why wait?” Berg tearfully asked before leaving.",
+        ["The crew is the best!", "Thanks for the work.", "Why wait?"],
+    ),
     (  # British: single quotes outside, double inside
         "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
         ["The “Bridge of Hope” plan is safe"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from helpers.statements.grammar import ADJUNCT_WORDS, FINITE_VERBS, SUBJECT_PRONOUNS
 from helpers.statements.lexicon import Lexicons
 from helpers.statements.quotes import PLACEHOLDER, Quote, find_quotes, mask
 
@@ -21,6 +22,10 @@ _LAST_WORD_WINDOW = 30
 # `“…,” he said.`: a short clause with a cue after a quotation keeps the quotation's sentence.
 _CUE_CLAUSE_MAX_WORDS = 5
 _CLAUSE_END = re.compile(r"[.,;!?\x00]")
+# ... and so does a longer one whose cue has at most this many words before it and only an
+# adjunct after it (`McDonough wrote in a Sept. 16 email to top officials.`)
+_CUE_SUBJECT_MAX_WORDS = 4
+_ADJUNCT_AFTER_CUE = ADJUNCT_WORDS | frozenset("to via during from by about with through".split())
 
 
 def split_sentences(
@@ -33,7 +38,8 @@ def split_sentences(
     out = []
     for a, b in spans:
         for q in quotes[bisect_left(opens, a) : bisect_left(opens, b)]:
-            if q.closed and q.close < b and _ends_sentence(text, masked, q, b, lex):
+            first = not masked[a : q.open].strip()  # the quotation opens the sentence
+            if q.closed and q.close < b and _ends_sentence(text, masked, q, b, lex, first):
                 out.append((a, q.close))
                 a = q.close
         out.append((a, b))
@@ -88,8 +94,11 @@ def paragraph_sentences(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     return split_sentences(text, mask(text, quotes), 0, len(text), quotes, lex)
 
 
-def _ends_sentence(text: str, masked: str, q: Quote, b: int, lex: Lexicons) -> bool:
-    """A quotation whose content ends with a stop, followed by a new sentence."""
+def _ends_sentence(
+    text: str, masked: str, q: Quote, b: int, lex: Lexicons, opens: bool = False
+) -> bool:
+    """A quotation whose content ends with a stop, followed by a new sentence (a quotation
+    that `opens` its sentence keeps a longer cue clause after it)."""
     inner = text[q.start : q.end].rstrip()
     if not inner or inner[-1] not in ".!?…":
         return False
@@ -99,12 +108,13 @@ def _ends_sentence(text: str, masked: str, q: Quote, b: int, lex: Lexicons) -> b
         return True
     if "\n" in after[: len(after) - len(rest)]:
         return True  # a line ends with the quotation: the next line is a sentence of its own
-    return rest[:1].isupper() and not starts_with_cue_clause(rest, lex)
+    return rest[:1].isupper() and not starts_with_cue_clause(rest, lex, opens)
 
 
-def starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
+def starts_with_cue_clause(rest: str, lex: Lexicons, longer: bool = False) -> bool:
     """`He said.` / `Ostrova told reporters.` / `Mr. Dunmore said.`: a short clause holding a
-    cue (the stop of a title or an initial does not end it)."""
+    cue (the stop of a title or an initial does not end it); `longer`: or a longer one with
+    its cue early and only an adjunct after it."""
     end = len(rest)
     for m in _CLAUSE_END.finditer(rest):
         if m.group() == ".":
@@ -116,7 +126,27 @@ def starts_with_cue_clause(rest: str, lex: Lexicons) -> bool:
     clause = rest[:end]
     if clause.rstrip().endswith(":"):
         return False  # `Mr. Zahed said: “...”`: the cue introduces what follows
-    return lex.verb_re.search(clause) is not None and len(clause.split()) <= _CUE_CLAUSE_MAX_WORDS
+    cue = lex.verb_re.search(clause)
+    if cue is None:
+        return False
+    if len(clause.split()) <= _CUE_CLAUSE_MAX_WORDS:
+        return True
+    if not longer:
+        return False
+    # `McDonough wrote in a Sept. 16 email to top officials.`: a longer clause whose cue comes
+    # early and is followed only by an adjunct
+    before, after = clause[: cue.start].split(), clause[cue.end :].split()
+    while before and (before[-1].endswith("ly") or before[-1] in ("also", "then", "later")):
+        before = before[:-1]  # `Brooke tearfully asked`
+    return (
+        0 < len(before) <= _CUE_SUBJECT_MAX_WORDS
+        and before[0][:1].isupper()
+        and (before[-1][:1].isupper() or before[-1].lower() in SUBJECT_PRONOUNS)  # its subject
+        and not any(w.lower() in FINITE_VERBS for w in before)  # (`was first reported by`)
+        and bool(after)
+        and after[0].lower() in _ADJUNCT_AFTER_CUE
+        and "that" not in after  # (`She replied to him that ...`: content of its own)
+    )
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int] | None:
