@@ -51,9 +51,7 @@ _COLON_QUOTE = re.compile(
     rf"(?:(?:[^,:;.!?\x00]|{_TITLE_STOP}|(?<=\b[A-Z])\.){{0,40}}(?<=\w))?\s*[:,]\s*(\x00+)"
 )
 # `..., Peskov said.` / `..., Ostrova told reporters after the meeting.`
-# (an adjunct may hold a date's commas: `wrote in a Sept. 16, 2012, email`)
-_ADJUNCT_CHAR = r"(?:[^,;:\x00]|(?<=\d),(?=\s*\d{4}\b)|(?<=\d{4}),)"
-_ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b{_ADJUNCT_CHAR}*?)?[\s.!?…]*$", re.IGNORECASE)
+_ENDS_CLAUSE = re.compile(rf"(?:(?:{_ADJUNCT})\b[^,;:\x00]*?)?[\s.!?…]*$", re.IGNORECASE)
 _QUANTITY = re.compile(r"at (?:least|most)\b", re.IGNORECASE)  # a clause's subject, no adjunct
 _TRAILING_MORE = re.compile(
     r",\s*(?:[A-Z][\w.]*\s+){1,4}(?:reports?|reported|says|said|writes|wrote)\b"
