@@ -1517,6 +1517,12 @@ SPEAKERS += [
         ["Tom Hale", "Ann Cole"],
     ),
     (
+        "shoot back, fire back, interject, fume and scoff report speech beside a quotation only",
+        "“That is false,” Tom Hale shot back. Ann Cole interjected: “So is yours.” Kit Lind "
+        "fumed about the toll. Eva Marr fired back at the board. “Nonsense,” Ivo Berg scoffed.",
+        ["Tom Hale", "Ann Cole", "Ivo Berg"],
+    ),
+    (
         "a message, a note or a response is a document its sender issues",
         "The harbour union sent a text message to members saying the strike was over. Tom Hale "
         "posted a response on Friday saying the ferry was late.",
