@@ -54,6 +54,11 @@ QUOTES = [
         "“Thanks for the work.” “Why wait?” Berg tearfully asked before leaving.",
         ["The crew is the best!", "Thanks for the work.", "Why wait?"],
     ),
+    (  # an abbreviation before a quotation that opens with a capital ends its sentence
+        "“We are ready,” Anna Berg said in Port Elm, Calif. “The bridge is safe.” Tom Hale "
+        "said that the U.S. “has no bridge like it.”",
+        ["We are ready", "The bridge is safe.", "the U.S. “has no bridge like it.”"],
+    ),
     (  # British: single quotes outside, double inside
         "‘The “Bridge of Hope” plan is safe,’ Anna Berg said.",
         ["The “Bridge of Hope” plan is safe"],

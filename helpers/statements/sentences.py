@@ -33,7 +33,7 @@ def split_sentences(
 ) -> list[tuple[int, int]]:
     """Sentence spans in [lo, hi), never cutting through a quotation; `quotes` are the
     quotations opening in the range, sorted."""
-    spans = _full_stops(masked, lo, hi, lex)
+    spans = _full_stops(text, masked, lo, hi, lex)
     opens = [q.open for q in quotes]
     out = []
     for a, b in spans:
@@ -46,7 +46,7 @@ def split_sentences(
     return [span for span in (_strip(text, a, b) for a, b in out) if span is not None]
 
 
-def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int, int]]:
+def _full_stops(text: str, masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int, int]]:
     spans = []
     s = lo
     for m in _SENT_END.finditer(masked, lo, hi):
@@ -55,7 +55,7 @@ def _full_stops(masked: str, lo: int, hi: int, lex: Lexicons) -> list[tuple[int,
             continue  # an initial: J. Smith
         if (
             word in lex.abbrevs
-            and not _starter_after(masked, m.end(), hi, word, lex)
+            and not _starter_after(text, masked, m.end(), hi, word, lex)
             and not (word not in lex.titles and masked.startswith("\n", m.end()))
         ):
             continue  # Mr. Smith, U.S. President, Jan. 5 (not `the U.S.` ending a line)
@@ -76,14 +76,20 @@ def _initial(word: str) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+_QUOTE_OPENING = re.compile(r" *(\S)\W*[A-Z]")  # a mark, then a capital letter
 _NEXT_WORD = re.compile(r"\s+[\"“‘«'(\[]?([A-Za-z]+)")
 
 
-def _starter_after(masked: str, at: int, hi: int, word: str, lex: Lexicons) -> bool:
+def _starter_after(text: str, masked: str, at: int, hi: int, word: str, lex: Lexicons) -> bool:
     """`... from the U.S. He said`: an abbreviation that is not a title, followed by a word
     that usually starts a sentence, ends the sentence (as Punkt's orthographic check does)."""
     if word in lex.titles:
         return False
+    q = _QUOTE_OPENING.match(text, at, hi)
+    if q is not None and masked.startswith(PLACEHOLDER, q.start(1)):
+        # `in Santa Monica, Calif. “The reality is ...”`: a quotation opens with a capital
+        # (not `the U.S. “does not have the capacity”`)
+        return True
     m = _NEXT_WORD.match(masked, at, hi)
     return m is not None and m.group(1).lower() in lex.starters
 
