@@ -54,6 +54,10 @@ QUOTES = [
         "“Thanks for the work.” “Why wait?” Berg tearfully asked before leaving.",
         ["The crew is the best!", "Thanks for the work.", "Why wait?"],
     ),
+    (  # a quotation after a reported statement in its paragraph continues its speaker
+        "Anna Berg said the quay was unsafe. “It leaks every winter.”",
+        ["the quay was unsafe", "It leaks every winter."],
+    ),
     (  # an abbreviation before a quotation that opens with a capital ends its sentence
         "“We are ready,” Anna Berg said in Port Elm, Calif. “The bridge is safe.” Tom Hale "
         "said that the U.S. “has no bridge like it.”",

@@ -58,7 +58,7 @@ class LaterPasses:
         # guideline's continuation)
         # (a quotation over several paragraphs starts in an earlier one than its cue's)
         ends_here = not first_in_par and self.paragraph_at(max(prev.start, prev.end - 1)) == par
-        continues = ends_here and _cue_after_content(prev)
+        continues = ends_here and (_cue_after_content(prev) or prev.kind != "direct")
         if not (first_in_par or continues) or prev.paragraph < par - 1:
             return
         e = trim_end(self.text, sq[0].start, q_last.end, keep_stop=True)
