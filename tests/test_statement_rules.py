@@ -1366,6 +1366,12 @@ SPEAKERS += [
         ["Tom Hale"],
     ),
     (
+        "a rep and a publicist are roles: an owner's rep is an unnamed source",
+        "Ann Cole's rep told reporters that the tour was off. A publicist for the band said "
+        "it was not.",
+        ["Ann Cole's rep", "a publicist for the band"],
+    ),
+    (
         "a group's phrase may hold a phrase of its own (`with direct knowledge` of ...)",
         "People with direct knowledge of the harbour talks said the deal was close.",
         ["people with direct knowledge of the harbour talks"],
