@@ -1987,6 +1987,11 @@ ROLES_AND_MENTIONS = [
             ("Tom Hale", "Republican", "Republican Tom Hale"),
         ],
     ),
+    (  # a name after a quotation, then a long apposition with commas of its own
+        "“The plumes hold water,” study lead author Ana Berg, a scientist at the Goddard "
+        "Center in Greenbelt, Maryland, and Arden University in Kestle, Ohio, said.",
+        [("Ana Berg", "scientist", "Ana Berg")],
+    ),
     (  # Mr. is a form of address, not a role
         "“It was the least bad outcome,” Mr. Morgan of the Harbour Club said.",
         [("Morgan", "", "Mr. Morgan of the Harbour Club")],

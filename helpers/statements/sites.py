@@ -87,6 +87,7 @@ def speaker_site(sent: Sentence, cue: Cue, lex) -> Site | Rejection:
         site = _verb_site(sent, cue, before.lower(), lex, first_word.endswith("ing"))
     if isinstance(site, Rejection):
         return site
+    site = _name_after_quote(sent, cue, site)
     ph = site.mention
     if ph is None:
         return Rejection(reasons.MENTION, reasons.NO_SPEAKER)
@@ -97,6 +98,24 @@ def speaker_site(sent: Sentence, cue: Cue, lex) -> Site | Rejection:
     if _bare_noun(sent, ph, lex):
         return Rejection(reasons.MENTION, reasons.BARE_NOUN)
     return site
+
+
+# `“...,” study lead author Ana Berg, a scientist at the Goddard Center in Greenbelt,
+# Maryland, said`: a quotation, a few modifiers, a name, then an apposition to the cue
+_NAME_AFTER_QUOTE = re.compile(
+    r"\x00[,\s]*((?:[a-z][\w-]*\s+){0,4})((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),"
+    r"\s+(?:a|an|the)\s+[^\x00;]*,\s*$"
+)
+
+
+def _name_after_quote(sent: Sentence, cue: Cue, site: Site) -> Site:
+    """The name right after a quotation when the phrase found before the cue is inside the
+    apposition that follows that name (`Maryland`, above)."""
+    m = _NAME_AFTER_QUOTE.search(sent.masked, sent.start, cue.start)
+    if m is None or site.mention is None or site.mention.start < m.end(2):
+        return site
+    s0, e0 = m.span(2)
+    return Site(Mention(s0, e0, sent.masked[s0:e0], "name"), m.start(1))
 
 
 def _first_person(sent: Sentence, ph: Mention) -> bool:
