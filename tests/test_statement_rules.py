@@ -49,6 +49,10 @@ QUOTES = [
         "“We wait for hours,” she said. “We are tired.”",
         ["The quay is old. It leaks", "The ferry is late.\n\n“We wait for hours", "We are tired."],
     ),
+    (  # ... and a name with an apposition before its cue
+        "“What is the deal?” Ivo Lind, the former director of the harbour fund, said at an event.",
+        ["What is the deal?"],
+    ),
     (  # a quotation ending in `!` keeps a longer cue clause of adjuncts after it
         "“The crew is the best!” Ivo Lind wrote in a May 16 email to the harbour staff. "
         "“Thanks for the work.” “Why wait?” Berg tearfully asked before leaving.",

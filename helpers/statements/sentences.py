@@ -25,6 +25,12 @@ _CLAUSE_END = re.compile(r"[.,;!?\x00]")
 # ... and so does a longer one whose cue has at most this many words before it and only an
 # adjunct after it (`McDonough wrote in a Sept. 16 email to top officials.`)
 _CUE_SUBJECT_MAX_WORDS = 4
+# ... or a name, an apposition between commas, and the cue (`Ivo Lind, the former director
+# of the fund, said at an event.`)
+_NAME_AND_APPOSITION = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*,\s+(?:a|an|the)\s+[^.;!?\x00]{0,150}?,\s+"
+)
+_CUE_AFTER_APPOSITION = 20  # characters in which the cue is looked for
 _ADJUNCT_AFTER_CUE = ADJUNCT_WORDS | frozenset("to via during from by about with through".split())
 
 
@@ -121,6 +127,12 @@ def starts_with_cue_clause(rest: str, lex: Lexicons, longer: bool = False) -> bo
     """`He said.` / `Ostrova told reporters.` / `Mr. Dunmore said.`: a short clause holding a
     cue (the stop of a title or an initial does not end it); `longer`: or a longer one with
     its cue early and only an adjunct after it."""
+    if longer:
+        aside = _NAME_AND_APPOSITION.match(rest)
+        if aside is not None:  # `Ivo Lind, the former director of the fund, said at ...`
+            cue = lex.verb_re.search(rest, aside.end(), aside.end() + _CUE_AFTER_APPOSITION)
+            if cue is not None and cue.start == aside.end():
+                return True
     end = len(rest)
     for m in _CLAUSE_END.finditer(rest):
         if m.group() == ".":
