@@ -1991,6 +1991,10 @@ ROLES_AND_MENTIONS = [
             ("Tom Hale", "Republican", "Republican Tom Hale"),
         ],
     ),
+    (  # capitalised words up to a role noun before a given name are the role
+        "On Monday, Kestle Radio Ferry Insider Tom Hale reported that the pier would close.",
+        [("Tom Hale", "Kestle Radio Ferry Insider", "Kestle Radio Ferry Insider Tom Hale")],
+    ),
     (  # a name after a quotation, then a long apposition with commas of its own
         "“The plumes hold water,” study lead author Ana Berg, a scientist at the Goddard "
         "Center in Greenbelt, Maryland, and Arden University in Kestle, Ohio, said.",

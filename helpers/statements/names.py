@@ -128,23 +128,33 @@ def split_name(words: tuple[str, ...], lex: Lexicons) -> NameSplit:
     rest = [w.lower() for w in words[last_title + 1 :]]
     if not is_org and "of" in rest[1:]:
         name = tuple(words[last_title + 1 :][: rest.index("of")])  # `Martin Taylor of Leeds`
-    if (
-        not is_org
-        and len(name) >= 3
-        and all(w[0].isupper() and w.lower() not in lex.stop for w in name)
-        and not any(org_word(w, lex) or w.lower() in lex.generic_orgs for w in name)
-        and (
-            name[0].lower() in lex.labels
-            or (is_role(name[0], lex) and name[1].lower() in lex.given_names)
-        )
-    ):
-        # `Republican Donald Trump`, `Pastor Ann Hale`: a label or a role before a given name
-        role_words, name = (*role_words, name[0]), name[1:]
+    if not is_org:
+        role_words, name = _leading_label(tuple(role_words), name, lex)
     if len(name) == 1 and role_words and role_words[-1].lower() in lex.name_titles:
         name = (role_words[-1], *name)  # `Prince Andrew`, `Pope Francis`
     org = " ".join(words) if is_org else ""
     gender = genders.pop() if len(genders) == 1 else ""
     return NameSplit(" ".join(role_words), name, is_org, org, gender)
+
+
+def _leading_label(
+    role_words: tuple[str, ...], name: tuple[str, ...], lex: Lexicons
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A label (`Republican Donald Trump`: data/lexicons/labels.txt) or words up to a role
+    noun before a given name (`Pastor Ann Hale`, `NFL Insider Jason La Canfora`) at the start
+    of a person's name of three words or more: they join the role."""
+    if (
+        len(name) < 3
+        or not all(w[0].isupper() and w.lower() not in lex.stop for w in name)
+        or any(org_word(w, lex) or w.lower() in lex.generic_orgs for w in name)
+    ):
+        return role_words, name
+    if name[0].lower() in lex.labels:
+        return (*role_words, name[0]), name[1:]
+    for k in range(len(name) - 3, -1, -1):
+        if is_role(name[k], lex) and name[k + 1].lower() in lex.given_names:
+            return (*role_words, *name[: k + 1]), name[k + 1 :]
+    return role_words, name
 
 
 Run = tuple[bool, int, tuple[str, ...]]  # (at a sentence start, offset, words)
