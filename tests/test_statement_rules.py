@@ -1387,6 +1387,14 @@ SPEAKERS += [
         ["Ivo Lind"],
     ),
     (
+        "a he or she with no named person of that gender near goes to an unnamed person "
+        "described by a gendered noun, not to one a copula describes",
+        "Tom Hale said the ferry was late. The Gazette spoke to one mother, who knew her son "
+        "took it. “I am furious,” she said. Ivo Lind runs the port, a task he finds hard as a "
+        "father. “It is busy,” he said.",
+        ["Tom Hale", "one mother", "Ivo Lind"],
+    ),
+    (
         "a surname alone stays with the person it was used for, when a relative who shares it "
         "is named later",
         "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "

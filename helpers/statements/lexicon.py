@@ -136,6 +136,7 @@ class Lexicons:
     honorifics: frozenset[str]
     name_titles: frozenset[str]  # `Prince Andrew`: the title stays in a one-word name
     labels: frozenset[str]  # `Republican Tom Hale`: a party before a name is no part of it
+    gendered_nouns: dict[str, str]  # `one mother` -> "f": an unnamed person a pronoun may take
     non_person: frozenset[str]
     name_particles: tuple[str, ...]
 
@@ -273,6 +274,7 @@ def lexicons() -> Lexicons:
         honorifics=lexicon_set("honorifics"),
         name_titles=lexicon_set("name_titles"),
         labels=lexicon_set("labels"),
+        gendered_nouns=_pairs("gendered_nouns"),
         non_person=lexicon_set("non_person_words"),
         name_particles=lexicon("name_particles"),
     )

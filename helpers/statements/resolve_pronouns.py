@@ -29,6 +29,8 @@ _SUBJECT_OPENINGS = frozenset(("", "The ", "the "))  # what may stand before suc
 # up to three words after a possessive's `’s` (`Hale's longtime personal lawyer`)
 _WORDS_AFTER_POSSESSIVE = re.compile(r"[’']s?((?:\s+[A-Za-z][\w-]*){1,3})")
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+)\s+$")  # the word right before a name
+# words before a description that make it say what someone is, not bring someone in
+_PREDICATIVE = frozenset("is was are were be been being become became as".split())
 _GENDERED_PRONOUN = {
     "m": re.compile(r"(?<![\w’'])[Hh]e(?![\w-])"),
     "f": re.compile(r"(?<![\w’'])[Ss]he(?![\w-])"),
@@ -41,6 +43,16 @@ def _document_subject(lex: Lexicons) -> re.Pattern:
     (up to two words between the determiner or owner and the document noun)."""
     docs = "|".join(sorted(re.escape(d) for d in lex.documents))
     return re.compile(rf"(?:The|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){{0,2}}?({docs})s?(?![\w’'-])")
+
+
+@cache
+def _gendered_description(lex: Lexicons) -> re.Pattern:
+    """A description of an unnamed person by a gendered noun: `one mother`, `a young woman`
+    (an article or `one`, up to two words, the noun; data/lexicons/gendered_nouns.txt)."""
+    nouns = "|".join(sorted(lex.gendered_nouns))
+    return re.compile(
+        rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){{0,2}}?({nouns})(?![\w’'-])"
+    )
 
 
 @cache
@@ -60,9 +72,9 @@ class PronounResolution:
         if nested or low in ("i", "we", "you"):
             return NOBODY
         if want in ("m", "f"):
-            p = self._antecedent(ph.start, want)
-            if p is not None:
-                return Speaker(p.name, p.role, "person")
+            found = self._gendered_antecedent(ph.start, want)
+            if found is not None:
+                return found
             for sp in self.recent():
                 if sp.kind == "person" and self.gender.get(sp.name, "") == want:
                     return sp
@@ -93,6 +105,30 @@ class PronounResolution:
             p = self._person_in(lo, hi, want)
             if p is not None:
                 return p
+        return None
+
+    def _gendered_antecedent(self, at: int, want: str) -> Speaker | None:
+        """Whom a he or she at `at` refers to: the person of the nearest of the last few
+        sentences (see _person_in), or, in a sentence that names none, an unnamed person
+        described by a noun of that gender (`WIRED spoke to one mother, who ...`)."""
+        for lo, hi in self._sentences_back(at, _ANTECEDENT_SENTENCES):
+            p = self._person_in(lo, hi, want)
+            if p is not None:
+                return Speaker(p.name, p.role, "person")
+            described = self._described_in(lo, hi, want)
+            if described is not None:
+                return Speaker(described, "", "anonymous")
+        return None
+
+    def _described_in(self, lo: int, hi: int, want: str) -> str | None:
+        """The first description of an unnamed person of gender `want` in [lo, hi), outside
+        quotations (`one mother`, `a young woman`), lower-cased."""
+        for m in _gendered_description(self.lex).finditer(self.text, lo, hi):
+            before = _WORD_BEFORE.search(self.text, max(lo, m.start() - 20), m.start())
+            if before is not None and before.group(1).lower() in _PREDICATIVE:
+                continue  # `being a father`, `who is a black woman`: what someone named is
+            if self.lex.gendered_nouns[m.group(1).lower()] == want and not self._quoted(m.start()):
+                return m.group().lower()
         return None
 
     def _sentences_back(self, at: int, n: int) -> list[tuple[int, int]]:
