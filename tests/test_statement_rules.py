@@ -1395,6 +1395,12 @@ SPEAKERS += [
         ["Tom Hale", "one mother", "Ivo Lind"],
     ),
     (
+        "a description before a name later on names that person (the same words)",
+        "Arden’s envoy to Kestle warned that the talks would fail. On Monday, Arden’s envoy "
+        "to Kestle Ivo Lind said the talks were over.",
+        ["Ivo Lind", "Ivo Lind"],
+    ),
+    (
         "a surname alone stays with the person it was used for, when a relative who shares it "
         "is named later",
         "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "

@@ -254,10 +254,30 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         core = Mention(ph.start, ph.core_end, self.text[ph.start : ph.core_end], ph.kind)
         found = self.resolve(core, nested)
         if found.kind in ("anonymous", "unknown"):
+            later = self._named_later(ph)
+            if later is not None:
+                return later
             # `a spokeswoman for Hillary Clinton`, `people familiar with the talks`: an unnamed
             # person or group keeps its whole description
             return Speaker(self.lowered(ph.text), found.role, "anonymous")
         return found
+
+    def _named_later(self, ph: Mention) -> Speaker | None:
+        """`China’s ambassador to Britain accused ...`, then `China’s ambassador to Britain
+        Liu Xiaming has said`: a definite description that stands before a name later on
+        names that person."""
+        if ph.text.split()[0].lower() in INDEFINITE:
+            return None
+        mentions, starts = self.reg.mentions, self._mention_at
+        at = self.text.find(ph.text, ph.end)
+        while at != -1:
+            end = at + len(ph.text)
+            k = bisect_left(starts, end)
+            if k < len(mentions) and mentions[k][0] == end + 1:
+                p = mentions[k][2]
+                return Speaker(p.name, p.role, "person")
+            at = self.text.find(ph.text, end)
+        return None
 
     def _name_after_place(self, ph: Mention) -> Speaker | None:
         """`China’s ambassador to Britain Liu Xiaming`: a person's name that ends the phrase
