@@ -637,6 +637,11 @@ CONTENT = [
         ],
     ),
     (
+        "a plain clause after the verb and a comma is its content; not after `what I say`",
+        "Tom Hale says, there are people who never get heard.",
+        [("indirect", "says", "there are people who never get heard")],
+    ),
+    (
         "a clause without `that` may have a long subject before its verb",
         "The harbour board argued the tolls for the smaller ferries on the northern route "
         "would ruin the island.",
@@ -766,6 +771,10 @@ def test_content(extract, case, body, expected):
 # ---------------------------------------------------------------- nested statements
 # (body, [(speaker, content, nested), ...] in text order)
 NESTED = [
+    (  # `what I say, ...`: a free relative, no statement inside the quotation
+        "“No matter what I say, I was going to win,” Tom Hale said.",
+        [("Tom Hale", "No matter what I say, I was going to win", False)],
+    ),
     (
         "Tom Hale said his predecessor, Anna Berg, had called the plan a folly.",
         [

@@ -76,6 +76,7 @@ _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # reason residents stay is fear`, `said about half of the higher adjustment in its deficit
 # projections reflected`); 9 missed such subjects, 12 and 15 find the same on PolNeAR train.
 _CLAUSE_WINDOW = 12
+_WHAT_BEFORE = re.compile(r"(?<![\w’'])[Ww]hat(?:ever)?\s+$")  # a free relative's speaker
 # How far after a tell verb its addressee and content are read.
 _OBJECT_WINDOW = 140
 # A clause before a trailing cue needs at least this many words (or a quotation).
@@ -274,6 +275,22 @@ class VerbContent:
             return Span(self.rest_at + 1, self.sent.end)
         return None
 
+    def comma_clause(self) -> Content | None:
+        """`He says, there are a lot of people who never get listened to.`: a plain clause
+        after the verb and a comma (a verb that may drop `that`)."""
+        toks, k = self.toks, self.k
+        if (
+            self.site.inverted
+            or self.cue.base not in self.lex.zero_that
+            or k + 1 >= len(toks)
+            or toks[k][2] != ","
+            or _WHAT_BEFORE.search(self.sent.masked, self.sent.start, self.site.mention.start)
+        ):
+            return None  # (`No matter what I say, I was going to`: no statement)
+        if plain_clause(toks[k + 1 : k + 1 + _CLAUSE_WINDOW], self.lex):
+            return Span(toks[k + 1][0], self.sent.end)
+        return None
+
     def quote_after(self) -> Content | None:
         """`said “...”`: a quotation right after the verb."""
         if self.rest.startswith(PLACEHOLDER) and not self.site.inverted:
@@ -461,6 +478,7 @@ VERB_RULES = (
     ("as-clause", VerbContent.as_clause),
     ("interrupted clause", VerbContent.interrupted),
     ("clause without that", VerbContent.zero_that),
+    ("clause after a comma", VerbContent.comma_clause),
     ("noun phrase (a verb frame)", VerbContent.noun_phrase),
 )
 
