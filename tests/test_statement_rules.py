@@ -342,6 +342,15 @@ CONTENT = [
         ],
     ),
     (
+        "a source phrase before a colon reports what the colon opens, unless nothing follows",
+        "Things got worse, in the words of the patient: “I was unable to stand.” There are "
+        "four ferries, according to the harbour board:",
+        [
+            ("direct", "in the words of", "I was unable to stand."),
+            ("indirect", "according to", "There are four ferries"),
+        ],
+    ),
+    (
         "according to, before and after",
         "According to Anna Berg, the bridge is safe. The road is closed, according to the police.",
         [

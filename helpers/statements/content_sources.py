@@ -47,6 +47,11 @@ def according_site(
         named = Mention(appo.start(1), appo.end(1), appo.group(1), "name")
         return named, Span(appo.end(), b), cue.start
     after = m[ph.end : b].lstrip()
+    colon = m.find(":", ph.end, b) if after.startswith(":") else -1
+    if colon >= 0 and m[colon + 1 : b].strip():
+        # `in the words of the patient: “...”`: what the colon opens (not a list that the
+        # next paragraphs hold)
+        return ph, Span(colon + 1, b), cue.start
     if after.startswith(",") and m[a : cue.start].strip() == "":
         return ph, Span(m.find(",", ph.end, b) + 1, b), cue.start
     left = m.rfind(",", a, cue.start)
