@@ -1568,10 +1568,12 @@ SPEAKERS += [
         ["Tom Hale", "Ann Cole"],
     ),
     (
-        "shoot back, fire back, interject, fume and scoff report speech beside a quotation only",
+        "shoot back, fire back, interject, fume, scoff and order report speech beside a "
+        "quotation only",
         "“That is false,” Tom Hale shot back. Ann Cole interjected: “So is yours.” Kit Lind "
-        "fumed about the toll. Eva Marr fired back at the board. “Nonsense,” Ivo Berg scoffed.",
-        ["Tom Hale", "Ann Cole", "Ivo Berg"],
+        "fumed about the toll. Eva Marr fired back at the board. “Nonsense,” Ivo Berg scoffed. "
+        "“Stop!” an officer ordered. The judge ordered a new trial.",
+        ["Tom Hale", "Ann Cole", "Ivo Berg", "an officer"],
     ),
     (
         "a message, a note or a response is a document its sender issues",
