@@ -495,6 +495,12 @@ CONTENT = [
         ],
     ),
     (
+        "a predicative cue whose object went before its speaker (`what X described as`): the "
+        "predicate is the content",
+        "The ferry left in what harbour master Tom Hale described as the “worst storm in years.”",
+        [("mixed", "described", "the “worst storm in years.”")],
+    ),
+    (
         "`reject` is a cue only in its frame `as`",
         "The council rejected the claims as “patently false.” The mayor rejected the offer.",
         [("mixed", "rejected", "the claims as “patently false.”")],

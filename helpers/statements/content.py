@@ -76,6 +76,8 @@ _SPEAKER_MODIFIERS = re.compile(r"[,]?\s+(?:[\w’'.-]+\s+){1,6}")
 # reason residents stay is fear`, `said about half of the higher adjustment in its deficit
 # projections reflected`); 9 missed such subjects, 12 and 15 find the same on PolNeAR train.
 _CLAUSE_WINDOW = 12
+# a relative word, and maybe a role's words, right before a speaker (`what host ...`)
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'])(?:what|that|which)\s+(?:[a-z]+\s+){0,2}$")
 _WHAT_BEFORE = re.compile(r"(?<![\w’'])[Ww]hat(?:ever)?\s+$")  # a free relative's speaker
 # How far after a tell verb its addressee and content are read.
 _OBJECT_WINDOW = 140
@@ -173,6 +175,8 @@ class VerbContent:
             low = t.lower()
             if n == 0 and low in _NOT_AN_OBJECT:
                 return None  # `called for`, `called on the council to`, `called off`
+            if n == 0 and low == "as" and "as" in frames and len(toks) > 1 and self._gap():
+                return Span(toks[1][0], self._predicate_end(1))
             if n and "as" in frames and low == "as" and n + 1 < len(toks):
                 return Span(toks[0][0], self._predicate_end(n + 1))
             if n and "name" in frames and (t.startswith(PLACEHOLDER) or low in ("a", "an")):
@@ -186,6 +190,14 @@ class VerbContent:
             if t in _CLAUSE_PUNCTUATION or t.startswith(PLACEHOLDER):
                 return None
         return None
+
+    def _gap(self) -> bool:
+        """Whether the object went before the speaker (`in what host Tom Bergeron described as
+        the “hardest verdict”`, `a payout that Cooperman described as`): the predicate is
+        the content."""
+        return (
+            _RELATIVE_BEFORE.search(self.sent.masked, self.lo, self.site.mention.start) is not None
+        )
 
     def _object_to(self, n: int) -> bool:
         """Whether the `to` at token n follows an object and opens an infinitive: `told his
