@@ -1400,6 +1400,11 @@ SPEAKERS += [
         ["Ann Cole's rep", "a publicist for the band"],
     ),
     (
+        "a hyphenated modifier of a source may hold digits (`the 50-state poll`)",
+        "Berg won, but the 50-state poll suggests Hale could win in both regions.",
+        ["the 50-state poll"],
+    ),
+    (
         "a group's phrase may hold a phrase of its own (`with direct knowledge` of ...)",
         "People with direct knowledge of the harbour talks said the deal was close.",
         ["people with direct knowledge of the harbour talks"],

@@ -81,8 +81,9 @@ AGE_NOUN = re.compile(r"\d{1,3}-year-old", re.I)
 # An unnamed source's determiner is looked for this many words before its noun (`the
 # billionaire real estate magnate`).
 _MAX_SOURCE_MODIFIERS = 4
-# a hyphenated modifier before a noun (`the self-described moderate`, `the Arden-born dancer`)
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# a hyphenated modifier before a noun (`the self-described moderate`, `the Arden-born dancer`,
+# `the 50-state poll`)
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W\d_]+)+")
 
 
 def _modifier(w: str, lex: Lexicons) -> bool:
