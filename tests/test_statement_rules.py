@@ -1430,6 +1430,14 @@ SPEAKERS += [
         ["Ivo Lind", "Ivo Lind"],
     ),
     (
+        "a name with a middle initial is the same person as the name without it or with the "
+        "middle name in full; a Jr. is another person",
+        "Tom Hale spoke. On Monday, Tom R. Hale said the pier was safe. On Tuesday, Ann Q. Berg "
+        "said it was not, and later Ann Quill Berg added that it leaked. On Friday, Tom Hale "
+        "Jr. said he agreed.",
+        ["Tom R. Hale", "Ann Quill Berg", "Ann Quill Berg", "Tom Hale Jr."],
+    ),
+    (
         "a surname alone stays with the person it was used for, when a relative who shares it "
         "is named later",
         "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "

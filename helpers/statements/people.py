@@ -36,6 +36,28 @@ def _short_first_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) >= _SHORT_NAME_LETTERS and long.startswith(short) and short[0].isupper()
 
 
+def _middle_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`Donald Trump` and `Donald J. Trump`, `John M. Ford` and `John Milo Ford`: the same
+    first name and surname, and middle names that agree (one left out, or an initial for a
+    name); not `George H.W. Bush` and `George W. Bush`."""
+    if len(a) < 2 or len(b) < 2 or a == b or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    ma, mb = a[1:-1], b[1:-1]
+    if not any(_is_initial(w) for w in ma + mb):
+        return False  # (`Dena Grayson`, `Dena Minning Grayson`: left to the surname rules)
+    if not ma or not mb:
+        return True
+    return _initials(ma) == _initials(mb)
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w.replace(".", "") if _is_initial(w) else w[0] for w in words)
+
+
 # The shortest first name taken for the start of a longer one (`Pat` for `Patrick`).
 _SHORT_NAME_LETTERS = 3
 
@@ -234,7 +256,7 @@ class Registry:
             self.mentions.append((start, end, p))
             p.mentions += 1
             p.positions.append(start)
-            if len(name_core(name)) < len(p.core):
+            if len(name_core(name)) == 1 < len(p.core):  # the surname alone
                 p.short_positions.append(start)
             if p.first_start < 0 or start < p.first_start:
                 p.first_start = start
@@ -290,6 +312,7 @@ class Registry:
         one it was last used for: `Cruz` stays the senator after his wife, `Heidi Cruz`, is
         named); else (`first_names`) the one full name that a lone word starts."""
         best, best_pos = None, (-1, -1)
+        plain = name_core(name) == name  # (`Donald Trump Jr.` is no middle-name variant)
         name = name_core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
         if not name:
             return None
@@ -297,13 +320,17 @@ class Registry:
         for p in self._by_last.get(name[-1], ()):
             core = p.core
             if (
-                core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core)
-            ) or _short_first_name(name, core):
+                (core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core))
+                or _short_first_name(name, core)
+                or (
+                    plain and core == p.tokens and _middle_variant(name, core)  # (not `... Jr.`)
+                )
+            ):
                 positions = p.positions  # p.last_before(at), written out: called very often
                 k = bisect_right(positions, at)
                 pos = positions[k - 1] if k else -1
                 short = -1
-                if n < len(core) and p.short_positions:
+                if n == 1 < len(core) and p.short_positions:
                     k = bisect_right(p.short_positions, at)
                     short = p.short_positions[k - 1] if k else -1
                 pos = (short, pos)
