@@ -35,6 +35,11 @@ from helpers.statements.resolve_sources import SourceResolution
 from helpers.statements.shares import APPROXIMATORS, COMPARATIVES, is_share
 from helpers.statements.words import POSSESSIVE_END, is_cap, is_plural, is_role, lower_first
 
+# How far after a description the same words before a name are looked for (`China’s
+# ambassador to Britain ... China’s ambassador to Britain Liu Xiaming`): a few paragraphs,
+# so that the look costs the same in a long document as in a short one.
+_NAMED_LATER_WINDOW = 3000
+
 # A nominal reference has at most this many words (`the 34-year-old Danish coach`).
 _NOMINAL_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
@@ -269,14 +274,15 @@ class Resolver(SourceResolution, PronounResolution, OrgResolution):
         if ph.text.split()[0].lower() in INDEFINITE:
             return None
         mentions, starts = self.reg.mentions, self._mention_at
-        at = self.text.find(ph.text, ph.end)
+        hi = ph.end + _NAMED_LATER_WINDOW
+        at = self.text.find(ph.text, ph.end, hi)
         while at != -1:
             end = at + len(ph.text)
             k = bisect_left(starts, end)
             if k < len(mentions) and mentions[k][0] == end + 1:
                 p = mentions[k][2]
                 return Speaker(p.name, p.role, "person")
-            at = self.text.find(ph.text, end)
+            at = self.text.find(ph.text, end, hi)
         return None
 
     def _name_after_place(self, ph: Mention) -> Speaker | None:
