@@ -1438,6 +1438,11 @@ SPEAKERS += [
         ["Tom R. Hale", "Ann Quill Berg", "Ann Quill Berg", "Tom Hale Jr."],
     ),
     (
+        "a known given name opening a sentence opens the name of three words after it",
+        "Ruth Bader Kell said the toll was fair. Kell added that it would stay.",
+        ["Ruth Bader Kell", "Ruth Bader Kell"],
+    ),
+    (
         "a surname alone stays with the person it was used for, when a relative who shares it "
         "is named later",
         "Senator Tom Hale spoke first. Hale said the bridge was safe. His wife, Ann Hale, "

@@ -267,8 +267,8 @@ def _drops_first(names: tuple[str, ...], seen_inside: bool, lex: Lexicons) -> bo
     low = w0.lower()
     unseen = not seen_inside and low not in lex.titles and low.rstrip(".") not in lex.titles
     common = _common_start(w0, lex)
-    if not (common or unseen):
-        return False
+    if not (common or unseen) or (low in lex.given_names and not common):
+        return False  # (`Ann Quill Berg said`: a known given name opens a name)
     org_run = any(w.lower() in lex.orgs for w in names[1:])
     if org_run and not common:
         return False
