@@ -389,6 +389,20 @@ CONTENT = [
         [("direct", "said", "The bridge,” Anna Berg said of the plan, “will open in May.")],
     ),
     (
+        "an interrupted quotation may carry a place with commas, a participle that is no cue, "
+        "or `but` before its second part; a cue participle starts a statement of its own",
+        "“The bridge,” Anna Berg said in Port Elm, Ohio, “will open in May.” “It is late,” Tom "
+        "Hale said, referring to the ferry, “but safe.” “We wait,” Ivo Lind said, but “not for "
+        "long.” “It is dear,” Eva Marr said, adding, “Too dear.”",
+        [
+            ("direct", "said", "The bridge,” Anna Berg said in Port Elm, Ohio, “will open in May."),
+            ("direct", "said", "It is late,” Tom Hale said, referring to the ferry, “but safe."),
+            ("direct", "said", "We wait,” Ivo Lind said, but “not for long."),
+            ("direct", "said", "It is dear"),
+            ("direct", "adding", "Too dear."),
+        ],
+    ),
+    (
         "an interrupted indirect statement",
         "The bridge, Anna Berg said, will open in May.",
         [("indirect", "said", "The bridge, Anna Berg said, will open in May")],

@@ -61,8 +61,12 @@ _TRAILING_MORE = re.compile(
 )
 # `“A,” he said on Tuesday, “B.”`: the second quotation of an interrupted quote
 # (`he said of the plan, “B.”`, `she said with a laugh, “B.”`: a phrase about the saying)
+# (`he said during a rally in Kenansville, N.C., “B”`, `he said, referring to the excuse,
+# “B”`, `he said, but “B”`)
 _INTERRUPTED = re.compile(
-    rf"(?:(?:{_ADJUNCT}|of|about|with|to|via|by)\b[^,;:\x00]{{0,40}})?,\s*(\x00+)", re.I
+    rf"(?:(?:{_ADJUNCT}|of|about|with|to|via|by)\b[^;:\x00]{{0,60}}?|,\s+[a-z]+ing\b[^;:\x00]{{0,60}}?)?"
+    r",\s*(?:(?:but|and)\s+)?(\x00+)",
+    re.I,
 )
 _ADJUNCT_COMMA = re.compile(rf"(?:{_ADJUNCT})\b[^,;:\x00]{{0,30}},", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+(?:[^\x00.;]{0,50}?)$")
@@ -260,7 +264,9 @@ class VerbContent:
             # clause (mixed), which the trailing-cue rule takes whole
             return None
         mint = _INTERRUPTED.match(self.rest)
-        if mint:
+        if mint and not any(
+            w.lower().strip(",") in self.lex.verb_forms for w in self.rest[: mint.start(1)].split()
+        ):  # (`said, adding, “B”`, `though he said, “B”`: B has a cue of its own)
             q2 = quote_at(sent.quotes, self.rest_at + mint.start(1))
             if q2 is not None:
                 last_q = q2
