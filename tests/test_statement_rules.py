@@ -403,6 +403,21 @@ CONTENT = [
         ],
     ),
     (
+        "an interrupted indirect statement may go on with a clause whose subject is an -ing "
+        "form; a participle with `that` is a cue of its own",
+        "Though the ferry was slow, Anna Berg said, closing the bridge would be worse. The plan "
+        "is dead, Tom Hale said, adding that it cost too much.",
+        [
+            (
+                "indirect",
+                "said",
+                "Though the ferry was slow, Anna Berg said, closing the bridge would be worse",
+            ),
+            ("indirect", "said", "The plan is dead"),
+            ("indirect", "adding", "it cost too much"),
+        ],
+    ),
+    (
         "an interrupted indirect statement",
         "The bridge, Anna Berg said, will open in May.",
         [("indirect", "said", "The bridge, Anna Berg said, will open in May")],

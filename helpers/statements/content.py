@@ -342,7 +342,7 @@ class VerbContent:
         """`A, Peskov said.`: the clause before the cue clause."""
         ends_clause = (
             (_ENDS_CLAUSE.match(self.rest) is not None and not _QUANTITY.match(self.rest))
-            or _TRAILING_MORE.match(self.rest)
+            or (_TRAILING_MORE.match(self.rest) and not self._gerund_clause())
             or (self.site.inverted and self.rest.startswith(","))
         )
         if not (
@@ -355,6 +355,17 @@ class VerbContent:
             return None
         end = len(self.left) + self.lo - (1 if self.left.endswith(",") else 0)
         return Span(self.lo, end)
+
+    def _gerund_clause(self) -> bool:
+        """`A, he said, replacing Clinton would be acrimonious`: after the comma a clause whose
+        subject is an -ing form goes on with the content (not `, adding that`)."""
+        toks, k = self.toks, self.k
+        return (
+            k + 1 < len(toks)
+            and toks[k][2] == ","
+            and toks[k + 1][2].endswith("ing")
+            and plain_clause(toks[k + 1 : k + 1 + _CLAUSE_WINDOW], self.lex)
+        )
 
     def as_clause(self) -> Content | None:
         """`As Peskov said, A, ...`: the clause after the comma."""
