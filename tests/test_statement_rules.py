@@ -686,6 +686,16 @@ CONTENT = [
         [("indirect", "says", "there are people who never get heard")],
     ),
     (
+        "a concession after a comma ends reported content (`, though she did not say ...`), "
+        "not a word or two between commas",
+        "Anna Berg said all staff sign the code, though she did not discuss its terms. Tom Hale "
+        "said it was a crucial, although brief, chance to talk.",
+        [
+            ("indirect", "said", "all staff sign the code"),
+            ("indirect", "said", "it was a crucial, although brief, chance to talk"),
+        ],
+    ),
+    (
         "a clause without `that` may have a long subject before its verb",
         "The harbour board argued the tolls for the smaller ferries on the northern route "
         "would ruin the island.",

@@ -47,12 +47,20 @@ _LAST_RELATIVE = re.compile(
 )
 
 
+# `..., although it may take days to tell`: a concession after a comma is the writer's (not
+# `a crucial, although brief, opportunity`: a word or two between commas)
+_CONCESSIVE = re.compile(r",\s+(?:although|though|even though)\s(?![\w-]+(?:\s[\w-]+)?,)")
+
+
 def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     """The end of a reported clause that starts at `start`: `end`, or before a semicolon, or
     before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
     m = _CLAUSE_END.search(masked, start, end)
     end = m.start() if m else end
     r = _LAST_RELATIVE.search(masked, start, end)
+    if r is not None:
+        end = r.start()
+    r = _CONCESSIVE.search(masked, start, end)
     if r is not None:
         end = r.start()
     a = _NEXT_CLAUSE.search(masked, start, end)
