@@ -52,23 +52,17 @@ _LAST_RELATIVE = re.compile(
 _CONCESSIVE = re.compile(r",\s+(?:although|though|even though)\s(?![\w-]+(?:\s[\w-]+)?,)")
 
 
+# what ends a reported clause, in the order they are looked for
+_ENDS = (_CLAUSE_END, _LAST_RELATIVE, _CONCESSIVE, _NEXT_CLAUSE, _NEXT_VERB)
+
+
 def clause_end(masked: str, start: int, end: int, lex: Lexicons) -> int:
     """The end of a reported clause that starts at `start`: `end`, or before a semicolon, or
     before a coordinated cue of the same speaker (`says she respects him but argues that`)."""
-    m = _CLAUSE_END.search(masked, start, end)
-    end = m.start() if m else end
-    r = _LAST_RELATIVE.search(masked, start, end)
-    if r is not None:
-        end = r.start()
-    r = _CONCESSIVE.search(masked, start, end)
-    if r is not None:
-        end = r.start()
-    a = _NEXT_CLAUSE.search(masked, start, end)
-    if a is not None:
-        end = a.start()
-    a = _NEXT_VERB.search(masked, start, end)
-    if a is not None:
-        end = a.start()
+    for pattern in _ENDS:  # each one may end the clause earlier than the one before
+        m = pattern.search(masked, start, end)
+        if m is not None:
+            end = m.start()
     for c in _NEXT_ABSOLUTE.finditer(masked, start, end):
         if c.group(1) in lex.verb_forms:
             end = c.start()

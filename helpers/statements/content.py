@@ -296,18 +296,14 @@ class VerbContent:
     def comma_clause(self) -> Content | None:
         """`He says, there are a lot of people who never get listened to.`: a plain clause
         after the verb and a comma (a verb that may drop `that`)."""
-        toks, k = self.toks, self.k
         if (
             self.site.inverted
             or self.cue.base not in self.lex.zero_that
-            or k + 1 >= len(toks)
-            or toks[k][2] != ","
             or _WHAT_BEFORE.search(self.sent.masked, self.sent.start, self.site.mention.start)
+            or not self._clause_after_comma()
         ):
             return None  # (`No matter what I say, I was going to`: no statement)
-        if plain_clause(toks[k + 1 : k + 1 + _CLAUSE_WINDOW], self.lex):
-            return Span(toks[k + 1][0], self.sent.end)
-        return None
+        return Span(self.toks[self.k + 1][0], self.sent.end)
 
     def quote_after(self) -> Content | None:
         """`said “...”`: a quotation right after the verb."""
@@ -356,16 +352,19 @@ class VerbContent:
         end = len(self.left) + self.lo - (1 if self.left.endswith(",") else 0)
         return Span(self.lo, end)
 
-    def _gerund_clause(self) -> bool:
-        """`A, he said, replacing Clinton would be acrimonious`: after the comma a clause whose
-        subject is an -ing form goes on with the content (not `, adding that`)."""
+    def _clause_after_comma(self) -> bool:
+        """Whether a comma follows the cue and a plain clause the comma."""
         toks, k = self.toks, self.k
         return (
             k + 1 < len(toks)
             and toks[k][2] == ","
-            and toks[k + 1][2].endswith("ing")
             and plain_clause(toks[k + 1 : k + 1 + _CLAUSE_WINDOW], self.lex)
         )
+
+    def _gerund_clause(self) -> bool:
+        """`A, he said, replacing Clinton would be acrimonious`: after the comma a clause whose
+        subject is an -ing form goes on with the content (not `, adding that`)."""
+        return self._clause_after_comma() and self.toks[self.k + 1][2].endswith("ing")
 
     def as_clause(self) -> Content | None:
         """`As Peskov said, A, ...`: the clause after the comma."""
