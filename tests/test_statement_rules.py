@@ -53,6 +53,12 @@ QUOTES = [
         "“What is the deal?” Ivo Lind, the former director of the harbour fund, said at an event.",
         ["What is the deal?"],
     ),
+    (  # a short cue clause that introduces the next quotation with a comma, or has its own
+        # `that`, starts a sentence of its own after a quotation ending in a stop
+        "Anna Berg said the plan was “a mess.” She adds, “Who pays for it?” Tom Hale said it "
+        "was “fine.” He said that if “it fails, we pay.”",
+        ["the plan was “a mess.”", "Who pays for it?", "it was “fine.”", "if “it fails, we pay.”"],
+    ),
     (  # a quotation ending in `!` keeps a longer cue clause of adjuncts after it
         "“The crew is the best!” Ivo Lind wrote in a May 16 email to the harbour staff. "
         "“Thanks for the work.” “Why wait?” Berg tearfully asked before leaving.",

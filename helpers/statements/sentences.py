@@ -142,8 +142,12 @@ def starts_with_cue_clause(rest: str, lex: Lexicons, longer: bool = False) -> bo
         end = m.start()
         break
     clause = rest[:end]
-    if clause.rstrip().endswith(":"):
-        return False  # `Mr. Zahed said: “...”`: the cue introduces what follows
+    if clause.rstrip().endswith(":") or (
+        rest[end : end + 1] == "," and rest[end + 1 :].lstrip().startswith(PLACEHOLDER)
+    ):
+        return False  # `Mr. Zahed said: “...”`, `She adds, “...”`: the cue introduces what follows
+    if " that " in f" {clause} ":
+        return False  # `He said that if “...”`: a clause of its own
     cue = lex.verb_re.search(clause)
     if cue is None:
         return False
