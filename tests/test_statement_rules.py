@@ -424,6 +424,13 @@ CONTENT = [
         ],
     ),
     (
+        "an interrupted statement's second part ends with its clause (a concession, a closing "
+        "`which` clause)",
+        "The latest test, the ministry said, was its biggest yet, although it may take days to "
+        "tell.",
+        [("indirect", "said", "The latest test, the ministry said, was its biggest yet")],
+    ),
+    (
         "an interrupted indirect statement",
         "The bridge, Anna Berg said, will open in May.",
         [("indirect", "said", "The bridge, Anna Berg said, will open in May")],

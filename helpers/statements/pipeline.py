@@ -355,6 +355,8 @@ class Extractor(LaterPasses):
         end = content.end
         if content.start >= cue.end:  # reported after the cue: it ends with its clause
             end = self._reported_end(sent, cue, mention, s, end)
+        elif end > cue.end:  # `A, North Korea said, B, although ...`: B ends with its clause
+            end = clause_end(sent.masked, cue.end, end, self.lex)
         e = trim_end(text, s, end)
         if e <= s:
             return Rejection(reasons.CONTENT, reasons.EMPTY_CONTENT)
