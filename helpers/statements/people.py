@@ -312,8 +312,10 @@ class Registry:
         one it was last used for: `Cruz` stays the senator after his wife, `Heidi Cruz`, is
         named); else (`first_names`) the one full name that a lone word starts."""
         best, best_pos = None, (-1, -1)
-        plain = name_core(name) == name  # (`Donald Trump Jr.` is no middle-name variant)
-        name = name_core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
+        core_name = name_core(name)  # `Kennedy` finds `James P. Kennedy Jr.`
+        # (a middle-name variant needs two words and no suffix: not `Donald Trump Jr.`)
+        variants = len(core_name) > 1 and core_name == name
+        name = core_name
         if not name:
             return None
         n = len(name)
@@ -322,9 +324,7 @@ class Registry:
             if (
                 (core[-n:] == name if n <= len(core) else (len(core) == 1 and name[-1:] == core))
                 or _short_first_name(name, core)
-                or (
-                    plain and core == p.tokens and _middle_variant(name, core)  # (not `... Jr.`)
-                )
+                or (variants and core == p.tokens and _middle_variant(name, core))
             ):
                 positions = p.positions  # p.last_before(at), written out: called very often
                 k = bisect_right(positions, at)
